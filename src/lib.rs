@@ -1,0 +1,6 @@
+//! murre: one terminal timeline for Mastodon, Bluesky and Tumblr.
+#![forbid(unsafe_code)]
+
+pub mod demo;
+pub mod model;
+pub mod text;

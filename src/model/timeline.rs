@@ -1,0 +1,268 @@
+//! The merged timeline: posts from every source in one stable order, deduplicated by global
+//! identity, cross-posts grouped, and cut at the watermark so that loading older pages never
+//! inserts above what the reader has seen. Pure: no IO.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+
+use super::{Network, Post};
+
+/// How far apart two posts may be and still count as one cross-post.
+const GROUP_WINDOW_SECS: i64 = 5 * 60;
+
+/// A row's place in the order: newest first, ties broken by the feed key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    nanos: i128,
+    slot: u32,
+}
+
+/// Per-source paging state used by the watermark rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceMark {
+    /// Feed time of the oldest item this source has delivered.
+    pub oldest: Option<Timestamp>,
+    /// Whether the source has older pages.
+    pub has_more: bool,
+}
+
+/// What a merge did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOutcome {
+    pub added: usize,
+    pub duplicates: usize,
+    pub grouped: usize,
+}
+
+/// The merged timeline.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    posts: Vec<Post>,
+    keys: Vec<String>,
+    order: Vec<Entry>,
+    by_key: HashMap<String, u32>,
+    also: HashMap<u32, Vec<u32>>,
+    sources: BTreeMap<String, SourceMark>,
+    /// Group identical cross-posts into one row.
+    pub grouping: bool,
+}
+
+impl Timeline {
+    /// An empty timeline with cross-post grouping on.
+    pub fn new() -> Self {
+        Timeline { grouping: true, ..Timeline::default() }
+    }
+
+    /// Number of rows (groups count once), including rows below the watermark.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when nothing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The post in `slot`.
+    pub fn post(&self, slot: u32) -> Option<&Post> {
+        self.posts.get(slot as usize)
+    }
+
+    /// Mutable access to the post in `slot` (for local state such as a like).
+    pub fn post_mut(&mut self, slot: u32) -> Option<&mut Post> {
+        self.posts.get_mut(slot as usize)
+    }
+
+    /// The other posts grouped with the row whose primary is `slot` (cross-posts).
+    pub fn also(&self, slot: u32) -> &[u32] {
+        self.also.get(&slot).map_or(&[], Vec::as_slice)
+    }
+
+    /// The paging state of `source`.
+    pub fn source(&self, source: &str) -> SourceMark {
+        self.sources.get(source).copied().unwrap_or_default()
+    }
+
+    /// Records whether `source` has older pages (from the page it just delivered).
+    pub fn set_has_more(&mut self, source: &str, has_more: bool) {
+        self.sources.entry(source.to_string()).or_default().has_more = has_more;
+    }
+
+    /// Forgets a source's paging state (its rows stay).
+    pub fn forget_source(&mut self, source: &str) {
+        self.sources.remove(source);
+    }
+
+    /// The watermark: rows older than this are held back until the source that holds it loads more.
+    pub fn watermark(&self) -> Option<Timestamp> {
+        self.sources.values().filter(|m| m.has_more).filter_map(|m| m.oldest).max()
+    }
+
+    /// The source whose next older page moves the watermark (the one to fetch from).
+    pub fn source_holding_watermark(&self) -> Option<&str> {
+        let mark = self.watermark()?;
+        self.sources
+            .iter()
+            .find(|(_, m)| m.has_more && m.oldest == Some(mark))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// Number of rows above the watermark: the ones to show.
+    pub fn visible_len(&self) -> usize {
+        match self.watermark() {
+            None => self.order.len(),
+            Some(mark) => {
+                let mark = mark.as_nanosecond();
+                self.order.partition_point(|e| e.nanos >= mark)
+            }
+        }
+    }
+
+    /// The primary slots of the rows to show, optionally only those touching `network`.
+    pub fn rows(&self, network: Option<Network>) -> Vec<u32> {
+        let visible = &self.order[..self.visible_len()];
+        match network {
+            None => visible.iter().map(|e| e.slot).collect(),
+            Some(n) => visible
+                .iter()
+                .filter(|e| self.row_networks(e.slot).contains(&n))
+                .map(|e| e.slot)
+                .collect(),
+        }
+    }
+
+    /// The networks a row spans (its primary and grouped cross-posts).
+    pub fn row_networks(&self, slot: u32) -> Vec<Network> {
+        let mut nets: Vec<Network> = std::iter::once(slot)
+            .chain(self.also(slot).iter().copied())
+            .filter_map(|s| self.post(s).map(Post::network))
+            .collect();
+        nets.dedup();
+        nets
+    }
+
+    /// The slot holding the feed item `feed_key`, if loaded.
+    pub fn slot_of(&self, feed_key: &str) -> Option<u32> {
+        self.by_key.get(feed_key).copied()
+    }
+
+    /// The primary row a slot belongs to (itself, or the row it is grouped into).
+    pub fn primary_of(&self, slot: u32) -> u32 {
+        self.also
+            .iter()
+            .find(|(_, members)| members.contains(&slot))
+            .map_or(slot, |(p, _)| *p)
+    }
+
+    /// Merges a page from `source` into the timeline.
+    pub fn merge(&mut self, source: &str, page: Vec<Post>) -> MergeOutcome {
+        let mut outcome = MergeOutcome::default();
+        let mut fresh: Vec<Entry> = Vec::with_capacity(page.len());
+        let mark = self.sources.entry(source.to_string()).or_default();
+        for post in &page {
+            let t = post.feed_time();
+            mark.oldest = Some(mark.oldest.map_or(t, |o| o.min(t)));
+        }
+        for post in page {
+            let key = post.feed_key();
+            if self.by_key.contains_key(&key) {
+                outcome.duplicates += 1;
+                continue;
+            }
+            let slot = self.push(key, post);
+            match self.find_group(slot, &fresh) {
+                Some(primary) => {
+                    self.also.entry(primary).or_default().push(slot);
+                    outcome.grouped += 1;
+                }
+                None => {
+                    fresh.push(self.entry(slot));
+                    outcome.added += 1;
+                }
+            }
+        }
+        if !fresh.is_empty() {
+            fresh.sort_by(|a, b| self.cmp_entries(a, b));
+            self.order = merge_sorted(&self.order, &fresh, |a, b| self.cmp_entries(a, b));
+        }
+        outcome
+    }
+
+    fn push(&mut self, key: String, post: Post) -> u32 {
+        // Slots are u32 to keep the order vector small; four billion posts is out of reach.
+        let slot = u32::try_from(self.posts.len()).unwrap_or(u32::MAX);
+        self.by_key.insert(key.clone(), slot);
+        self.keys.push(key);
+        self.posts.push(post);
+        slot
+    }
+
+    fn entry(&self, slot: u32) -> Entry {
+        let nanos = self.posts[slot as usize].feed_time().as_nanosecond();
+        Entry { nanos, slot }
+    }
+
+    fn cmp_entries(&self, a: &Entry, b: &Entry) -> Ordering {
+        b.nanos
+            .cmp(&a.nanos)
+            .then_with(|| self.keys[b.slot as usize].cmp(&self.keys[a.slot as usize]))
+    }
+
+    /// A row that `slot` is a cross-post of: same author name, same text, another network, close in time.
+    fn find_group(&self, slot: u32, fresh: &[Entry]) -> Option<u32> {
+        if !self.grouping {
+            return None;
+        }
+        let post = &self.posts[slot as usize];
+        if post.repost.is_some() || post.text.is_empty() {
+            return None;
+        }
+        let t = post.created_at.as_nanosecond();
+        let window = i128::from(GROUP_WINDOW_SECS) * 1_000_000_000;
+        let lo = self.order.partition_point(|e| e.nanos > t + window);
+        let hi = self.order.partition_point(|e| e.nanos >= t - window);
+        let norm = normalize(post);
+        self.order[lo..hi]
+            .iter()
+            .chain(fresh.iter().filter(|e| (e.nanos - t).abs() <= window))
+            .map(|e| e.slot)
+            .find(|&other| self.is_cross_post(post, &norm, other))
+    }
+
+    fn is_cross_post(&self, post: &Post, norm: &str, other: u32) -> bool {
+        let Some(o) = self.post(other) else { return false };
+        o.repost.is_none()
+            && !self.row_networks(other).contains(&post.network())
+            && o.author.shown_name().trim() == post.author.shown_name().trim()
+            && normalize(o) == norm
+    }
+}
+
+/// Text compared for cross-post grouping: whitespace collapsed, case folded.
+fn normalize(post: &Post) -> String {
+    let plain = post.text.to_plain().to_lowercase();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn merge_sorted<T: Copy>(a: &[T], b: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if cmp(&b[j], &a[i]) == Ordering::Less {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+#[cfg(test)]
+#[path = "timeline_tests.rs"]
+mod tests;

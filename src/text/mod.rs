@@ -1,0 +1,2 @@
+//! Pure text work: sanitizing remote text, display width and wrapping, and turning each
+//! network's rich text (Mastodon HTML, Bluesky facets, Tumblr NPF) into `model::RichText`.
