@@ -4,3 +4,4 @@
 pub mod demo;
 pub mod model;
 pub mod text;
+pub mod backend;

@@ -1,0 +1,128 @@
+//! A thin XRPC client for Bluesky: reads go to the user's PDS (which proxies app.bsky to the
+//! AppView); an expired access token is refreshed once with the refresh token, never by a new login.
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use reqwest::{RequestBuilder, Url};
+
+use super::{convert, wire};
+use crate::backend::http::{self, Answer};
+use crate::backend::{BackendError, Cursor, Page};
+use crate::model::{AccountId, Post};
+
+/// Page size for the timeline (the lexicon allows 1-100).
+const PAGE: &str = "50";
+
+/// A Bluesky session: the tokens `createSession` or `refreshSession` gave.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Session {
+    pub did: String,
+    pub handle: String,
+    pub access_jwt: String,
+    pub refresh_jwt: String,
+}
+
+impl fmt::Debug for Session {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Session").field("did", &self.did).field("handle", &self.handle).finish_non_exhaustive()
+    }
+}
+
+/// One Bluesky account on its PDS.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: Url,
+    account: AccountId,
+    session: Arc<Mutex<Session>>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("bluesky::Client").field("base", &self.base.as_str()).field("account", &self.account).finish()
+    }
+}
+
+impl Client {
+    /// A client for the session on the PDS at `service`.
+    pub fn new(http: reqwest::Client, service: &str, account: AccountId, session: Session) -> Result<Self, BackendError> {
+        Ok(Client { http, base: http::base_url(service)?, account, session: Arc::new(Mutex::new(session)) })
+    }
+
+    /// The account this client acts as.
+    pub fn account(&self) -> &AccountId {
+        &self.account
+    }
+
+    /// The current session (tokens change after a refresh; the store saves them).
+    pub fn session(&self) -> Session {
+        self.session.lock().map(|s| s.clone()).unwrap_or_else(|e| e.into_inner().clone())
+    }
+
+    fn xrpc(&self, nsid: &str) -> Url {
+        let mut url = self.base.clone();
+        url.set_path(&format!("{}/xrpc/{nsid}", self.base.path().trim_end_matches('/')));
+        url
+    }
+
+    fn access(&self) -> String {
+        self.session().access_jwt
+    }
+
+    async fn query(&self, nsid: &str, params: &[(&str, &str)]) -> Result<Answer, BackendError> {
+        let request = |token: String| move || self.http.get(self.xrpc(nsid)).query(params).bearer_auth(&token);
+        let answer = http::read(request(self.access())).await?;
+        if is_expired(&answer) {
+            self.refresh().await?;
+            return check(http::read(request(self.access())).await?);
+        }
+        check(answer)
+    }
+
+    /// Trades the refresh token for new tokens (`com.atproto.server.refreshSession`).
+    pub async fn refresh(&self) -> Result<(), BackendError> {
+        let refresh = self.session().refresh_jwt;
+        let req: RequestBuilder = self.http.post(self.xrpc("com.atproto.server.refreshSession")).bearer_auth(refresh);
+        let fresh: wire::Session = check(http::send(req).await?)?.json()?;
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        *guard = Session { did: fresh.did, handle: fresh.handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
+        Ok(())
+    }
+
+    /// The home timeline (`app.bsky.feed.getTimeline`) at `at`.
+    pub async fn home(&self, at: Cursor) -> Result<Page<Post>, BackendError> {
+        let mut params = vec![("limit", PAGE)];
+        if let Cursor::Older(c) = &at {
+            params.push(("cursor", c.as_str()));
+        }
+        let answer = self.query("app.bsky.feed.getTimeline", &params).await?;
+        let timeline: wire::Timeline = answer.json()?;
+        let items = timeline.feed.into_iter().filter_map(|i| convert::feed_item(i, &self.account)).collect();
+        // Bluesky has no "newer than" cursor: a refresh reads the newest page and the merge dedupes.
+        Ok(Page { items, older: timeline.cursor.filter(|c| !c.is_empty()), newer: None })
+    }
+}
+
+fn error_name(answer: &Answer) -> Option<String> {
+    answer.value().get("error").and_then(|v| v.as_str()).map(str::to_string)
+}
+
+fn is_expired(answer: &Answer) -> bool {
+    !answer.status.is_success() && error_name(answer).as_deref() == Some("ExpiredToken")
+}
+
+fn check(answer: Answer) -> Result<Answer, BackendError> {
+    if answer.status.is_success() {
+        return Ok(answer);
+    }
+    let body = answer.value();
+    let name = body.get("error").and_then(|v| v.as_str()).unwrap_or("");
+    let message = body.get("message").and_then(|v| v.as_str()).unwrap_or(name);
+    match name {
+        "ExpiredToken" | "InvalidToken" | "AuthenticationRequired" | "AuthMissing" => {
+            Err(BackendError::Auth(crate::backend::error::clean(message)))
+        }
+        _ => Err(http::status_error(&answer, message)),
+    }
+}

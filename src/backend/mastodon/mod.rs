@@ -1,0 +1,14 @@
+//! Mastodon and every server that speaks its client API (GoToSocial, Pleroma, Akkoma, snac...).
+
+mod client;
+mod convert;
+mod link;
+mod wire;
+
+pub use client::{Client, host_of};
+
+use super::Capabilities;
+
+/// What the Mastodon API offers.
+pub const CAPABILITIES: Capabilities =
+    Capabilities { visibility: true, content_warning: true, polls: true, quotes: false, streaming: true };

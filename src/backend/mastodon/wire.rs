@@ -1,0 +1,169 @@
+//! Mastodon client API JSON, as servers send it. Private to this backend; lenient on purpose:
+//! every field a server might omit has a default.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Status {
+    pub id: String,
+    #[serde(default)]
+    pub uri: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub created_at: String,
+    pub account: Account,
+    #[serde(default)]
+    pub content: String,
+    #[serde(default)]
+    pub spoiler_text: String,
+    #[serde(default)]
+    pub sensitive: bool,
+    #[serde(default)]
+    pub visibility: String,
+    #[serde(default)]
+    pub reblog: Option<Box<Status>>,
+    #[serde(default)]
+    pub in_reply_to_id: Option<String>,
+    #[serde(default)]
+    pub in_reply_to_account_id: Option<String>,
+    #[serde(default)]
+    pub media_attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    #[serde(default)]
+    pub card: Option<Card>,
+    #[serde(default)]
+    pub poll: Option<Poll>,
+    #[serde(default)]
+    pub replies_count: Option<u64>,
+    #[serde(default)]
+    pub reblogs_count: Option<u64>,
+    #[serde(default)]
+    pub favourites_count: Option<u64>,
+    #[serde(default)]
+    pub favourited: Option<bool>,
+    #[serde(default)]
+    pub reblogged: Option<bool>,
+    #[serde(default)]
+    pub bookmarked: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Account {
+    pub id: String,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub acct: String,
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Attachment {
+    #[serde(default, rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub remote_url: Option<String>,
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Mention {
+    pub id: String,
+    #[serde(default)]
+    pub acct: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Tag {
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Card {
+    pub url: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Poll {
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    #[serde(default)]
+    pub expired: bool,
+    #[serde(default)]
+    pub multiple: bool,
+    #[serde(default)]
+    pub votes_count: Option<u64>,
+    #[serde(default)]
+    pub options: Vec<PollOption>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct PollOption {
+    pub title: String,
+    #[serde(default)]
+    pub votes_count: Option<u64>,
+}
+
+/// `/api/v2/instance` (only the parts murre reads).
+#[derive(Debug, Deserialize)]
+pub(super) struct InstanceV2 {
+    #[serde(default)]
+    pub configuration: Configuration,
+}
+
+/// `/api/v1/instance`: older servers put the length limit at the top level.
+#[derive(Debug, Deserialize)]
+pub(super) struct InstanceV1 {
+    #[serde(default)]
+    pub max_toot_chars: Option<usize>,
+    #[serde(default)]
+    pub configuration: Configuration,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct Configuration {
+    #[serde(default)]
+    pub statuses: StatusLimits,
+    #[serde(default)]
+    pub media_attachments: MediaLimits,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct StatusLimits {
+    pub max_characters: Option<usize>,
+    pub characters_reserved_per_url: Option<usize>,
+    pub max_media_attachments: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct MediaLimits {
+    pub description_limit: Option<usize>,
+}
+
+/// `verify_credentials`.
+#[derive(Debug, Deserialize)]
+pub(super) struct Me {
+    pub id: String,
+    pub acct: String,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub display_name: String,
+}
