@@ -5,3 +5,6 @@ pub mod demo;
 pub mod model;
 pub mod text;
 pub mod backend;
+pub mod app;
+pub mod ui;
+pub mod store;

@@ -1,0 +1,80 @@
+//! User intent, produced by the keymap from keys. Names are what config files bind keys to.
+
+use serde::Deserialize;
+
+/// Something the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Quit murre.
+    Quit,
+    /// Select the next post.
+    SelectNext,
+    /// Select the previous post.
+    SelectPrev,
+    /// Jump to the newest post.
+    SelectFirst,
+    /// Jump to the oldest loaded post.
+    SelectLast,
+    /// Move one page down.
+    PageDown,
+    /// Move one page up.
+    PageUp,
+    /// Move half a page down.
+    HalfPageDown,
+    /// Move half a page up.
+    HalfPageUp,
+    /// Open the selected post in the detail pane.
+    Open,
+    /// Go back or close what is open.
+    Back,
+    /// Show or hide a content warning.
+    ToggleCw,
+    /// Open a link of the post (a picker when it has several).
+    OpenLink,
+    /// Load what is new from every source.
+    Refresh,
+    /// Show only Mastodon.
+    FilterMastodon,
+    /// Show only Bluesky.
+    FilterBluesky,
+    /// Show only Tumblr.
+    FilterTumblr,
+    /// Show every network.
+    FilterAll,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Show or hide this help.
+    ToggleHelp,
+}
+
+impl Action {
+    /// A short description for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::SelectNext => "next post",
+            Action::SelectPrev => "previous post",
+            Action::SelectFirst => "newest post",
+            Action::SelectLast => "oldest loaded post",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half page down",
+            Action::HalfPageUp => "half page up",
+            Action::Open => "open post / choose",
+            Action::Back => "back / close",
+            Action::ToggleCw => "show or hide content warning",
+            Action::OpenLink => "open a link",
+            Action::Refresh => "refresh",
+            Action::FilterMastodon => "only Mastodon",
+            Action::FilterBluesky => "only Bluesky",
+            Action::FilterTumblr => "only Tumblr",
+            Action::FilterAll => "all networks",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::ToggleHelp => "help",
+        }
+    }
+}

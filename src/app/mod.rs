@@ -1,0 +1,182 @@
+//! The TUI's state and logic: `App` is plain data; `update(&mut App, Msg) -> Vec<Effect>` is pure
+//! and synchronous. No IO, no awaits, no clocks (time arrives as `Msg::Tick`).
+
+mod action;
+mod effect;
+mod msg;
+mod nav;
+mod update;
+
+pub use action::Action;
+pub use effect::Effect;
+pub use msg::{FetchKind, Msg};
+pub use update::{start, update};
+
+use std::cell::Cell;
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+
+use crate::model::{AccountId, Network, Post, Timeline};
+
+/// Identifies a request so that stale answers can be dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReqId(pub u64);
+
+/// One feed the timeline merges: an account's home feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub account: AccountId,
+    pub network: Network,
+    /// Loading state of the source.
+    pub loading: bool,
+    /// When the source last answered successfully.
+    pub last_refresh: Option<Timestamp>,
+    /// The last error, shown in the status bar until the next success.
+    pub error: Option<String>,
+    /// Cursor for items newer than what is loaded.
+    pub newer: Option<String>,
+    /// Cursor for the next older page; `None` at the end.
+    pub older: Option<String>,
+    /// The request whose answer is awaited for new items.
+    pub pending_newer: Option<ReqId>,
+    /// The request whose answer is awaited for older items.
+    pub pending_older: Option<ReqId>,
+}
+
+impl Source {
+    /// A source that has not loaded anything yet.
+    pub fn new(account: AccountId, network: Network) -> Self {
+        Source {
+            account,
+            network,
+            loading: false,
+            last_refresh: None,
+            error: None,
+            newer: None,
+            older: None,
+            pending_newer: None,
+            pending_older: None,
+        }
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Timeline,
+    Detail,
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The link picker: (label, real target) pairs and the selected one.
+    Links { links: Vec<(String, String)>, selected: usize },
+}
+
+/// The key context, used by the keymap to pick a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Normal,
+    Help,
+    Links,
+}
+
+/// A short message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub error: bool,
+    pub until: Timestamp,
+}
+
+/// The whole TUI state. Plain data.
+#[derive(Debug)]
+pub struct App {
+    pub now: Timestamp,
+    pub sources: Vec<Source>,
+    pub timeline: Timeline,
+    /// Slots of the rows shown (after the watermark and the network filter), newest first.
+    pub rows: Vec<u32>,
+    /// Index into `rows`.
+    pub selected: usize,
+    pub filter: Option<Network>,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// Rows whose content warning the user opened (by slot).
+    pub revealed: HashSet<u32>,
+    /// Lines scrolled in the detail pane.
+    pub detail_scroll: u16,
+    pub toasts: Vec<Toast>,
+    /// Terminal size, for page sizes.
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// First row shown in the list: derived render state, remembered between frames.
+    pub list_offset: Cell<usize>,
+    next_req: u64,
+}
+
+impl App {
+    /// A fresh app over these sources, at time `now`.
+    pub fn new(sources: Vec<Source>, now: Timestamp) -> Self {
+        App {
+            now,
+            sources,
+            timeline: Timeline::new(),
+            rows: Vec::new(),
+            selected: 0,
+            filter: None,
+            focus: Focus::Timeline,
+            overlay: None,
+            revealed: HashSet::new(),
+            detail_scroll: 0,
+            toasts: Vec::new(),
+            size: (80, 24),
+            quit: false,
+            list_offset: Cell::new(0),
+            next_req: 0,
+        }
+    }
+
+    /// True when no account is configured: the welcome screen is shown.
+    pub fn first_run(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The key context now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Some(Overlay::Help) => Mode::Help,
+            Some(Overlay::Links { .. }) => Mode::Links,
+            None => Mode::Normal,
+        }
+    }
+
+    /// The selected row's slot.
+    pub fn selected_slot(&self) -> Option<u32> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected post.
+    pub fn selected_post(&self) -> Option<&Post> {
+        self.selected_slot().and_then(|s| self.timeline.post(s))
+    }
+
+    /// Whether the content warning of `slot` is open.
+    pub fn is_revealed(&self, slot: u32) -> bool {
+        self.revealed.contains(&slot)
+    }
+
+    /// The requests the app is waiting for, for the status bar.
+    pub fn loading(&self) -> bool {
+        self.sources.iter().any(|s| s.loading)
+    }
+
+    fn next_req(&mut self) -> ReqId {
+        self.next_req += 1;
+        ReqId(self.next_req)
+    }
+}

@@ -1,0 +1,33 @@
+//! Facts delivered to `update`: user actions, time, terminal changes and backend results.
+
+use jiff::Timestamp;
+
+use super::{Action, ReqId};
+use crate::backend::{BackendError, Page};
+use crate::model::Post;
+
+/// Which part of a feed a request asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchKind {
+    /// The newest page, or what is newer than what is loaded.
+    Newer,
+    /// The next older page.
+    Older,
+}
+
+/// Something that happened.
+#[derive(Debug)]
+pub enum Msg {
+    /// The user asked for something (already resolved by the keymap).
+    Action(Action),
+    /// The clock moved.
+    Tick(Timestamp),
+    /// The terminal was resized.
+    Resize { width: u16, height: u16 },
+    /// The mouse wheel turned: negative is up.
+    Scroll(i16),
+    /// A feed request finished.
+    FeedLoaded { req: ReqId, source: usize, kind: FetchKind, result: Result<Page<Post>, BackendError> },
+    /// Opening a URL failed.
+    OpenFailed(String),
+}

@@ -1,0 +1,131 @@
+//! Movement through the timeline and the link picker, and the rows the timeline shows. Pure.
+
+use super::update::{load_older, toast};
+use super::{Action, App, Effect, Focus, Overlay};
+use crate::model::Link;
+
+/// Rows before the end at which the next older page is requested.
+const PREFETCH_ROWS: usize = 10;
+
+/// Recomputes the shown rows (after a merge or a filter change), keeping the selected post selected.
+pub(super) fn rebuild_rows(app: &mut App) {
+    let selected = app.selected_slot();
+    app.rows = app.timeline.rows(app.filter);
+    if let Some(slot) = selected
+        && let Some(i) = app.rows.iter().position(|&s| s == slot)
+    {
+        app.selected = i;
+    }
+    clamp(app);
+}
+
+/// Keeps the selection inside the rows.
+pub(super) fn clamp(app: &mut App) {
+    app.selected = app.selected.min(app.rows.len().saturating_sub(1));
+}
+
+fn page_rows(app: &App) -> usize {
+    crate::ui::list_rows(app.size).max(1)
+}
+
+/// Moves the selection by `delta` rows (or scrolls the detail pane when it has focus).
+pub(super) fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
+    if app.focus == Focus::Detail {
+        let lines = i32::from(app.detail_scroll) + i32::try_from(delta).unwrap_or(0);
+        app.detail_scroll = u16::try_from(lines.max(0)).unwrap_or(u16::MAX);
+        return Vec::new();
+    }
+    let target = app.selected.saturating_add_signed(delta);
+    move_to(app, target)
+}
+
+/// Selects row `index` (clamped), then fetches older posts when near the end.
+pub(super) fn move_to(app: &mut App, index: usize) -> Vec<Effect> {
+    let before = app.selected;
+    app.selected = index;
+    clamp(app);
+    if app.selected != before {
+        app.detail_scroll = 0;
+    }
+    maybe_load_older(app)
+}
+
+/// Moves by whole (`divisor` 1) or half (`divisor` 2) pages.
+pub(super) fn move_pages(app: &mut App, sign: isize, divisor: usize) -> Vec<Effect> {
+    let step = isize::try_from((page_rows(app) / divisor).max(1)).unwrap_or(1);
+    if app.focus == Focus::Detail {
+        let lines = crate::ui::list_rows(app.size) * 2 / divisor;
+        return move_by(app, sign * isize::try_from(lines).unwrap_or(1));
+    }
+    move_by(app, sign * step)
+}
+
+/// The mouse wheel: three lines or one row per notch.
+pub(super) fn scroll(app: &mut App, notches: i16) -> Vec<Effect> {
+    let per = if app.focus == Focus::Detail { 3 } else { 1 };
+    move_by(app, isize::from(notches) * per)
+}
+
+/// Requests the next older page when the selection is near the end of the rows.
+pub(super) fn maybe_load_older(app: &mut App) -> Vec<Effect> {
+    if app.rows.len().saturating_sub(app.selected) <= PREFETCH_ROWS.max(page_rows(app)) {
+        load_older(app)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Opens the selected post's link, or the picker when it has several.
+pub(super) fn open_links(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else { return Vec::new() };
+    let mut links: Vec<(String, String)> = post
+        .text
+        .links()
+        .into_iter()
+        .filter_map(|l| Some((link_label(l), l.target()?.to_string())))
+        .collect();
+    if let Some(crate::model::Embed::Link(card)) = &post.embed {
+        links.push((format!("card: {}", card.title), card.url.clone()));
+    }
+    links.extend(post.media.iter().map(|m| (format!("media: {}", m.alt.as_deref().unwrap_or("no description")), m.url.clone())));
+    if let Some(url) = &post.url {
+        links.push(("the post itself".to_string(), url.clone()));
+    }
+    links.dedup_by(|a, b| a.1 == b.1);
+    match links.len() {
+        0 => {
+            toast(app, "this post has no links".to_string(), false);
+            Vec::new()
+        }
+        1 => vec![Effect::OpenUrl(links.remove(0).1)],
+        _ => {
+            app.overlay = Some(Overlay::Links { links, selected: 0 });
+            Vec::new()
+        }
+    }
+}
+
+fn link_label(link: &Link) -> String {
+    match link {
+        Link::Url { url } => url.clone(),
+        Link::Mention { handle, .. } => format!("@{handle}"),
+        Link::Tag { tag } => format!("#{tag}"),
+    }
+}
+
+/// Keys while the link picker is open.
+pub(super) fn links_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(Overlay::Links { links, selected }) = &mut app.overlay else { return Vec::new() };
+    match action {
+        Action::SelectNext => *selected = (*selected + 1).min(links.len().saturating_sub(1)),
+        Action::SelectPrev => *selected = selected.saturating_sub(1),
+        Action::Open | Action::OpenLink => {
+            let url = links.get(*selected).map(|l| l.1.clone());
+            app.overlay = None;
+            return url.map(Effect::OpenUrl).into_iter().collect();
+        }
+        Action::Back | Action::Quit => app.overlay = None,
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,196 @@
+//! `update`: the one place the app's state changes. Pure: returns effects, never performs them.
+
+use jiff::{SignedDuration, Timestamp};
+
+use super::{Action, App, Effect, FetchKind, Focus, Msg, Overlay, Toast, nav};
+use crate::backend::{BackendError, Cursor, Page};
+use crate::model::{Network, Post};
+
+/// How long a toast stays.
+const TOAST_SECS: i64 = 6;
+
+/// Applies `msg` to `app` and returns the work to do.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Action(action) => act(app, action),
+        Msg::Tick(now) => tick(app, now),
+        Msg::Resize { width, height } => {
+            app.size = (width, height);
+            nav::clamp(app);
+            Vec::new()
+        }
+        Msg::Scroll(lines) => nav::scroll(app, lines),
+        Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
+        Msg::OpenFailed(text) => {
+            toast(app, text, true);
+            Vec::new()
+        }
+    }
+}
+
+/// Fetches the newest page of every source: the first thing the app does.
+pub fn start(app: &mut App) -> Vec<Effect> {
+    refresh(app)
+}
+
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(Overlay::Links { .. }) = app.overlay {
+        return nav::links_action(app, action);
+    }
+    match action {
+        Action::Quit => {
+            app.quit = true;
+            Vec::new()
+        }
+        Action::SelectNext => nav::move_by(app, 1),
+        Action::SelectPrev => nav::move_by(app, -1),
+        Action::SelectFirst => nav::move_to(app, 0),
+        Action::SelectLast => nav::move_to(app, usize::MAX),
+        Action::PageDown => nav::move_pages(app, 1, 1),
+        Action::PageUp => nav::move_pages(app, -1, 1),
+        Action::HalfPageDown => nav::move_pages(app, 1, 2),
+        Action::HalfPageUp => nav::move_pages(app, -1, 2),
+        Action::Open => open(app),
+        Action::Back => back(app),
+        Action::ToggleCw => toggle_cw(app),
+        Action::OpenLink => nav::open_links(app),
+        Action::Refresh => refresh(app),
+        Action::FilterMastodon => filter(app, Some(Network::Mastodon)),
+        Action::FilterBluesky => filter(app, Some(Network::Bluesky)),
+        Action::FilterTumblr => filter(app, Some(Network::Tumblr)),
+        Action::FilterAll => filter(app, None),
+        Action::FocusNext | Action::FocusPrev => switch_focus(app),
+        Action::ToggleHelp => {
+            app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
+            Vec::new()
+        }
+    }
+}
+
+fn tick(app: &mut App, now: Timestamp) -> Vec<Effect> {
+    app.now = now;
+    app.toasts.retain(|t| t.until > now);
+    Vec::new()
+}
+
+/// Shows a message in the status bar for a few seconds.
+pub(super) fn toast(app: &mut App, text: String, error: bool) {
+    let until = app.now.checked_add(SignedDuration::from_secs(TOAST_SECS)).unwrap_or(app.now);
+    app.toasts.push(Toast { text, error, until });
+}
+
+fn open(app: &mut App) -> Vec<Effect> {
+    if app.selected_slot().is_some() {
+        app.focus = Focus::Detail;
+        app.detail_scroll = 0;
+    }
+    Vec::new()
+}
+
+fn back(app: &mut App) -> Vec<Effect> {
+    if app.overlay.is_some() {
+        app.overlay = None;
+    } else {
+        app.focus = Focus::Timeline;
+    }
+    Vec::new()
+}
+
+fn switch_focus(app: &mut App) -> Vec<Effect> {
+    app.focus = match app.focus {
+        Focus::Timeline if app.selected_slot().is_some() => Focus::Detail,
+        _ => Focus::Timeline,
+    };
+    Vec::new()
+}
+
+fn toggle_cw(app: &mut App) -> Vec<Effect> {
+    if let Some(slot) = app.selected_slot()
+        && !app.revealed.remove(&slot)
+    {
+        app.revealed.insert(slot);
+    }
+    Vec::new()
+}
+
+fn filter(app: &mut App, network: Option<Network>) -> Vec<Effect> {
+    app.filter = network;
+    nav::rebuild_rows(app);
+    Vec::new()
+}
+
+fn refresh(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for i in 0..app.sources.len() {
+        let req = app.next_req();
+        let source = &mut app.sources[i];
+        let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
+        // A newer request supersedes one still in flight: its answer will be dropped.
+        source.pending_newer = Some(req);
+        source.loading = true;
+        effects.push(Effect::Fetch { req, source: i, at });
+    }
+    effects
+}
+
+/// Asks the source holding the watermark for its next older page, unless it is already asked.
+pub(super) fn load_older(app: &mut App) -> Vec<Effect> {
+    let Some(key) = app.timeline.source_holding_watermark().map(str::to_string) else { return Vec::new() };
+    let Some(i) = app.sources.iter().position(|s| s.account.0 == key) else { return Vec::new() };
+    if app.sources[i].pending_older.is_some() {
+        return Vec::new();
+    }
+    let Some(cursor) = app.sources[i].older.clone() else { return Vec::new() };
+    let req = app.next_req();
+    app.sources[i].pending_older = Some(req);
+    app.sources[i].loading = true;
+    vec![Effect::Fetch { req, source: i, at: Cursor::Older(cursor) }]
+}
+
+fn feed_loaded(
+    app: &mut App,
+    req: super::ReqId,
+    i: usize,
+    kind: FetchKind,
+    result: Result<Page<Post>, BackendError>,
+) -> Vec<Effect> {
+    let Some(source) = app.sources.get_mut(i) else { return Vec::new() };
+    let pending = match kind {
+        FetchKind::Newer => &mut source.pending_newer,
+        FetchKind::Older => &mut source.pending_older,
+    };
+    if *pending != Some(req) {
+        return Vec::new(); // a stale answer: a newer request replaced it
+    }
+    *pending = None;
+    source.loading = source.pending_newer.is_some() || source.pending_older.is_some();
+    let network = source.network;
+    match result {
+        Ok(page) => merge_page(app, i, kind, page),
+        Err(e) => {
+            let text = e.user_message(network);
+            app.sources[i].error = Some(text.clone());
+            toast(app, text, true);
+            Vec::new()
+        }
+    }
+}
+
+fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec<Effect> {
+    let now = app.now;
+    let source = &mut app.sources[i];
+    source.error = None;
+    source.last_refresh = Some(now);
+    let first_load = source.older.is_none() && source.newer.is_none();
+    if page.newer.is_some() || source.newer.is_none() {
+        source.newer = page.newer.clone().or(source.newer.take());
+    }
+    let key = source.account.0.clone();
+    if kind == FetchKind::Older || first_load {
+        source.older = page.older.clone();
+        app.timeline.set_has_more(&key, page.older.is_some());
+    }
+    app.timeline.merge(&key, page.items);
+    nav::rebuild_rows(app);
+    nav::maybe_load_older(app)
+}

@@ -1,0 +1,112 @@
+//! `config.toml`: theme, keys, timeline options and the list of accounts. Never a secret.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AccountId, Network};
+use crate::ui::keymap::Overrides;
+
+/// One configured account (its secret lives in the secret store, never here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountConfig {
+    pub id: AccountId,
+    pub network: Network,
+    /// Base URL of the server (Mastodon instance, Bluesky PDS, Tumblr API).
+    pub server: String,
+    pub handle: String,
+    #[serde(default)]
+    pub display_name: String,
+    /// The default posting identity for its network.
+    #[serde(default)]
+    pub default: bool,
+}
+
+/// Timeline options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineConfig {
+    /// Show identical cross-posts as one row.
+    #[serde(default = "yes")]
+    pub group_cross_posts: bool,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> Self {
+        TimelineConfig { group_cross_posts: true }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The whole config file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Theme name: `dark`, `light`, or a file `themes/NAME.toml` in the config dir.
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub timeline: TimelineConfig,
+    #[serde(default)]
+    pub keys: Overrides,
+    #[serde(default)]
+    pub accounts: Vec<AccountConfig>,
+}
+
+impl Config {
+    /// Reads the config file; a missing file is an empty config. Errors name the file and line.
+    pub fn load(path: &Path) -> anyhow::Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => anyhow::bail!("{}: {e}", path.display()),
+        };
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+
+    /// Writes the config file atomically.
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        let text = toml::to_string_pretty(self)?;
+        super::write_private(path, text.as_bytes()).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_config_names_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("murre-config-test-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("config.toml");
+        let _ = std::fs::write(&path, "theme = \"dark\"\n\n[timeline]\ngroup_cross_posts = maybe\n");
+        let err = Config::load(&path).map(|_| ()).unwrap_err().to_string();
+        assert!(err.contains("config.toml") && err.contains("line 4"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn round_trip() {
+        let dir = std::env::temp_dir().join(format!("murre-config-rt-{}", std::process::id()));
+        let path = dir.join("config.toml");
+        let config = Config {
+            accounts: vec![AccountConfig {
+                id: AccountId("mastodon:ada@example.social".into()),
+                network: Network::Mastodon,
+                server: "https://example.social".into(),
+                handle: "ada".into(),
+                display_name: "Ada".into(),
+                default: true,
+            }],
+            ..Config::default()
+        };
+        assert!(config.save(&path).is_ok());
+        assert_eq!(Config::load(&path).ok(), Some(config));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

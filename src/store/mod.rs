@@ -1,0 +1,55 @@
+//! What murre keeps on disk: where (XDG dirs or `--config-dir`), the config file, and secrets.
+
+pub mod config;
+pub mod secrets;
+
+use std::path::{Path, PathBuf};
+
+/// The folders murre uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dirs {
+    pub config: PathBuf,
+    pub data: PathBuf,
+    pub cache: PathBuf,
+    pub state: PathBuf,
+}
+
+impl Dirs {
+    /// `--config-dir DIR` moves everything under DIR; otherwise the XDG folders.
+    pub fn resolve(config_dir: Option<&Path>) -> anyhow::Result<Dirs> {
+        if let Some(dir) = config_dir {
+            return Ok(Dirs {
+                config: dir.to_path_buf(),
+                data: dir.join("data"),
+                cache: dir.join("cache"),
+                state: dir.join("state"),
+            });
+        }
+        let p = directories::ProjectDirs::from("", "", "murre")
+            .ok_or_else(|| anyhow::anyhow!("cannot find a home folder; pass --config-dir DIR"))?;
+        let state = p.state_dir().unwrap_or_else(|| p.data_local_dir()).to_path_buf();
+        Ok(Dirs { config: p.config_dir().into(), data: p.data_dir().into(), cache: p.cache_dir().into(), state })
+    }
+
+    /// The config file.
+    pub fn config_file(&self) -> PathBuf {
+        self.config.join("config.toml")
+    }
+}
+
+/// Writes `bytes` to `path` atomically (temp file + rename), with mode 0600 on Unix.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)
+}

@@ -1,0 +1,88 @@
+//! The secret store: a 0600 file in the data dir, mapping account ids to their tokens.
+//! Secrets never go to config.toml, logs or `Debug` output.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// A stored secret: an OAuth token, or a Bluesky session.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Secret {
+    Token { token: String },
+    BlueskySession { did: String, access_jwt: String, refresh_jwt: String },
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}
+
+/// The file-backed secret store.
+#[derive(Debug, Clone)]
+pub struct Secrets {
+    path: PathBuf,
+}
+
+impl Secrets {
+    /// The store in `data_dir`.
+    pub fn new(data_dir: &Path) -> Self {
+        Secrets { path: data_dir.join("secrets.toml") }
+    }
+
+    fn read(&self) -> anyhow::Result<BTreeMap<String, Secret>> {
+        match std::fs::read_to_string(&self.path) {
+            Ok(t) => toml::from_str(&t).map_err(|e| anyhow::anyhow!("{}: {e}", self.path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
+            Err(e) => Err(anyhow::anyhow!("{}: {e}", self.path.display())),
+        }
+    }
+
+    /// The secret of `account`, if stored.
+    pub fn get(&self, account: &str) -> anyhow::Result<Option<Secret>> {
+        Ok(self.read()?.remove(account))
+    }
+
+    /// Stores (or replaces) the secret of `account`.
+    pub fn set(&self, account: &str, secret: Secret) -> anyhow::Result<()> {
+        let mut all = self.read()?;
+        all.insert(account.to_string(), secret);
+        super::write_private(&self.path, toml::to_string(&all)?.as_bytes())?;
+        Ok(())
+    }
+
+    /// Removes the secret of `account`.
+    pub fn remove(&self, account: &str) -> anyhow::Result<()> {
+        let mut all = self.read()?;
+        if all.remove(account).is_some() {
+            super::write_private(&self.path, toml::to_string(&all)?.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_with_mode_0600_and_never_debug_prints_a_token() {
+        let dir = std::env::temp_dir().join(format!("murre-secrets-{}", std::process::id()));
+        let s = Secrets::new(&dir);
+        assert!(s.set("mastodon:a@h", Secret::Token { token: "tok-123".into() }).is_ok());
+        assert_eq!(s.get("mastodon:a@h").ok().flatten(), Some(Secret::Token { token: "tok-123".into() }));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.join("secrets.toml")).map(|m| m.permissions().mode() & 0o777).ok();
+            assert_eq!(mode, Some(0o600));
+        }
+        assert!(!format!("{:?}", s.get("mastodon:a@h").ok().flatten()).contains("tok-123"));
+        assert!(s.remove("mastodon:a@h").is_ok());
+        assert_eq!(s.get("mastodon:a@h").ok().flatten(), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

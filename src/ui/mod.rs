@@ -1,0 +1,87 @@
+//! Pure draw functions over `&App`: one file per pane or overlay. Nothing here changes the app.
+
+mod detail;
+mod help;
+pub mod keymap;
+mod links;
+mod status;
+pub mod theme;
+mod time;
+mod timeline;
+mod welcome;
+
+pub use keymap::Keymap;
+pub use theme::Theme;
+pub use time::relative;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::app::{App, Focus, Overlay};
+
+/// Lines per timeline row: a header and one line of text.
+pub const ROW_HEIGHT: u16 = 2;
+
+/// Width from which the timeline and the detail pane are shown side by side.
+const SPLIT_WIDTH: u16 = 100;
+
+/// Where each pane goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub tabs: Rect,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+    pub status: Rect,
+}
+
+/// Splits the screen: tabs on top, status at the bottom, list and detail between (side by side
+/// when wide; one at a time, by focus, when narrow).
+pub fn layout(area: Rect, focus: Focus) -> Areas {
+    let [tabs, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    if area.width >= SPLIT_WIDTH {
+        let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        Areas { tabs, list: Some(list), detail: Some(detail), status }
+    } else if focus == Focus::Detail {
+        Areas { tabs, list: None, detail: Some(body), status }
+    } else {
+        Areas { tabs, list: Some(body), detail: None, status }
+    }
+}
+
+/// How many timeline rows fit on a screen of `size` (width, height).
+pub fn list_rows(size: (u16, u16)) -> usize {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let body = layout(area, Focus::Timeline).list.map_or(0, |r| r.height);
+    usize::from(body.saturating_sub(2) / ROW_HEIGHT)
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
+    let area = frame.area();
+    if app.first_run() {
+        welcome::draw(frame, area, theme);
+        return;
+    }
+    let areas = layout(area, app.focus);
+    status::draw_tabs(frame, areas.tabs, app, theme);
+    if let Some(list) = areas.list {
+        timeline::draw(frame, list, app, theme);
+    }
+    if let Some(detail) = areas.detail {
+        detail::draw(frame, detail, app, theme);
+    }
+    status::draw(frame, areas.status, app, theme);
+    match &app.overlay {
+        Some(Overlay::Help) => help::draw(frame, area, keymap, theme),
+        Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
+        None => {}
+    }
+}
+
+/// A rectangle of at most `width` x `height` centred in `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}

@@ -1,0 +1,68 @@
+//! The top tab line (network filter) and the bottom status bar (each source, errors, toasts).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, relative};
+use crate::app::App;
+use crate::model::Network;
+use crate::text::{truncate, width};
+
+/// The filter tabs: `1 Mastodon  2 Bluesky  3 Tumblr  0 All`, the active one highlighted.
+pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::styled(" murre ", theme.accent.add_modifier(Modifier::BOLD))];
+    let tabs = Network::ALL.iter().enumerate().map(|(i, n)| (format!("{} {}", i + 1, n.title()), Some(*n)));
+    for (label, net) in tabs.chain(std::iter::once(("0 All".to_string(), None))) {
+        let style = match net {
+            Some(n) if app.filter == net => theme.network(n).add_modifier(Modifier::REVERSED),
+            None if app.filter.is_none() => theme.accent.add_modifier(Modifier::REVERSED),
+            Some(n) => theme.network(n),
+            None => theme.muted,
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(format!(" {label} "), style));
+    }
+    let count = format!("{} posts ", app.rows.len());
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(usize::from(area.width).saturating_sub(used + width(&count)))));
+    spans.push(Span::styled(count, theme.muted));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The status bar: one chip per source, then the newest toast or error, then the help hint.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for s in &app.sources {
+        let (mark, style) = if s.loading {
+            ("⟳", theme.accent)
+        } else if s.error.is_some() {
+            ("✗", theme.error)
+        } else if s.last_refresh.is_some() {
+            ("✓", theme.muted)
+        } else {
+            ("·", theme.muted)
+        };
+        spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
+        spans.push(Span::styled(format!("{} {mark}", s.account.handle()), style));
+        if let Some(at) = s.last_refresh {
+            spans.push(Span::styled(format!(" {}", relative(at, app.now)), theme.muted));
+        }
+        spans.push(Span::raw("  "));
+    }
+    let message = app.toasts.last().map(|t| (t.text.clone(), t.error)).or_else(|| {
+        app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true))
+    });
+    let hint = "? help";
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(hint) + 1;
+    let room = usize::from(area.width).saturating_sub(used);
+    let (text, error) = message.unwrap_or_default();
+    let text = truncate(&text, room);
+    let pad = room.saturating_sub(width(&text));
+    spans.push(Span::styled(text, if error { theme.error } else { theme.text }));
+    spans.push(Span::raw(" ".repeat(pad + 1)));
+    spans.push(Span::styled(hint, theme.muted));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
