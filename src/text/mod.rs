@@ -1,2 +1,8 @@
 //! Pure text work: sanitizing remote text, display width and wrapping, and turning each
 //! network's rich text (Mastodon HTML, Bluesky facets, Tumblr NPF) into `model::RichText`.
+
+mod sanitize;
+mod width;
+
+pub use sanitize::{sanitize, sanitize_line};
+pub use width::{truncate, width};
