@@ -3,6 +3,8 @@
 
 mod sanitize;
 mod width;
+mod wrap;
 
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};
+pub use wrap::{Piece, WrappedLine, wrap_plain, wrap_rich};
