@@ -1,10 +1,12 @@
 //! Pure text work: sanitizing remote text, display width and wrapping, and turning each
 //! network's rich text (Mastodon HTML, Bluesky facets, Tumblr NPF) into `model::RichText`.
 
+mod html;
 mod sanitize;
 mod width;
 mod wrap;
 
+pub use html::html_to_rich;
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};
 pub use wrap::{Piece, WrappedLine, wrap_plain, wrap_rich};
