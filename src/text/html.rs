@@ -6,6 +6,7 @@
 //! and links carry their real target. Text outside any block still becomes a paragraph.
 
 use crate::model::{Block, BlockKind, Link, RichText, Span, SpanStyle};
+use crate::text::sanitize::is_web_url;
 use crate::text::{sanitize, sanitize_line};
 use html5gum::{HtmlString, StartTag, Token, Tokenizer};
 use std::collections::BTreeMap;
@@ -105,12 +106,6 @@ fn attr<S: html5gum::SpanBound>(tag: &StartTag<S>, key: &str) -> String {
 fn has_word(list: &str, word: &str) -> bool {
     list.split_ascii_whitespace()
         .any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// True for an absolute `http`/`https` URL.
-fn is_web_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// What an `<a>` start tag links to.

@@ -1,11 +1,13 @@
 //! Pure text work: sanitizing remote text, display width and wrapping, and turning each
 //! network's rich text (Mastodon HTML, Bluesky facets, Tumblr NPF) into `model::RichText`.
 
+mod facets;
 mod html;
 mod sanitize;
 mod width;
 mod wrap;
 
+pub use facets::{Facet, FacetFeature, facets_to_rich};
 pub use html::html_to_rich;
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};

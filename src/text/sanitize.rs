@@ -66,6 +66,12 @@ pub fn sanitize_line(s: &str) -> String {
     }
 }
 
+/// True for an absolute `http`/`https` URL, the only links murre will open.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    scheme.starts_with("http://") || scheme.starts_with("https://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
