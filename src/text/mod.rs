@@ -3,12 +3,14 @@
 
 mod facets;
 mod html;
+mod npf;
 mod sanitize;
 mod width;
 mod wrap;
 
 pub use facets::{Facet, FacetFeature, facets_to_rich};
 pub use html::html_to_rich;
+pub use npf::{NpfFormat, NpfFormatKind, npf_text_block};
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};
 pub use wrap::{Piece, WrappedLine, wrap_plain, wrap_rich};
