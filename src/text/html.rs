@@ -209,6 +209,58 @@ struct Builder {
     skip: u32,
 }
 
+/// The role of a `<span>` from its class attribute.
+fn span_role(class: &str) -> SpanRole {
+    if has_word(class, "invisible") {
+        SpanRole::Invisible
+    } else if has_word(class, "ellipsis") {
+        SpanRole::Ellipsis
+    } else {
+        SpanRole::Plain
+    }
+}
+
+/// A new list; `start` is the first number of an ordered list.
+fn list_ctx(ordered: bool, start: &str) -> ListCtx {
+    ListCtx {
+        ordered,
+        next: start.trim().parse().unwrap_or(1),
+    }
+}
+
+/// Trims `chars` from the end of a block's text, and leading newlines, dropping empty spans.
+fn trim_block(block: &mut Block, chars: &[char]) {
+    while let Some(last) = block.spans.last_mut() {
+        let kept = last.text.trim_end_matches(chars).len();
+        last.text.truncate(kept);
+        if !last.text.is_empty() {
+            break;
+        }
+        block.spans.pop();
+    }
+    while let Some(first) = block.spans.first_mut() {
+        first.text = first.text.trim_start_matches('\n').to_owned();
+        if !first.text.is_empty() {
+            break;
+        }
+        block.spans.remove(0);
+    }
+}
+
+/// Joins neighbouring spans that share style and link.
+fn merge_spans(block: &mut Block) {
+    let mut merged: Vec<Span> = Vec::with_capacity(block.spans.len());
+    for span in block.spans.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.style == span.style && last.link == span.link => {
+                last.text.push_str(&span.text)
+            }
+            _ => merged.push(span),
+        }
+    }
+    block.spans = merged;
+}
+
 #[path = "html_builder.rs"]
 mod builder;
 

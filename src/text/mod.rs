@@ -2,6 +2,7 @@
 //! network's rich text (Mastodon HTML, Bluesky facets, Tumblr NPF) into `model::RichText`.
 
 mod facets;
+mod fill;
 mod html;
 mod npf;
 mod sanitize;
