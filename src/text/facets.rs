@@ -28,6 +28,7 @@ pub struct Facet {
     pub start: usize,
     /// UTF-8 byte offset after the last byte.
     pub end: usize,
+    /// What the range means; the first usable feature wins.
     pub features: Vec<FacetFeature>,
 }
 

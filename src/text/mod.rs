@@ -15,3 +15,7 @@ pub use npf::{NpfFormat, NpfFormatKind, npf_text_block};
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};
 pub use wrap::{Piece, WrappedLine, wrap_plain, wrap_rich};
+
+#[cfg(test)]
+#[path = "fuzz_tests.rs"]
+mod fuzz_tests;

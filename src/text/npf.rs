@@ -13,17 +13,18 @@ use crate::text::{sanitize, sanitize_line};
 /// What an NPF formatting range does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NpfFormatKind {
+    /// Bold text.
     Bold,
+    /// Italic text.
     Italic,
+    /// Struck-through text.
     Strike,
+    /// Small text.
     Small,
     /// A link to a URL.
     Link(String),
     /// A mention of a blog, with the blog's URL.
-    Mention {
-        blog: String,
-        url: String,
-    },
+    Mention { blog: String, url: String },
     /// Any other formatting (color, …): ignored.
     Other,
 }
@@ -31,8 +32,11 @@ pub enum NpfFormatKind {
 /// One NPF formatting range, in code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NpfFormat {
+    /// Code point offset of the first character.
     pub start: usize,
+    /// Code point offset after the last character.
     pub end: usize,
+    /// What the range does.
     pub kind: NpfFormatKind,
 }
 

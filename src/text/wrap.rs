@@ -14,7 +14,9 @@ use crate::text::width::prefix_within;
 /// A run of wrapped text with one style and at most one link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
+    /// The text, without newlines.
     pub text: String,
+    /// The style of the whole piece.
     pub style: SpanStyle,
     /// Index into `RichText::links()` order.
     pub link: Option<u16>,
@@ -23,7 +25,9 @@ pub struct Piece {
 /// One terminal line of a wrapped block; an empty `pieces` is a blank line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrappedLine {
+    /// The kind of block the line belongs to.
     pub kind: BlockKind,
+    /// The line's pieces, prefix first; a blank line has none.
     pub pieces: Vec<Piece>,
 }
 
