@@ -1,10 +1,12 @@
 //! murre: one terminal timeline for Mastodon, Bluesky and Tumblr.
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod backend;
+pub mod cli;
 pub mod demo;
 pub mod model;
-pub mod text;
-pub mod backend;
-pub mod app;
-pub mod ui;
+pub mod runtime;
 pub mod store;
+pub mod text;
+pub mod ui;

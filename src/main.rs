@@ -1,1 +1,52 @@
-fn main() {}
+//! murre: parse args, load config, then run a command or the TUI.
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::Parser;
+
+use murre::app::{App, Source};
+use murre::cli::{self, Args, Context};
+use murre::runtime::{self, Runtime};
+use murre::store::{Dirs, config::Config};
+use murre::ui::{Keymap, Theme};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match start(args) {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("murre: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn start(args: Args) -> anyhow::Result<i32> {
+    let dirs = Dirs::resolve(args.config_dir.as_deref())?;
+    let config = Config::load(&dirs.config_file())?;
+    let keymap = Keymap::new(&config.keys).map_err(|e| anyhow::anyhow!("{}: {e}", dirs.config_file().display()))?;
+    let theme = murre::ui::theme::load(&dirs, config.theme.as_deref())?;
+    let _log = murre::store::log::init(&dirs.state);
+    let ctx = Context { dirs, config, demo: args.demo };
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async move {
+        match args.command {
+            Some(command) => cli::run(command, &ctx).await,
+            None => tui(&ctx, theme, keymap).await.map(|()| 0),
+        }
+    })
+}
+
+async fn tui(ctx: &Context, theme: Theme, keymap: Keymap) -> anyhow::Result<()> {
+    let connected = cli::connect(ctx).await?;
+    let sources = connected.clients.iter().map(|c| Source::new(c.account().clone(), c.network())).collect();
+    let mut app = App::new(sources, jiff::Timestamp::now());
+    app.timeline.grouping = ctx.config.timeline.group_cross_posts;
+    for (id, e) in &connected.failed {
+        tracing::warn!(account = %id, error = %e, "account not connected");
+    }
+    let runtime = Runtime { clients: Arc::new(connected.clients), theme, keymap };
+    runtime::run(app, runtime).await
+}

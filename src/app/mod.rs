@@ -74,7 +74,10 @@ pub enum Focus {
 pub enum Overlay {
     Help,
     /// The link picker: (label, real target) pairs and the selected one.
-    Links { links: Vec<(String, String)>, selected: usize },
+    Links {
+        links: Vec<(String, String)>,
+        selected: usize,
+    },
 }
 
 /// The key context, used by the keymap to pick a table.

@@ -78,16 +78,14 @@ pub(super) fn maybe_load_older(app: &mut App) -> Vec<Effect> {
 /// Opens the selected post's link, or the picker when it has several.
 pub(super) fn open_links(app: &mut App) -> Vec<Effect> {
     let Some(post) = app.selected_post() else { return Vec::new() };
-    let mut links: Vec<(String, String)> = post
-        .text
-        .links()
-        .into_iter()
-        .filter_map(|l| Some((link_label(l), l.target()?.to_string())))
-        .collect();
+    let mut links: Vec<(String, String)> =
+        post.text.links().into_iter().filter_map(|l| Some((link_label(l), l.target()?.to_string()))).collect();
     if let Some(crate::model::Embed::Link(card)) = &post.embed {
         links.push((format!("card: {}", card.title), card.url.clone()));
     }
-    links.extend(post.media.iter().map(|m| (format!("media: {}", m.alt.as_deref().unwrap_or("no description")), m.url.clone())));
+    links.extend(
+        post.media.iter().map(|m| (format!("media: {}", m.alt.as_deref().unwrap_or("no description")), m.url.clone())),
+    );
     if let Some(url) = &post.url {
         links.push(("the post itself".to_string(), url.clone()));
     }

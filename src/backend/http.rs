@@ -36,8 +36,7 @@ pub fn client(timeout: Duration) -> Result<reqwest::Client, BackendError> {
 /// Parses a server base URL: `https://`, or plain `http://` only to a loopback address.
 pub fn base_url(raw: &str) -> Result<Url, BackendError> {
     let trimmed = raw.trim().trim_end_matches('/');
-    let with_scheme =
-        if trimmed.contains("://") { trimmed.to_string() } else { format!("https://{trimmed}") };
+    let with_scheme = if trimmed.contains("://") { trimmed.to_string() } else { format!("https://{trimmed}") };
     let url = Url::parse(&with_scheme).map_err(|e| BackendError::Invalid(format!("bad server URL {raw:?}: {e}")))?;
     match url.scheme() {
         "https" => Ok(url),

@@ -107,7 +107,9 @@ pub enum Embed {
     Quote(Box<Quoted>),
     Link(LinkCard),
     /// A quote whose target could not be shown (deleted, blocked, not found).
-    Unavailable { reason: String },
+    Unavailable {
+        reason: String,
+    },
 }
 
 /// A poll and its results so far.

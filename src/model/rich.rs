@@ -60,7 +60,10 @@ pub enum BlockKind {
     Heading,
     Quote,
     /// A list item: `Some(n)` numbered, `None` bulleted. `depth` starts at 0.
-    ListItem { number: Option<u32>, depth: u8 },
+    ListItem {
+        number: Option<u32>,
+        depth: u8,
+    },
     Code,
     Indented,
 }

@@ -103,10 +103,7 @@ impl Timeline {
     /// The source whose next older page moves the watermark (the one to fetch from).
     pub fn source_holding_watermark(&self) -> Option<&str> {
         let mark = self.watermark()?;
-        self.sources
-            .iter()
-            .find(|(_, m)| m.has_more && m.oldest == Some(mark))
-            .map(|(k, _)| k.as_str())
+        self.sources.iter().find(|(_, m)| m.has_more && m.oldest == Some(mark)).map(|(k, _)| k.as_str())
     }
 
     /// Number of rows above the watermark: the ones to show.
@@ -125,11 +122,7 @@ impl Timeline {
         let visible = &self.order[..self.visible_len()];
         match network {
             None => visible.iter().map(|e| e.slot).collect(),
-            Some(n) => visible
-                .iter()
-                .filter(|e| self.row_networks(e.slot).contains(&n))
-                .map(|e| e.slot)
-                .collect(),
+            Some(n) => visible.iter().filter(|e| self.row_networks(e.slot).contains(&n)).map(|e| e.slot).collect(),
         }
     }
 
@@ -150,10 +143,7 @@ impl Timeline {
 
     /// The primary row a slot belongs to (itself, or the row it is grouped into).
     pub fn primary_of(&self, slot: u32) -> u32 {
-        self.also
-            .iter()
-            .find(|(_, members)| members.contains(&slot))
-            .map_or(slot, |(p, _)| *p)
+        self.also.iter().find(|(_, members)| members.contains(&slot)).map_or(slot, |(p, _)| *p)
     }
 
     /// Merges a page from `source` into the timeline.
@@ -205,9 +195,7 @@ impl Timeline {
     }
 
     fn cmp_entries(&self, a: &Entry, b: &Entry) -> Ordering {
-        b.nanos
-            .cmp(&a.nanos)
-            .then_with(|| self.keys[b.slot as usize].cmp(&self.keys[a.slot as usize]))
+        b.nanos.cmp(&a.nanos).then_with(|| self.keys[b.slot as usize].cmp(&self.keys[a.slot as usize]))
     }
 
     /// A row that `slot` is a cross-post of: same author name, same text, another network, close in time.

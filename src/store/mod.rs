@@ -1,6 +1,7 @@
 //! What murre keeps on disk: where (XDG dirs or `--config-dir`), the config file, and secrets.
 
 pub mod config;
+pub mod log;
 pub mod secrets;
 
 use std::path::{Path, PathBuf};

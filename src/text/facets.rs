@@ -94,10 +94,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b != b'\n')
-            .map_or(bytes.len(), |n| i + n);
+        let run_end = bytes[i..].iter().position(|&b| b != b'\n').map_or(bytes.len(), |n| i + n);
         if run_end - i >= 2 || i == 0 || run_end == bytes.len() {
             if i > start {
                 out.push((start, i));
@@ -126,20 +123,14 @@ fn paragraph(text: &str, start: usize, end: usize, linked: &[Linked]) -> Block {
     if spans.iter().all(|s: &Span| s.text.trim().is_empty()) {
         spans.clear();
     }
-    Block {
-        kind: BlockKind::Paragraph,
-        spans,
-    }
+    Block { kind: BlockKind::Paragraph, spans }
 }
 
 /// Appends a sanitized span unless it is empty.
 fn push_span(spans: &mut Vec<Span>, raw: Option<&str>, link: Option<&Link>) {
     let text = sanitize(raw.unwrap_or_default());
     if !text.is_empty() {
-        spans.push(Span {
-            link: link.cloned(),
-            ..Span::plain(text)
-        });
+        spans.push(Span { link: link.cloned(), ..Span::plain(text) });
     }
 }
 

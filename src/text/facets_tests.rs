@@ -4,11 +4,7 @@ const FAMILY: &str = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
 
 /// A facet with one feature.
 fn facet(start: usize, end: usize, feature: FacetFeature) -> Facet {
-    Facet {
-        start,
-        end,
-        features: vec![feature],
-    }
+    Facet { start, end, features: vec![feature] }
 }
 
 /// A link facet.
@@ -18,18 +14,12 @@ fn link(start: usize, end: usize, url: &str) -> Facet {
 
 /// A span carrying `link`.
 fn linked(text: &str, link: Link) -> Span {
-    Span {
-        link: Some(link),
-        ..Span::plain(text)
-    }
+    Span { link: Some(link), ..Span::plain(text) }
 }
 
 /// A paragraph of spans.
 fn para(spans: Vec<Span>) -> Block {
-    Block {
-        kind: BlockKind::Paragraph,
-        spans,
-    }
+    Block { kind: BlockKind::Paragraph, spans }
 }
 
 /// A URL link.
@@ -54,19 +44,10 @@ fn byte_offsets_after_emoji_and_cjk() {
 fn mention_after_zwj_family() {
     let text = format!("{FAMILY} hi @alice.bsky.social!");
     assert_eq!(FAMILY.len(), 25);
-    let rich = facets_to_rich(
-        &text,
-        &[facet(29, 47, FacetFeature::Mention("did:plc:abc".into()))],
-    );
-    let mention = Link::Mention {
-        handle: "alice.bsky.social".into(),
-        target: "did:plc:abc".into(),
-    };
-    let expected = para(vec![
-        Span::plain(format!("{FAMILY} hi ")),
-        linked("@alice.bsky.social", mention),
-        Span::plain("!"),
-    ]);
+    let rich = facets_to_rich(&text, &[facet(29, 47, FacetFeature::Mention("did:plc:abc".into()))]);
+    let mention = Link::Mention { handle: "alice.bsky.social".into(), target: "did:plc:abc".into() };
+    let expected =
+        para(vec![Span::plain(format!("{FAMILY} hi ")), linked("@alice.bsky.social", mention), Span::plain("!")]);
     assert_eq!(rich.blocks, [expected]);
 }
 
@@ -81,19 +62,11 @@ fn bad_facets_are_ignored() {
         link(6, 6, "https://a.example/"),
         link(9, 6, "https://a.example/"),
         link(5, 10, "javascript:alert(1)"),
-        Facet {
-            start: 5,
-            end: 10,
-            features: vec![],
-        },
+        Facet { start: 5, end: 10, features: vec![] },
         link(usize::MAX - 1, usize::MAX, "https://a.example/"),
     ];
     for f in bad {
-        assert_eq!(
-            facets_to_rich(text, std::slice::from_ref(&f)).blocks,
-            plain,
-            "{f:?}"
-        );
+        assert_eq!(facets_to_rich(text, std::slice::from_ref(&f)).blocks, plain, "{f:?}");
     }
 }
 
@@ -101,20 +74,11 @@ fn bad_facets_are_ignored() {
 fn overlapping_and_unsorted_facets() {
     let text = "one two three four";
     let tag = FacetFeature::Tag("three".into());
-    let facets = [
-        facet(8, 13, tag),
-        link(0, 7, "https://a.example/"),
-        link(4, 10, "https://b.example/"),
-    ];
+    let facets = [facet(8, 13, tag), link(0, 7, "https://a.example/"), link(4, 10, "https://b.example/")];
     let expected = para(vec![
         linked("one two", url("https://a.example/")),
         Span::plain(" "),
-        linked(
-            "three",
-            Link::Tag {
-                tag: "three".into(),
-            },
-        ),
+        linked("three", Link::Tag { tag: "three".into() }),
         Span::plain(" four"),
     ]);
     assert_eq!(facets_to_rich(text, &facets).blocks, [expected]);
@@ -128,10 +92,7 @@ fn paragraphs_and_hard_breaks() {
     let rich = facets_to_rich(text, &facets);
     let expected = [
         para(vec![Span::plain("para one\nline two")]),
-        para(vec![
-            Span::plain("para two "),
-            linked("#tag", Link::Tag { tag: "tag".into() }),
-        ]),
+        para(vec![Span::plain("para two "), linked("#tag", Link::Tag { tag: "tag".into() })]),
     ];
     assert_eq!(rich.blocks, expected);
     let crossing = facets_to_rich("ab\n\ncd", &[link(0, 6, "https://a.example/")]);
@@ -146,25 +107,12 @@ fn paragraphs_and_hard_breaks() {
 fn sanitized_after_slicing() {
     let text = "\x1b[1mhi\x1b[0m https://x.example/ok\x07";
     let start = text.find("https").unwrap_or_default();
-    let facets = [link(
-        start,
-        start + 20,
-        "https://x.example/ok\x1b]52;c;x\x07",
-    )];
-    let expected = para(vec![
-        Span::plain("[1mhi[0m "),
-        linked("https://x.example/ok", url("https://x.example/ok]52;c;x")),
-    ]);
+    let facets = [link(start, start + 20, "https://x.example/ok\x1b]52;c;x\x07")];
+    let expected =
+        para(vec![Span::plain("[1mhi[0m "), linked("https://x.example/ok", url("https://x.example/ok]52;c;x"))]);
     assert_eq!(facets_to_rich(text, &facets).blocks, [expected]);
-    let mention = [facet(
-        0,
-        9,
-        FacetFeature::Mention("did:plc:\u{202e}x".into()),
-    )];
+    let mention = [facet(0, 9, FacetFeature::Mention("did:plc:\u{202e}x".into()))];
     let rich = facets_to_rich("@b\u{202e}ob\u{9b}", &mention);
-    let m = Link::Mention {
-        handle: "bob".into(),
-        target: "did:plc:x".into(),
-    };
+    let m = Link::Mention { handle: "bob".into(), target: "did:plc:x".into() };
     assert_eq!(rich.blocks, [para(vec![linked("@bob", m)])]);
 }

@@ -42,21 +42,14 @@ fn is_cjk(c: char) -> bool {
 /// Appends `text` to the token list, extending the last token when it is of the same kind.
 fn push_run<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, attr: Attr, space: bool) {
     match (tokens.last_mut(), space) {
-        (Some(Token::Space(frags)), true) | (Some(Token::Word(frags)), false) => {
-            frags.push((text, attr))
-        }
+        (Some(Token::Space(frags)), true) | (Some(Token::Word(frags)), false) => frags.push((text, attr)),
         (_, true) => tokens.push(Token::Space(vec![(text, attr)])),
         (_, false) => tokens.push(Token::Word(vec![(text, attr)])),
     }
 }
 
 /// Splits one span's text into words, spaces and breaks; in code, spaces belong to words.
-pub(crate) fn tokenize_span<'a>(
-    tokens: &mut Vec<Token<'a>>,
-    text: &'a str,
-    attr: Attr,
-    code: bool,
-) {
+pub(crate) fn tokenize_span<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, attr: Attr, code: bool) {
     let mut start = 0;
     let mut run_space = None;
     for (i, c) in text.char_indices() {
@@ -112,11 +105,7 @@ impl<'a> Filler<'a> {
         self.cur_w += width(text);
         match self.cur.last_mut() {
             Some(p) if p.style == attr.style && p.link == attr.link => p.text.push_str(text),
-            _ => self.cur.push(Piece {
-                text: text.to_owned(),
-                style: attr.style,
-                link: attr.link,
-            }),
+            _ => self.cur.push(Piece { text: text.to_owned(), style: attr.style, link: attr.link }),
         }
     }
 
@@ -207,11 +196,7 @@ impl<'a> Filler<'a> {
         if !self.cur.is_empty() {
             self.flush(true);
         }
-        while self
-            .lines
-            .last()
-            .is_some_and(|l| l.iter().all(|p| p.text.is_empty()))
-        {
+        while self.lines.last().is_some_and(|l| l.iter().all(|p| p.text.is_empty())) {
             self.lines.pop();
         }
         self.lines

@@ -60,10 +60,7 @@ struct Lcg(u64);
 impl Lcg {
     /// The next number below `n` (n > 0).
     fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         usize::try_from(self.0 >> 33).unwrap_or(0) % n.max(1)
     }
 
@@ -84,10 +81,7 @@ fn assert_clean(rich: &RichText, input: &str) {
             Some(Link::Tag { tag }) => all.push_str(tag),
             None => {}
         }
-        assert!(
-            !all.chars().any(|c| c.is_control() && c != '\n'),
-            "{input:?} -> {all:?}"
-        );
+        assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{input:?} -> {all:?}");
         assert!(!all.contains('\u{202e}'), "{input:?}");
     }
 }
@@ -127,11 +121,7 @@ fn random_facets_and_npf_are_safe() {
                     1 => FacetFeature::Mention("did:plc:x".into()),
                     _ => FacetFeature::Tag("t".into()),
                 };
-                Facet {
-                    start: rng.below(len),
-                    end: rng.below(len),
-                    features: vec![feature],
-                }
+                Facet { start: rng.below(len), end: rng.below(len), features: vec![feature] }
             })
             .collect();
         let rich = facets_to_rich(&text, &facets);
@@ -143,22 +133,13 @@ fn random_facets_and_npf_are_safe() {
                 let kind = match i % 3 {
                     0 => NpfFormatKind::Bold,
                     1 => NpfFormatKind::Link("https://x.example/".into()),
-                    _ => NpfFormatKind::Mention {
-                        blog: "b\x07".into(),
-                        url: "https://b.example/".into(),
-                    },
+                    _ => NpfFormatKind::Mention { blog: "b\x07".into(), url: "https://b.example/".into() },
                 };
-                NpfFormat {
-                    start: rng.below(count),
-                    end: rng.below(count),
-                    kind,
-                }
+                NpfFormat { start: rng.below(count), end: rng.below(count), kind }
             })
             .collect();
         let block = npf_text_block(&text, Some("quote"), &formats);
-        let rich = RichText {
-            blocks: vec![block],
-        };
+        let rich = RichText { blocks: vec![block] };
         assert_clean(&rich, &text);
         assert_wraps(&rich, &text);
     }

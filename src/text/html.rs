@@ -73,10 +73,7 @@ impl Styles {
 
 /// Converts Mastodon status HTML into rich text; tolerant of broken markup.
 pub fn html_to_rich(html: &str) -> RichText {
-    let mut b = Builder {
-        last_ws: true,
-        ..Builder::default()
-    };
+    let mut b = Builder { last_ws: true, ..Builder::default() };
     for token in Tokenizer::new(html).flatten() {
         match token {
             Token::StartTag(tag) => b.start(&tag),
@@ -96,16 +93,12 @@ fn name(s: &HtmlString) -> String {
 /// An attribute's value, empty when absent.
 fn attr<S: html5gum::SpanBound>(tag: &StartTag<S>, key: &str) -> String {
     let attrs: &BTreeMap<HtmlString, _> = &tag.attributes;
-    attrs
-        .get(key.as_bytes())
-        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
-        .unwrap_or_default()
+    attrs.get(key.as_bytes()).map(|v| String::from_utf8_lossy(&v.value).into_owned()).unwrap_or_default()
 }
 
 /// True when the whitespace-separated `list` contains `word`.
 fn has_word(list: &str, word: &str) -> bool {
-    list.split_ascii_whitespace()
-        .any(|w| w.eq_ignore_ascii_case(word))
+    list.split_ascii_whitespace().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// What an `<a>` start tag links to.
@@ -179,9 +172,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Tags whose content is never shown.
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "template", "title", "noscript", "rt", "rp",
-];
+const SKIP_TAGS: &[&str] = &["script", "style", "template", "title", "noscript", "rt", "rp"];
 
 /// Open list: whether numbered, and the next number.
 #[derive(Debug)]
@@ -222,10 +213,7 @@ fn span_role(class: &str) -> SpanRole {
 
 /// A new list; `start` is the first number of an ordered list.
 fn list_ctx(ordered: bool, start: &str) -> ListCtx {
-    ListCtx {
-        ordered,
-        next: start.trim().parse().unwrap_or(1),
-    }
+    ListCtx { ordered, next: start.trim().parse().unwrap_or(1) }
 }
 
 /// Trims `chars` from the end of a block's text, and leading newlines, dropping empty spans.
@@ -252,9 +240,7 @@ fn merge_spans(block: &mut Block) {
     let mut merged: Vec<Span> = Vec::with_capacity(block.spans.len());
     for span in block.spans.drain(..) {
         match merged.last_mut() {
-            Some(last) if last.style == span.style && last.link == span.link => {
-                last.text.push_str(&span.text)
-            }
+            Some(last) if last.style == span.style && last.link == span.link => last.text.push_str(&span.text),
             _ => merged.push(span),
         }
     }

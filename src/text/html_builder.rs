@@ -20,18 +20,12 @@ impl Builder {
             "a" => self.open_anchor(anchor_kind(tag)),
             "span" => self.spans.push(span_role(&attr(tag, "class"))),
             "img" => self.text(&attr(tag, "alt")),
-            "ul" | "ol" => self
-                .lists
-                .push(list_ctx(tag_name == "ol", &attr(tag, "start"))),
+            "ul" | "ol" => self.lists.push(list_ctx(tag_name == "ol", &attr(tag, "start"))),
             "li" => self.open_item(),
             "blockquote" => self.quote = self.quote.saturating_add(1),
             "pre" => self.pre = self.pre.saturating_add(1),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.heading = self.heading.saturating_add(1)
-            }
-            t if SKIP_TAGS.contains(&t) && !tag.self_closing => {
-                self.skip = self.skip.saturating_add(1)
-            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading = self.heading.saturating_add(1),
+            t if SKIP_TAGS.contains(&t) && !tag.self_closing => self.skip = self.skip.saturating_add(1),
             _ => {}
         }
     }
@@ -54,9 +48,7 @@ impl Builder {
             }
             "blockquote" => self.quote = self.quote.saturating_sub(1),
             "pre" => self.pre = self.pre.saturating_sub(1),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.heading = self.heading.saturating_sub(1)
-            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading = self.heading.saturating_sub(1),
             t if SKIP_TAGS.contains(&t) => self.skip = self.skip.saturating_sub(1),
             _ => {}
         }
@@ -93,9 +85,7 @@ impl Builder {
         for block in &mut self.blocks {
             merge_spans(block);
         }
-        RichText {
-            blocks: self.blocks,
-        }
+        RichText { blocks: self.blocks }
     }
 
     /// The kind of block text would open now.
@@ -120,10 +110,7 @@ impl Builder {
         }
         if !self.open {
             let kind = self.context_kind();
-            self.blocks.push(Block {
-                kind,
-                spans: Vec::new(),
-            });
+            self.blocks.push(Block { kind, spans: Vec::new() });
             self.open = true;
         }
         let style = self.styles.style();
@@ -132,14 +119,8 @@ impl Builder {
             return;
         };
         match block.spans.last_mut() {
-            Some(last) if !split && last.style == style && last.link.is_none() => {
-                last.text.push_str(text)
-            }
-            _ => block.spans.push(Span {
-                text: text.to_owned(),
-                style,
-                link: None,
-            }),
+            Some(last) if !split && last.style == style && last.link.is_none() => last.text.push_str(text),
+            _ => block.spans.push(Span { text: text.to_owned(), style, link: None }),
         }
     }
 
@@ -187,10 +168,7 @@ impl Builder {
             return;
         };
         self.split = true;
-        let text: String = self
-            .anchor_spans(&anchor)
-            .map(|s| s.text.as_str())
-            .collect();
+        let text: String = self.anchor_spans(&anchor).map(|s| s.text.as_str()).collect();
         let Some(link) = anchor_link(anchor.kind, &text) else {
             return;
         };
@@ -234,8 +212,7 @@ impl Builder {
             }
             _ => None,
         };
-        self.items
-            .push((level, BlockKind::ListItem { number, depth }));
+        self.items.push((level, BlockKind::ListItem { number, depth }));
     }
 
     /// Ends a `<ul>`/`<ol>` with the items left open in it.

@@ -9,11 +9,7 @@ const STATUS: &str = concat!(
 
 /// A span with a style and link.
 fn span(text: &str, style: SpanStyle, link: Option<Link>) -> Span {
-    Span {
-        text: text.to_owned(),
-        style,
-        link,
-    }
+    Span { text: text.to_owned(), style, link }
 }
 
 /// A block of `kind` with `spans`.
@@ -29,13 +25,8 @@ fn para(text: &str) -> Block {
 #[test]
 fn mastodon_status() {
     let plain = SpanStyle::default();
-    let mention = Link::Mention {
-        handle: "alice".into(),
-        target: "https://example.social/@alice".into(),
-    };
-    let url = Link::Url {
-        url: "https://example.com/a/very/long/path".into(),
-    };
+    let mention = Link::Mention { handle: "alice".into(), target: "https://example.social/@alice".into() };
+    let url = Link::Url { url: "https://example.com/a/very/long/path".into() };
     let tag = Link::Tag { tag: "rust".into() };
     let expected = RichText {
         blocks: vec![
@@ -58,52 +49,27 @@ fn mastodon_status() {
 
 #[test]
 fn escapes_never_survive() {
-    assert_eq!(
-        html_to_rich("<p>&#27;[31mred&#x1b;[0m</p>").blocks,
-        [para("[31mred[0m")]
-    );
-    assert_eq!(
-        html_to_rich("<p>\x1b]52;c;YQ==\x07x</p>").blocks,
-        [para("]52;c;YQ==x")]
-    );
+    assert_eq!(html_to_rich("<p>&#27;[31mred&#x1b;[0m</p>").blocks, [para("[31mred[0m")]);
+    assert_eq!(html_to_rich("<p>\x1b]52;c;YQ==\x07x</p>").blocks, [para("]52;c;YQ==x")]);
     let rich = html_to_rich(r#"<a href="https://x.example/&#27;]8;;">t&#x202e;xt</a>"#);
-    let link = Link::Url {
-        url: "https://x.example/]8;;".into(),
-    };
-    assert_eq!(
-        rich.blocks,
-        [block(
-            BlockKind::Paragraph,
-            vec![span("txt", SpanStyle::default(), Some(link))]
-        )]
-    );
+    let link = Link::Url { url: "https://x.example/]8;;".into() };
+    assert_eq!(rich.blocks, [block(BlockKind::Paragraph, vec![span("txt", SpanStyle::default(), Some(link))])]);
 }
 
 #[test]
 fn only_web_links_become_links() {
-    let rich = html_to_rich(
-        r#"<p><a href="javascript:alert(1)">click</a> <a href="data:x" class="mention">@bob</a></p>"#,
-    );
+    let rich =
+        html_to_rich(r#"<p><a href="javascript:alert(1)">click</a> <a href="data:x" class="mention">@bob</a></p>"#);
     assert_eq!(rich.blocks, [para("click @bob")]);
     assert!(rich.links().is_empty());
     let rich = html_to_rich(r#"<p><a href="HTTPS://X.example/">x</a></p>"#);
-    assert_eq!(
-        rich.links(),
-        [&Link::Url {
-            url: "HTTPS://X.example/".into()
-        }]
-    );
+    assert_eq!(rich.links(), [&Link::Url { url: "HTTPS://X.example/".into() }]);
 }
 
 #[test]
 fn nested_and_numbered_lists() {
     let html = r#"<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul><ol start="3"><li>x</li><li>y</ol>"#;
-    let item = |number, depth, text: &str| {
-        block(
-            BlockKind::ListItem { number, depth },
-            vec![Span::plain(text)],
-        )
-    };
+    let item = |number, depth, text: &str| block(BlockKind::ListItem { number, depth }, vec![Span::plain(text)]);
     assert_eq!(
         html_to_rich(html).blocks,
         [
@@ -121,30 +87,15 @@ fn nested_and_numbered_lists() {
 fn block_kinds_and_styles() {
     let html = "<h2>Title</h2><blockquote><p>quoted <em>it</em></p></blockquote>\
         <pre>  code\n    more\n</pre><p><del>x</del> <code>y</code> <strong>z</strong></p>";
-    let italic = SpanStyle {
-        italic: true,
-        ..SpanStyle::default()
-    };
-    let strike = SpanStyle {
-        strike: true,
-        ..SpanStyle::default()
-    };
-    let code = SpanStyle {
-        code: true,
-        ..SpanStyle::default()
-    };
-    let bold = SpanStyle {
-        bold: true,
-        ..SpanStyle::default()
-    };
+    let italic = SpanStyle { italic: true, ..SpanStyle::default() };
+    let strike = SpanStyle { strike: true, ..SpanStyle::default() };
+    let code = SpanStyle { code: true, ..SpanStyle::default() };
+    let bold = SpanStyle { bold: true, ..SpanStyle::default() };
     assert_eq!(
         html_to_rich(html).blocks,
         [
             block(BlockKind::Heading, vec![Span::plain("Title")]),
-            block(
-                BlockKind::Quote,
-                vec![Span::plain("quoted "), span("it", italic, None)]
-            ),
+            block(BlockKind::Quote, vec![Span::plain("quoted "), span("it", italic, None)]),
             block(BlockKind::Code, vec![Span::plain("  code\n    more")]),
             block(
                 BlockKind::Paragraph,
@@ -162,19 +113,12 @@ fn block_kinds_and_styles() {
 
 #[test]
 fn whitespace_collapses_and_loose_text_is_a_paragraph() {
-    let html =
-        "  loose <b>text</b>\n<p>  a \n\n  b  </p>\n\n<p>c<br>\n  d<br></p><unknown>kept</unknown>";
-    let bold = SpanStyle {
-        bold: true,
-        ..SpanStyle::default()
-    };
+    let html = "  loose <b>text</b>\n<p>  a \n\n  b  </p>\n\n<p>c<br>\n  d<br></p><unknown>kept</unknown>";
+    let bold = SpanStyle { bold: true, ..SpanStyle::default() };
     assert_eq!(
         html_to_rich(html).blocks,
         [
-            block(
-                BlockKind::Paragraph,
-                vec![Span::plain("loose "), span("text", bold, None)]
-            ),
+            block(BlockKind::Paragraph, vec![Span::plain("loose "), span("text", bold, None)]),
             para("a b"),
             para("c\nd"),
             para("kept"),
@@ -185,34 +129,17 @@ fn whitespace_collapses_and_loose_text_is_a_paragraph() {
 #[test]
 fn unclosed_tags_are_tolerated() {
     let html = r#"<p>one <b>two<p>three</i> <a href="https://x.example/">link"#;
-    let bold = SpanStyle {
-        bold: true,
-        ..SpanStyle::default()
-    };
-    let link = Link::Url {
-        url: "https://x.example/".into(),
-    };
+    let bold = SpanStyle { bold: true, ..SpanStyle::default() };
+    let link = Link::Url { url: "https://x.example/".into() };
     assert_eq!(
         html_to_rich(html).blocks,
         [
-            block(
-                BlockKind::Paragraph,
-                vec![Span::plain("one "), span("two", bold, None)]
-            ),
-            block(
-                BlockKind::Paragraph,
-                vec![span("three ", bold, None), span("link", bold, Some(link))]
-            ),
+            block(BlockKind::Paragraph, vec![Span::plain("one "), span("two", bold, None)]),
+            block(BlockKind::Paragraph, vec![span("three ", bold, None), span("link", bold, Some(link))]),
         ]
     );
-    assert_eq!(
-        html_to_rich(r#"<p>a<span class="invisible">hidden</p><p>b</p>"#).blocks,
-        [para("a"), para("b")]
-    );
-    assert_eq!(
-        html_to_rich("<p>a<script>alert(1)</script>b</p>").blocks,
-        [para("ab")]
-    );
+    assert_eq!(html_to_rich(r#"<p>a<span class="invisible">hidden</p><p>b</p>"#).blocks, [para("a"), para("b")]);
+    assert_eq!(html_to_rich("<p>a<script>alert(1)</script>b</p>").blocks, [para("ab")]);
 }
 
 #[test]
@@ -235,10 +162,7 @@ fn garbage_never_panics_and_stays_clean() {
     for s in samples {
         let rich = html_to_rich(s);
         let all = all_strings(&rich);
-        assert!(
-            !all.chars().any(|c| c.is_control() && c != '\n'),
-            "{s:?} -> {all:?}"
-        );
+        assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{s:?} -> {all:?}");
     }
     assert!(html_to_rich("").blocks.is_empty());
     assert!(html_to_rich("<p> </p><p></p>").blocks.is_empty());

@@ -42,11 +42,7 @@ pub struct NpfFormat {
 
 /// Converts one NPF text block (text, subtype, formatting) into a block.
 pub fn npf_text_block(text: &str, subtype: Option<&str>, formatting: &[NpfFormat]) -> Block {
-    let bounds: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
     let count = bounds.len() - 1;
     let ranges: Vec<(usize, usize, &NpfFormatKind)> = formatting
         .iter()
@@ -60,20 +56,11 @@ pub fn npf_text_block(text: &str, subtype: Option<&str>, formatting: &[NpfFormat
     let mut spans: Vec<Span> = Vec::new();
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        let raw = bounds
-            .get(a)
-            .zip(bounds.get(b))
-            .and_then(|(x, y)| text.get(*x..*y));
-        let covering = ranges
-            .iter()
-            .filter(|(s, e, _)| *s <= a && b <= *e)
-            .map(|r| r.2);
+        let raw = bounds.get(a).zip(bounds.get(b)).and_then(|(x, y)| text.get(*x..*y));
+        let covering = ranges.iter().filter(|(s, e, _)| *s <= a && b <= *e).map(|r| r.2);
         push_segment(&mut spans, raw.unwrap_or_default(), covering);
     }
-    Block {
-        kind: block_kind(subtype),
-        spans,
-    }
+    Block { kind: block_kind(subtype), spans }
 }
 
 /// The block kind of an NPF text subtype.
@@ -82,24 +69,14 @@ fn block_kind(subtype: Option<&str>) -> BlockKind {
         Some("heading1" | "heading2") => BlockKind::Heading,
         Some("quote") => BlockKind::Quote,
         Some("indented") => BlockKind::Indented,
-        Some("ordered-list-item") => BlockKind::ListItem {
-            number: Some(1),
-            depth: 0,
-        },
-        Some("unordered-list-item") => BlockKind::ListItem {
-            number: None,
-            depth: 0,
-        },
+        Some("ordered-list-item") => BlockKind::ListItem { number: Some(1), depth: 0 },
+        Some("unordered-list-item") => BlockKind::ListItem { number: None, depth: 0 },
         _ => BlockKind::Paragraph,
     }
 }
 
 /// Appends one segment with the styles and last link of the formats covering it.
-fn push_segment<'a>(
-    spans: &mut Vec<Span>,
-    raw: &str,
-    covering: impl Iterator<Item = &'a NpfFormatKind>,
-) {
+fn push_segment<'a>(spans: &mut Vec<Span>, raw: &str, covering: impl Iterator<Item = &'a NpfFormatKind>) {
     let text = sanitize(raw);
     if text.is_empty() {
         return;

@@ -9,20 +9,10 @@ fn fmt(start: usize, end: usize, kind: NpfFormatKind) -> NpfFormat {
 
 /// A span with a style and link.
 fn span(text: &str, style: SpanStyle, link: Option<Link>) -> Span {
-    Span {
-        text: text.to_owned(),
-        style,
-        link,
-    }
+    Span { text: text.to_owned(), style, link }
 }
 
-const BOLD: SpanStyle = SpanStyle {
-    bold: true,
-    italic: false,
-    strike: false,
-    code: false,
-    small: false,
-};
+const BOLD: SpanStyle = SpanStyle { bold: true, italic: false, strike: false, code: false, small: false };
 
 /// A URL link.
 fn url(u: &str) -> Option<Link> {
@@ -32,10 +22,7 @@ fn url(u: &str) -> Option<Link> {
 #[test]
 fn code_point_offsets_after_emoji() {
     let text = "🙂 bold and link";
-    let formats = [
-        fmt(2, 6, NpfFormatKind::Bold),
-        fmt(11, 15, NpfFormatKind::Link("https://a.example/".into())),
-    ];
+    let formats = [fmt(2, 6, NpfFormatKind::Bold), fmt(11, 15, NpfFormatKind::Link("https://a.example/".into()))];
     let block = npf_text_block(text, None, &formats);
     assert_eq!(
         block.spans,
@@ -49,18 +36,8 @@ fn code_point_offsets_after_emoji() {
     let text = format!("{FAMILY} x y");
     assert_eq!(FAMILY.chars().count(), 7);
     let block = npf_text_block(&text, None, &[fmt(8, 9, NpfFormatKind::Italic)]);
-    let italic = SpanStyle {
-        italic: true,
-        ..SpanStyle::default()
-    };
-    assert_eq!(
-        block.spans,
-        [
-            Span::plain(format!("{FAMILY} ")),
-            span("x", italic, None),
-            Span::plain(" y")
-        ]
-    );
+    let italic = SpanStyle { italic: true, ..SpanStyle::default() };
+    assert_eq!(block.spans, [Span::plain(format!("{FAMILY} ")), span("x", italic, None), Span::plain(" y")]);
 }
 
 #[test]
@@ -92,10 +69,7 @@ fn bad_ranges_are_clamped_or_ignored() {
         fmt(4, 1, NpfFormatKind::Small),
         fmt(usize::MAX, usize::MAX, NpfFormatKind::Italic),
     ];
-    let strike = SpanStyle {
-        strike: true,
-        ..SpanStyle::default()
-    };
+    let strike = SpanStyle { strike: true, ..SpanStyle::default() };
     let block = npf_text_block("short", None, &formats);
     assert_eq!(block.spans, [Span::plain("sh"), span("ort", strike, None)]);
     assert!(npf_text_block("", None, &formats).spans.is_empty());
@@ -109,20 +83,8 @@ fn subtypes_map_to_block_kinds() {
         (Some("quote"), BlockKind::Quote),
         (Some("indented"), BlockKind::Indented),
         (Some("chat"), BlockKind::Paragraph),
-        (
-            Some("ordered-list-item"),
-            BlockKind::ListItem {
-                number: Some(1),
-                depth: 0,
-            },
-        ),
-        (
-            Some("unordered-list-item"),
-            BlockKind::ListItem {
-                number: None,
-                depth: 0,
-            },
-        ),
+        (Some("ordered-list-item"), BlockKind::ListItem { number: Some(1), depth: 0 }),
+        (Some("unordered-list-item"), BlockKind::ListItem { number: None, depth: 0 }),
         (Some("quirky"), BlockKind::Paragraph),
         (None, BlockKind::Paragraph),
     ];
@@ -134,20 +96,14 @@ fn subtypes_map_to_block_kinds() {
 #[test]
 fn mentions_links_and_sanitizing() {
     let text = "hi @staff \x1b[2Jok";
-    let mention = NpfFormatKind::Mention {
-        blog: "staff".into(),
-        url: "https://staff.tumblr.com/".into(),
-    };
+    let mention = NpfFormatKind::Mention { blog: "staff".into(), url: "https://staff.tumblr.com/".into() };
     let formats = [
         fmt(3, 9, mention),
         fmt(10, 15, NpfFormatKind::Link("javascript:alert(1)".into())),
         fmt(10, 17, NpfFormatKind::Bold),
     ];
     let block = npf_text_block(text, None, &formats);
-    let m = Link::Mention {
-        handle: "staff".into(),
-        target: "https://staff.tumblr.com/".into(),
-    };
+    let m = Link::Mention { handle: "staff".into(), target: "https://staff.tumblr.com/".into() };
     assert_eq!(
         block.spans,
         [
@@ -157,14 +113,8 @@ fn mentions_links_and_sanitizing() {
             span("[2Jok", BOLD, None)
         ]
     );
-    let spoof = NpfFormatKind::Mention {
-        blog: "a\u{202e}b".into(),
-        url: "javascript:x".into(),
-    };
+    let spoof = NpfFormatKind::Mention { blog: "a\u{202e}b".into(), url: "javascript:x".into() };
     let block = npf_text_block("ab", None, &[fmt(0, 2, spoof)]);
-    let m = Link::Mention {
-        handle: "ab".into(),
-        target: String::new(),
-    };
+    let m = Link::Mention { handle: "ab".into(), target: String::new() };
     assert_eq!(block.spans, [span("ab", SpanStyle::default(), Some(m))]);
 }

@@ -59,11 +59,7 @@ pub fn sanitize(s: &str) -> String {
 /// Like `sanitize`, then every newline becomes a space: for names, handles, CW lines and titles.
 pub fn sanitize_line(s: &str) -> String {
     let clean = sanitize(s);
-    if clean.contains('\n') {
-        clean.replace('\n', " ")
-    } else {
-        clean
-    }
+    if clean.contains('\n') { clean.replace('\n', " ") } else { clean }
 }
 
 /// True for an absolute `http`/`https` URL, the only links murre will open.

@@ -98,13 +98,7 @@ mod tests {
 
     #[test]
     fn truncate_result_width_is_bounded() {
-        let samples = [
-            "日本語テキスト",
-            FAMILY,
-            "e\u{301}xyz",
-            "שלום עולם",
-            "plain text",
-        ];
+        let samples = ["日本語テキスト", FAMILY, "e\u{301}xyz", "שלום עולם", "plain text"];
         for s in samples {
             for max in 0..12 {
                 assert!(width(&truncate(s, max)) <= max, "{s:?} at {max}");

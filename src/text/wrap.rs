@@ -61,40 +61,23 @@ fn wrap_block(block: &Block, links: &[&Link], width: usize) -> Vec<WrappedLine> 
     let code = block.kind == BlockKind::Code;
     let mut tokens = Vec::new();
     for span in &block.spans {
-        let attr = Attr {
-            style: span.style,
-            link: link_index(links, span.link.as_ref()),
-        };
+        let attr = Attr { style: span.style, link: link_index(links, span.link.as_ref()) };
         tokenize_span(&mut tokens, &span.text, attr, code);
     }
     let (first, rest) = prefixes(block.kind, width);
     let avail = width - crate::text::width(&first);
     let lines = Filler::new(avail, code).run(tokens);
-    let plain = Attr {
-        style: SpanStyle::default(),
-        link: None,
-    };
+    let plain = Attr { style: SpanStyle::default(), link: None };
     let mut out = Vec::with_capacity(lines.len());
     for (i, content) in lines.into_iter().enumerate() {
         let prefix = if i == 0 { &first } else { &rest };
-        let prefix = if content.is_empty() {
-            prefix.trim_end()
-        } else {
-            prefix.as_str()
-        };
+        let prefix = if content.is_empty() { prefix.trim_end() } else { prefix.as_str() };
         let mut pieces = Vec::with_capacity(content.len() + 1);
         if !prefix.is_empty() {
-            pieces.push(Piece {
-                text: prefix.to_owned(),
-                style: plain.style,
-                link: plain.link,
-            });
+            pieces.push(Piece { text: prefix.to_owned(), style: plain.style, link: plain.link });
         }
         pieces.extend(content);
-        out.push(WrappedLine {
-            kind: block.kind,
-            pieces,
-        });
+        out.push(WrappedLine { kind: block.kind, pieces });
     }
     out
 }
@@ -112,10 +95,7 @@ pub fn wrap_rich(text: &RichText, width: usize) -> Vec<WrappedLine> {
         }
         let is_item = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
         if prev.is_some_and(|p| !(is_item(p) && is_item(block.kind))) {
-            out.push(WrappedLine {
-                kind: BlockKind::Paragraph,
-                pieces: Vec::new(),
-            });
+            out.push(WrappedLine { kind: BlockKind::Paragraph, pieces: Vec::new() });
         }
         prev = Some(block.kind);
         out.extend(lines);
@@ -125,17 +105,9 @@ pub fn wrap_rich(text: &RichText, width: usize) -> Vec<WrappedLine> {
 
 /// Wraps plain text into lines of at most `width` columns; `\n` is a hard break.
 pub fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-    let block = Block {
-        kind: BlockKind::Paragraph,
-        spans: vec![crate::model::Span::plain(text)],
-    };
-    let rich = RichText {
-        blocks: vec![block],
-    };
-    wrap_rich(&rich, width)
-        .into_iter()
-        .map(|line| line.pieces.into_iter().map(|p| p.text).collect())
-        .collect()
+    let block = Block { kind: BlockKind::Paragraph, spans: vec![crate::model::Span::plain(text)] };
+    let rich = RichText { blocks: vec![block] };
+    wrap_rich(&rich, width).into_iter().map(|line| line.pieces.into_iter().map(|p| p.text).collect()).collect()
 }
 
 #[cfg(test)]

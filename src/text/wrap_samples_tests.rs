@@ -26,35 +26,14 @@ fn tricky() -> Vec<String> {
 
 /// Rich variants of a sample: styled halves, list items, quotes, code.
 fn rich_variants(s: &str) -> Vec<RichText> {
-    let cut = s
-        .char_indices()
-        .nth(s.chars().count() / 2)
-        .map_or(0, |(i, _)| i);
-    let bold = SpanStyle {
-        bold: true,
-        ..SpanStyle::default()
-    };
-    let link = Some(Link::Url {
-        url: "https://example.com/".to_owned(),
-    });
-    let split = vec![
-        Span::plain(&s[..cut]),
-        Span {
-            text: s[cut..].to_owned(),
-            style: bold,
-            link,
-        },
-    ];
+    let cut = s.char_indices().nth(s.chars().count() / 2).map_or(0, |(i, _)| i);
+    let bold = SpanStyle { bold: true, ..SpanStyle::default() };
+    let link = Some(Link::Url { url: "https://example.com/".to_owned() });
+    let split = vec![Span::plain(&s[..cut]), Span { text: s[cut..].to_owned(), style: bold, link }];
     let kinds = [
         BlockKind::Paragraph,
-        BlockKind::ListItem {
-            number: Some(12),
-            depth: 3,
-        },
-        BlockKind::ListItem {
-            number: None,
-            depth: 0,
-        },
+        BlockKind::ListItem { number: Some(12), depth: 3 },
+        BlockKind::ListItem { number: None, depth: 0 },
         BlockKind::Quote,
         BlockKind::Code,
         BlockKind::Indented,
@@ -62,16 +41,7 @@ fn rich_variants(s: &str) -> Vec<RichText> {
     kinds
         .into_iter()
         .map(|kind| RichText {
-            blocks: vec![
-                Block {
-                    kind,
-                    spans: split.clone(),
-                },
-                Block {
-                    kind,
-                    spans: vec![Span::plain(s)],
-                },
-            ],
+            blocks: vec![Block { kind, spans: split.clone() }, Block { kind, spans: vec![Span::plain(s)] }],
         })
         .collect()
 }

@@ -49,8 +49,14 @@ fn header(app: &App, slot: u32, post: &Post, cols: usize, theme: &Theme) -> Vec<
     spans.push(Span::styled(post.author.shown_name().to_string(), theme.text.add_modifier(Modifier::BOLD)));
     lines.push(Line::from(spans));
     let mut handles = vec![format!("@{}", post.author.handle)];
-    handles.extend(app.timeline.also(slot).iter().filter_map(|s| app.timeline.post(*s)).map(|p| format!("@{}", p.author.handle)));
-    lines.extend(plain(&format!("{} · {}", handles.join(" · "), relative(post.created_at, app.now)), cols, theme.muted));
+    handles.extend(
+        app.timeline.also(slot).iter().filter_map(|s| app.timeline.post(*s)).map(|p| format!("@{}", p.author.handle)),
+    );
+    lines.extend(plain(
+        &format!("{} · {}", handles.join(" · "), relative(post.created_at, app.now)),
+        cols,
+        theme.muted,
+    ));
     if let Some(r) = &post.repost {
         lines.extend(plain(&format!("↻ boosted by {} (@{})", r.by.shown_name(), r.by.handle), cols, theme.muted));
     }
@@ -107,7 +113,11 @@ fn embed(embed: Option<&Embed>, cols: usize, theme: &Theme) -> Vec<Line<'static>
         }
         Some(Embed::Quote(q)) => {
             lines.push(Line::default());
-            lines.extend(plain(&format!("┌ quoting {} (@{})", q.author.shown_name(), q.author.handle), cols, theme.muted));
+            lines.extend(plain(
+                &format!("┌ quoting {} (@{})", q.author.shown_name(), q.author.handle),
+                cols,
+                theme.muted,
+            ));
             for line in rich(&q.text, cols.saturating_sub(2), theme) {
                 let mut spans = vec![Span::styled("│ ", theme.muted)];
                 spans.extend(line.spans);
@@ -149,7 +159,14 @@ fn plain(text: &str, cols: usize, style: Style) -> Vec<Line<'static>> {
 fn rich(text: &RichText, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
     wrap_rich(text, cols)
         .into_iter()
-        .map(|line| Line::from(line.pieces.into_iter().map(|p| Span::styled(p.text, piece_style(p.style, p.link.is_some(), theme))).collect::<Vec<_>>()))
+        .map(|line| {
+            Line::from(
+                line.pieces
+                    .into_iter()
+                    .map(|p| Span::styled(p.text, piece_style(p.style, p.link.is_some(), theme)))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .collect()
 }
 

@@ -18,7 +18,11 @@ pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, theme: &Theme) {
         .map(|(keys, action)| {
             let keys = truncate(keys, keys_w);
             let pad = " ".repeat(keys_w - width(&keys) + 2);
-            Line::from(vec![Span::styled(keys, theme.accent), Span::raw(pad), Span::styled(action.describe(), theme.text)])
+            Line::from(vec![
+                Span::styled(keys, theme.accent),
+                Span::raw(pad),
+                Span::styled(action.describe(), theme.text),
+            ])
         })
         .collect();
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -66,7 +66,23 @@ fn normalize(key: &str) -> Option<String> {
         base.to_string()
     } else {
         let lower = base.to_ascii_lowercase();
-        let known = ["enter", "esc", "space", "tab", "backtab", "up", "down", "left", "right", "home", "end", "pageup", "pagedown", "backspace", "delete"];
+        let known = [
+            "enter",
+            "esc",
+            "space",
+            "tab",
+            "backtab",
+            "up",
+            "down",
+            "left",
+            "right",
+            "home",
+            "end",
+            "pageup",
+            "pagedown",
+            "backspace",
+            "delete",
+        ];
         known.contains(&lower.as_str()).then_some(lower)?
     };
     Some(format!("{}{}{base}", if ctrl { "ctrl-" } else { "" }, if alt { "alt-" } else { "" }))
@@ -126,7 +142,10 @@ mod tests {
         let k = Keymap::new(&Overrides::new()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(k.resolve(Mode::Normal, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::SelectNext));
         assert_eq!(k.resolve(Mode::Normal, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::SelectLast));
-        assert_eq!(k.resolve(Mode::Normal, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)), Some(Action::HalfPageDown));
+        assert_eq!(
+            k.resolve(Mode::Normal, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Some(Action::HalfPageDown)
+        );
         assert_eq!(k.resolve(Mode::Normal, &key(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::ToggleCw));
         assert_eq!(k.resolve(Mode::Help, &key(KeyCode::Char('j'), KeyModifiers::NONE)), None);
     }

@@ -10,7 +10,8 @@ use crate::text::truncate;
 
 /// Draws the picker over the panes.
 pub fn draw(frame: &mut Frame, area: Rect, links: &[(String, String)], selected: usize, theme: &Theme) {
-    let rect = centered(area, area.width.saturating_sub(8).max(20), u16::try_from(links.len() * 2 + 2).unwrap_or(u16::MAX));
+    let rect =
+        centered(area, area.width.saturating_sub(8).max(20), u16::try_from(links.len() * 2 + 2).unwrap_or(u16::MAX));
     let cols = usize::from(rect.width.saturating_sub(4));
     let mut lines = Vec::new();
     for (i, (label, url)) in links.iter().enumerate() {
@@ -19,6 +20,9 @@ pub fn draw(frame: &mut Frame, area: Rect, links: &[(String, String)], selected:
         lines.push(Line::styled(truncate(&format!("  → {url}"), cols), theme.link));
     }
     frame.render_widget(Clear, rect);
-    let block = Block::default().borders(Borders::ALL).border_style(theme.accent).title(" Open link (Enter opens, Esc closes) ");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.accent)
+        .title(" Open link (Enter opens, Esc closes) ");
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -52,9 +52,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         spans.push(Span::raw("  "));
     }
-    let message = app.toasts.last().map(|t| (t.text.clone(), t.error)).or_else(|| {
-        app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true))
-    });
+    let message = app
+        .toasts
+        .last()
+        .map(|t| (t.text.clone(), t.error))
+        .or_else(|| app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true)));
     let hint = "? help";
     let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(hint) + 1;
     let room = usize::from(area.width).saturating_sub(used);

@@ -23,6 +23,9 @@ mod tests {
     fn compact_units() {
         let now = Timestamp::from_second(1_000_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
         let ago = |s: i64| relative(Timestamp::from_second(1_000_000_000 - s).unwrap_or(now), now);
-        assert_eq!([ago(-30), ago(5), ago(90), ago(7200), ago(3 * 86_400), ago(800 * 86_400)], ["now", "5s", "1m", "2h", "3d", "2y"]);
+        assert_eq!(
+            [ago(-30), ago(5), ago(90), ago(7200), ago(3 * 86_400), ago(800 * 86_400)],
+            ["now", "5s", "1m", "2h", "3d", "2y"]
+        );
     }
 }

@@ -46,7 +46,12 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// A client for the session on the PDS at `service`.
-    pub fn new(http: reqwest::Client, service: &str, account: AccountId, session: Session) -> Result<Self, BackendError> {
+    pub fn new(
+        http: reqwest::Client,
+        service: &str,
+        account: AccountId,
+        session: Session,
+    ) -> Result<Self, BackendError> {
         Ok(Client { http, base: http::base_url(service)?, account, session: Arc::new(Mutex::new(session)) })
     }
 
@@ -86,7 +91,12 @@ impl Client {
         let req: RequestBuilder = self.http.post(self.xrpc("com.atproto.server.refreshSession")).bearer_auth(refresh);
         let fresh: wire::Session = check(http::send(req).await?)?.json()?;
         let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
-        *guard = Session { did: fresh.did, handle: fresh.handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
+        *guard = Session {
+            did: fresh.did,
+            handle: fresh.handle,
+            access_jwt: fresh.access_jwt,
+            refresh_jwt: fresh.refresh_jwt,
+        };
         Ok(())
     }
 

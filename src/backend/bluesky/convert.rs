@@ -29,13 +29,16 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
     let record: wire::PostRecord = serde_json::from_value(p.record.clone()).unwrap_or_default();
     let author = author(&p.author);
     let (media, embed) = p.embed.as_ref().map(embed).unwrap_or_default();
-    let reply_to = record.reply.as_ref().map(|r| ReplyTo {
-        handle: None,
-        id: r.pointer("/parent/uri").and_then(Value::as_str).map(sanitize_line),
-    });
+    let reply_to = record
+        .reply
+        .as_ref()
+        .map(|r| ReplyTo { handle: None, id: r.pointer("/parent/uri").and_then(Value::as_str).map(sanitize_line) });
     let viewer = p.viewer.as_ref();
     Some(Post {
-        id: PostId { account: account.clone(), key: PostKey::Bluesky { uri: sanitize_line(&p.uri), cid: sanitize_line(&p.cid) } },
+        id: PostId {
+            account: account.clone(),
+            key: PostKey::Bluesky { uri: sanitize_line(&p.uri), cid: sanitize_line(&p.cid) },
+        },
         url: web_url(&author.handle, &p.uri),
         author,
         created_at: indexed,
@@ -85,7 +88,11 @@ fn rich(record: &wire::PostRecord) -> RichText {
     let facets: Vec<Facet> = record
         .facets
         .iter()
-        .map(|f| Facet { start: f.index.byte_start, end: f.index.byte_end, features: f.features.iter().filter_map(feature).collect() })
+        .map(|f| Facet {
+            start: f.index.byte_start,
+            end: f.index.byte_end,
+            features: f.features.iter().filter_map(feature).collect(),
+        })
         .collect();
     facets_to_rich(&record.text, &facets)
 }
@@ -162,7 +169,8 @@ fn external(v: &Value) -> Option<Embed> {
 fn quote(r: &Value) -> Embed {
     match r.get("$type").and_then(Value::as_str).unwrap_or_default() {
         "app.bsky.embed.record#viewRecord" => {
-            let record: wire::PostRecord = r.get("value").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+            let record: wire::PostRecord =
+                r.get("value").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
             let author = r.get("author").map(author_value).unwrap_or_default();
             let uri = r.get("uri").and_then(Value::as_str).unwrap_or_default();
             Embed::Quote(Box::new(Quoted {

@@ -118,12 +118,22 @@ fn check(answer: Answer) -> Result<Answer, BackendError> {
         return Ok(answer);
     }
     let body = answer.value();
-    let message = body.get("error").and_then(|v| v.as_str()).unwrap_or_else(|| answer.status.canonical_reason().unwrap_or("error"));
+    let message = body
+        .get("error")
+        .and_then(|v| v.as_str())
+        .unwrap_or_else(|| answer.status.canonical_reason().unwrap_or("error"));
     Err(http::status_error(&answer, message))
 }
 
 fn default_limits() -> Limits {
-    Limits { max_chars: 500, unit: LengthUnit::Graphemes, max_bytes: None, chars_per_url: Some(23), max_media: 4, alt_text_max: 1500 }
+    Limits {
+        max_chars: 500,
+        unit: LengthUnit::Graphemes,
+        max_bytes: None,
+        chars_per_url: Some(23),
+        max_media: 4,
+        alt_text_max: 1500,
+    }
 }
 
 fn apply(limits: &mut Limits, c: &wire::Configuration, top_level_max: Option<usize>) {

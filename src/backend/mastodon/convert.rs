@@ -4,8 +4,8 @@ use jiff::Timestamp;
 
 use super::wire;
 use crate::model::{
-    AccountId, Author, Counts, Embed, LinkCard, Media, MediaKind, Poll, PollOption, Post, PostId, PostKey,
-    ReplyTo, Repost, Viewer, Visibility,
+    AccountId, Author, Counts, Embed, LinkCard, Media, MediaKind, Poll, PollOption, Post, PostId, PostKey, ReplyTo,
+    Repost, Viewer, Visibility,
 };
 use crate::text::{html_to_rich, sanitize, sanitize_line};
 
@@ -32,10 +32,17 @@ pub(super) fn status(s: wire::Status, ctx: &Ctx) -> Option<Post> {
 
 fn own_status(s: wire::Status, ctx: &Ctx) -> Option<Post> {
     let created_at = parse_time(&s.created_at)?;
-    let uri = if s.uri.is_empty() { s.url.clone().unwrap_or_else(|| format!("{}/{}", ctx.host, s.id)) } else { s.uri.clone() };
+    let uri = if s.uri.is_empty() {
+        s.url.clone().unwrap_or_else(|| format!("{}/{}", ctx.host, s.id))
+    } else {
+        s.uri.clone()
+    };
     let cw = Some(sanitize_line(&s.spoiler_text)).filter(|c| !c.trim().is_empty());
     Some(Post {
-        id: PostId { account: ctx.account.clone(), key: PostKey::Mastodon { id: sanitize_line(&s.id), uri: sanitize_line(&uri) } },
+        id: PostId {
+            account: ctx.account.clone(),
+            key: PostKey::Mastodon { id: sanitize_line(&s.id), uri: sanitize_line(&uri) },
+        },
         author: author(&s.account, ctx),
         created_at,
         text: html_to_rich(&s.content),
@@ -72,7 +79,11 @@ fn full_acct(acct: &str, ctx: &Ctx) -> String {
 
 fn author(a: &wire::Account, ctx: &Ctx) -> Author {
     let acct = if a.acct.is_empty() { &a.username } else { &a.acct };
-    Author { name: sanitize_line(&a.display_name), handle: full_acct(acct, ctx), url: a.url.as_deref().map(sanitize_line) }
+    Author {
+        name: sanitize_line(&a.display_name),
+        handle: full_acct(acct, ctx),
+        url: a.url.as_deref().map(sanitize_line),
+    }
 }
 
 fn reply_to(s: &wire::Status, ctx: &Ctx) -> Option<ReplyTo> {
@@ -110,7 +121,11 @@ fn card(c: &wire::Card) -> Embed {
 
 fn poll(p: &wire::Poll) -> Poll {
     Poll {
-        options: p.options.iter().map(|o| PollOption { title: sanitize_line(&o.title), votes: o.votes_count }).collect(),
+        options: p
+            .options
+            .iter()
+            .map(|o| PollOption { title: sanitize_line(&o.title), votes: o.votes_count })
+            .collect(),
         expires_at: p.expires_at.as_deref().and_then(parse_time),
         expired: p.expired,
         multiple: p.multiple,

@@ -54,8 +54,11 @@ fn entries(value: &str) -> Vec<(&str, &str)> {
 
 fn cursor_of(url: &str) -> Option<String> {
     let url = Url::parse(url).ok()?;
-    let pairs: Vec<(String, String)> =
-        url.query_pairs().filter(|(k, _)| PAGING.contains(&k.as_ref())).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| PAGING.contains(&k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
     if pairs.is_empty() {
         return None;
     }
@@ -83,14 +86,19 @@ mod tests {
 
     #[test]
     fn reads_next_and_prev_parameters_and_drops_the_host() {
-        let l = links(r#"<https://other.host/api/v1/timelines/home?limit=40&max_id=01HX>; rel="next", <https://other.host/api/v1/timelines/home?min_id=01HZ&limit=40>; rel="prev""#);
+        let l = links(
+            r#"<https://other.host/api/v1/timelines/home?limit=40&max_id=01HX>; rel="next", <https://other.host/api/v1/timelines/home?min_id=01HZ&limit=40>; rel="prev""#,
+        );
         assert_eq!(l, Links { next: Some("max_id=01HX".into()), prev: Some("min_id=01HZ".into()) });
     }
 
     #[test]
     fn ids_stay_opaque_strings() {
         let l = links(r#"<https://h/x?max_id=ABCDEF0123456789abcdef0123456789abcdef0123>; rel="next""#);
-        assert_eq!(decode_cursor(&l.next.unwrap_or_default()), [("max_id".to_string(), "ABCDEF0123456789abcdef0123456789abcdef0123".to_string())]);
+        assert_eq!(
+            decode_cursor(&l.next.unwrap_or_default()),
+            [("max_id".to_string(), "ABCDEF0123456789abcdef0123456789abcdef0123".to_string())]
+        );
     }
 
     #[test]

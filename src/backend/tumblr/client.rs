@@ -61,7 +61,8 @@ impl Client {
         }
         let envelope: wire::Envelope<wire::Dashboard> = self.get("/v2/user/dashboard", &query).await?.json()?;
         let count = envelope.response.posts.len();
-        let items: Vec<Post> = envelope.response.posts.into_iter().filter_map(|p| convert::post(p, &self.account)).collect();
+        let items: Vec<Post> =
+            envelope.response.posts.into_iter().filter_map(|p| convert::post(p, &self.account)).collect();
         let newer = items.iter().find_map(|p| match &p.id.key {
             PostKey::Tumblr { id, .. } => Some(id.clone()),
             _ => None,

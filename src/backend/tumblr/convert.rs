@@ -25,8 +25,17 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
     let asks = ask_blocks(&p.layout);
     let body = content(&p.content, &asks);
     let name = if p.blog.name.is_empty() { &p.blog_name } else { &p.blog.name };
-    let author = blog_author(&wire::Blog { name: name.clone(), title: p.blog.title.clone(), uuid: String::new(), url: p.blog.url.clone() });
-    let trail = p.trail.iter().map(|t| TrailEntry { author: blog_author(&t.blog), text: content(&t.content, &[]).text }).collect();
+    let author = blog_author(&wire::Blog {
+        name: name.clone(),
+        title: p.blog.title.clone(),
+        uuid: String::new(),
+        url: p.blog.url.clone(),
+    });
+    let trail = p
+        .trail
+        .iter()
+        .map(|t| TrailEntry { author: blog_author(&t.blog), text: content(&t.content, &[]).text })
+        .collect();
     Some(Post {
         id: PostId {
             account: account.clone(),
@@ -88,7 +97,10 @@ fn content(blocks: &[Block], asks: &[usize]) -> Content {
             Block::Audio { url, title, artist, media } => out.media.extend(audio(url, media, title, artist)),
             Block::Video { url, media } => out.media.extend(video(url, media)),
             Block::Poll { question, answers } => {
-                out.text.blocks.push(crate::model::Block { kind: BlockKind::Paragraph, spans: vec![Span::plain(sanitize(question))] });
+                out.text.blocks.push(crate::model::Block {
+                    kind: BlockKind::Paragraph,
+                    spans: vec![Span::plain(sanitize(question))],
+                });
                 out.poll = Some(poll(answers));
             }
             Block::Unknown => {}
@@ -138,7 +150,12 @@ fn link(url: &str, title: &Option<String>, description: &Option<String>) -> Embe
     })
 }
 
-fn audio(url: &Option<String>, media: &Option<wire::MediaObject>, title: &Option<String>, artist: &Option<String>) -> Option<Media> {
+fn audio(
+    url: &Option<String>,
+    media: &Option<wire::MediaObject>,
+    title: &Option<String>,
+    artist: &Option<String>,
+) -> Option<Media> {
     let url = url.as_ref().or(media.as_ref().map(|m| &m.url))?;
     let label = [title.as_deref(), artist.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" - ");
     let alt = Some(sanitize_line(&label)).filter(|l| !l.is_empty());

@@ -1,0 +1,92 @@
+//! `murre login`: adds an account. Secrets come from stdin or a hidden prompt, never from arguments.
+
+use std::io::Read;
+
+use clap::Subcommand;
+
+use super::connect::Context;
+use crate::backend::{self, mastodon};
+use crate::model::{AccountId, Network};
+use crate::store::config::AccountConfig;
+use crate::store::secrets::{Secret, Secrets};
+
+/// The networks one can log in to.
+#[derive(Debug, Subcommand)]
+pub enum Login {
+    /// A Mastodon-API server (Mastodon, GoToSocial, Pleroma, Akkoma...).
+    Mastodon {
+        /// The server, e.g. https://mastodon.social
+        url: String,
+        /// Read an access token you already have from stdin.
+        #[arg(long)]
+        token_stdin: bool,
+    },
+    /// Bluesky, with an app password.
+    Bluesky {
+        /// Your handle, e.g. you.bsky.social
+        handle: String,
+        /// Your PDS, when it cannot be found from the handle.
+        #[arg(long)]
+        service: Option<String>,
+        /// Read the app password from stdin.
+        #[arg(long)]
+        app_password_stdin: bool,
+    },
+    /// Tumblr, with your own registered app.
+    Tumblr {
+        /// The API base URL.
+        #[arg(long)]
+        api: Option<String>,
+        /// Read an access token you already have from stdin.
+        #[arg(long)]
+        token_stdin: bool,
+    },
+}
+
+/// Runs a login.
+pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
+    match login {
+        Login::Mastodon { url, token_stdin: true } => mastodon_token(ctx, &url).await,
+        _ => {
+            eprintln!(
+                "murre login: this version logs in to Mastodon-API servers with `--token-stdin` only; \
+                 the browser flows and Bluesky/Tumblr logins come next."
+            );
+            Ok(1)
+        }
+    }
+}
+
+fn read_stdin_secret() -> anyhow::Result<String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text)?;
+    let secret = text.trim().to_string();
+    anyhow::ensure!(!secret.is_empty(), "nothing was read from stdin");
+    Ok(secret)
+}
+
+async fn mastodon_token(ctx: &Context, url: &str) -> anyhow::Result<i32> {
+    let token = read_stdin_secret()?;
+    let base = backend::http::base_url(url)?;
+    let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
+    let probe = AccountId::new(Network::Mastodon, "?");
+    let client = mastodon::Client::new(http, base.as_str(), probe, token.clone())?;
+    let (acct, display_name) = client.verify().await.map_err(|e| anyhow::anyhow!(e.user_message(Network::Mastodon)))?;
+    let local = acct.split('@').next().unwrap_or(&acct).to_string();
+    let id = AccountId::new(Network::Mastodon, &format!("{local}@{}", mastodon::host_of(&base)));
+    Secrets::new(&ctx.dirs.data).set(&id.0, Secret::Token { token })?;
+    let mut config = ctx.config.clone();
+    let first_of_network = !config.accounts.iter().any(|a| a.network == Network::Mastodon);
+    config.accounts.retain(|a| a.id != id);
+    config.accounts.push(AccountConfig {
+        id: id.clone(),
+        network: Network::Mastodon,
+        server: base.as_str().trim_end_matches('/').to_string(),
+        handle: local,
+        display_name,
+        default: first_of_network,
+    });
+    config.save(&ctx.dirs.config_file())?;
+    println!("Logged in as {id}.");
+    Ok(0)
+}

@@ -1,0 +1,52 @@
+//! Executes effects on tokio tasks; each result comes back as a `Msg`.
+
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+
+use crate::app::{Effect, FetchKind, Msg};
+use crate::backend::{Client, Cursor};
+use crate::ui::{Keymap, Theme};
+
+/// What the event loop needs besides `App`: clients (one per source, same order), theme, keys.
+#[derive(Debug, Clone)]
+pub struct Runtime {
+    pub clients: Arc<Vec<Client>>,
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+impl Runtime {
+    /// Starts the work an effect asks for; never blocks the event loop.
+    pub fn spawn(&self, effect: Effect, tx: mpsc::UnboundedSender<Msg>) {
+        match effect {
+            Effect::Fetch { req, source, at } => {
+                let clients = Arc::clone(&self.clients);
+                tokio::spawn(async move {
+                    let kind = if matches!(at, Cursor::Older(_)) { FetchKind::Older } else { FetchKind::Newer };
+                    let Some(client) = clients.get(source) else { return };
+                    let result = client.home(at).await;
+                    let _ = tx.send(Msg::FeedLoaded { req, source, kind, result });
+                });
+            }
+            Effect::OpenUrl(url) => {
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = open_url(&url) {
+                        let _ = tx.send(Msg::OpenFailed(format!("cannot open a browser ({e}); the link is {url}")));
+                    }
+                });
+            }
+        }
+    }
+}
+
+fn open_url(url: &str) -> std::io::Result<()> {
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let status = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()?;
+    if status.success() { Ok(()) } else { Err(std::io::Error::other(format!("{opener} failed"))) }
+}

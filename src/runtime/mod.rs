@@ -1,0 +1,90 @@
+//! The event loop: one task owns `App`; the terminal reader, a ticker, signals and effect tasks
+//! send `Msg`s on one channel. Effects are executed here, never in `update`.
+
+mod effects;
+mod terminal;
+
+pub use effects::Runtime;
+
+use std::time::Duration;
+
+use crossterm::event::{Event, EventStream, KeyCode, KeyEventKind, KeyModifiers, MouseEventKind};
+use futures_util::StreamExt;
+use tokio::sync::mpsc;
+
+use crate::app::{self, Action, App, Msg};
+
+/// Runs the TUI until the user quits or a signal asks to stop. The terminal is restored on every exit.
+pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
+    let mut term = terminal::enter()?;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    spawn_ticker(tx.clone());
+    terminal::spawn_signals(tx.clone());
+    let mut events = EventStream::new();
+    let size = term.size()?;
+    app.size = (size.width, size.height);
+    for effect in app::start(&mut app) {
+        rt.spawn(effect, tx.clone());
+    }
+    let result = loop {
+        if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
+            break Err(e.into());
+        }
+        if app.quit {
+            break Ok(());
+        }
+        let first = tokio::select! {
+            Some(msg) = rx.recv() => Some(msg),
+            Some(event) = events.next() => match event {
+                Ok(Event::Key(k)) if is_suspend(&k) => {
+                    terminal::suspend(&mut term)?;
+                    None
+                }
+                Ok(e) => to_msg(&app, &rt, e),
+                Err(e) => break Err(e.into()),
+            },
+        };
+        for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            for effect in app::update(&mut app, msg) {
+                rt.spawn(effect, tx.clone());
+            }
+        }
+    };
+    terminal::leave()?;
+    result
+}
+
+fn is_suspend(k: &crossterm::event::KeyEvent) -> bool {
+    k.kind == KeyEventKind::Press && k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// Turns a terminal event into a message (keys through the keymap of the current mode).
+fn to_msg(app: &App, rt: &Runtime, event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
+                return Some(Msg::Action(Action::Quit));
+            }
+            rt.keymap.resolve(app.mode(), &k).map(Msg::Action)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(1)),
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-1)),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        _ => None,
+    }
+}
+
+fn spawn_ticker(tx: mpsc::UnboundedSender<Msg>) {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            interval.tick().await;
+            if tx.send(Msg::Tick(jiff::Timestamp::now())).is_err() {
+                break;
+            }
+        }
+    });
+}
