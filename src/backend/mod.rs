@@ -99,6 +99,8 @@ impl Client {
     }
 
     /// The account's home feed at `at`.
+    // Written out (not `async fn`) so the future is declared `Send`: effects are spawned on tokio.
+    #[allow(clippy::manual_async_fn)]
     pub fn home(&self, at: Cursor) -> impl Future<Output = Result<Page<Post>, BackendError>> + Send + '_ {
         async move {
             match self {
@@ -110,6 +112,7 @@ impl Client {
     }
 
     /// The server's limits (asks the server where the network allows).
+    #[allow(clippy::manual_async_fn)]
     pub fn limits(&self) -> impl Future<Output = Result<Limits, BackendError>> + Send + '_ {
         async move {
             match self {

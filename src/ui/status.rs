@@ -35,6 +35,8 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The status bar: one chip per source, then the newest toast or error, then the help hint.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
+    // Narrow screens get compact chips (badge and state only) so errors and the hint still fit.
+    let compact = area.width < 100;
     for s in &app.sources {
         let (mark, style) = if s.loading {
             ("⟳", theme.accent)
@@ -46,11 +48,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("·", theme.muted)
         };
         spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
-        spans.push(Span::styled(format!("{} {mark}", s.account.handle()), style));
-        if let Some(at) = s.last_refresh {
+        let label = if compact { mark.to_string() } else { format!("{} {mark}", s.account.handle()) };
+        spans.push(Span::styled(label, style));
+        if let (Some(at), false) = (s.last_refresh, compact) {
             spans.push(Span::styled(format!(" {}", relative(at, app.now)), theme.muted));
         }
-        spans.push(Span::raw("  "));
+        spans.push(Span::raw(if compact { " " } else { "  " }));
     }
     let message = app
         .toasts

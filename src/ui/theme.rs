@@ -110,6 +110,22 @@ impl Theme {
     }
 }
 
+/// The theme to use: none under `NO_COLOR`; else the user's `themes/NAME.toml`, else a shipped one.
+pub fn load(dirs: &crate::store::Dirs, name: Option<&str>) -> anyhow::Result<Theme> {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return Ok(Theme::plain());
+    }
+    let name = name.unwrap_or("dark");
+    let user = dirs.config.join("themes").join(format!("{name}.toml"));
+    if let Ok(text) = std::fs::read_to_string(&user) {
+        return Theme::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", user.display()));
+    }
+    match SHIPPED.iter().find(|(n, _)| *n == name) {
+        Some((_, text)) => Theme::parse(text).map_err(|e| anyhow::anyhow!("theme {name}: {e}")),
+        None => anyhow::bail!("unknown theme {name:?}: use dark, light, or add {}", user.display()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,21 +142,5 @@ mod tests {
     fn bad_colours_and_keys_are_reported() {
         assert!(Theme::parse("[ui]\ntext = \"no-such-colour\"").unwrap_err().contains("no-such-colour"));
         assert!(Theme::parse("[ui]\ntxt = \"red\"").is_err());
-    }
-}
-
-/// The theme to use: none under `NO_COLOR`; else the user's `themes/NAME.toml`, else a shipped one.
-pub fn load(dirs: &crate::store::Dirs, name: Option<&str>) -> anyhow::Result<Theme> {
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        return Ok(Theme::plain());
-    }
-    let name = name.unwrap_or("dark");
-    let user = dirs.config.join("themes").join(format!("{name}.toml"));
-    if let Ok(text) = std::fs::read_to_string(&user) {
-        return Theme::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", user.display()));
-    }
-    match SHIPPED.iter().find(|(n, _)| *n == name) {
-        Some((_, text)) => Theme::parse(text).map_err(|e| anyhow::anyhow!("theme {name}: {e}")),
-        None => anyhow::bail!("unknown theme {name:?}: use dark, light, or add {}", user.display()),
     }
 }

@@ -123,7 +123,7 @@ fn embed(v: &Value) -> (Vec<Media>, Option<Embed>) {
         "app.bsky.embed.external#view" => (Vec::new(), external(v)),
         "app.bsky.embed.record#view" => (Vec::new(), v.get("record").map(quote)),
         "app.bsky.embed.recordWithMedia#view" => {
-            let media = v.get("media").map(|m| embed(m)).unwrap_or_default();
+            let media = v.get("media").map(embed).unwrap_or_default();
             (media.0, v.pointer("/record/record").map(quote).or(media.1))
         }
         _ => (Vec::new(), None),

@@ -79,7 +79,7 @@ impl Client {
             tracing::warn!(skipped = count - items.len(), "statuses without a readable time were skipped");
         }
         let older = if count == 0 { None } else { links.next };
-        let newer = links.prev.or_else(|| if let Cursor::Newer(c) = at { Some(c) } else { None });
+        let newer = links.prev.or(if let Cursor::Newer(c) = at { Some(c) } else { None });
         Ok(Page { items, older, newer })
     }
 

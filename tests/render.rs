@@ -1,0 +1,132 @@
+//! Render snapshots of every pane on `TestBackend`, at fixed sizes and a fixed `now`.
+
+mod common;
+
+use common::*;
+use murre::app::{Action, App, Msg, update};
+use murre::ui::{Keymap, Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let mut term = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| draw(f, app, &Theme::default(), &keymap)).unwrap_or_else(|e| panic!("{e}"));
+    format!("{}", term.backend())
+}
+
+fn sized(width: u16, height: u16) -> App {
+    let mut app = app();
+    update(&mut app, Msg::Resize { width, height });
+    app
+}
+
+#[test]
+fn timeline_80x24() {
+    insta::assert_snapshot!(screen(&sized(80, 24), 80, 24));
+}
+
+#[test]
+fn timeline_and_detail_200x60() {
+    insta::assert_snapshot!(screen(&sized(200, 60), 200, 60));
+}
+
+#[test]
+fn timeline_40_columns() {
+    insta::assert_snapshot!(screen(&sized(40, 20), 40, 20));
+}
+
+#[test]
+fn detail_of_a_rich_post() {
+    let mut app = sized(100, 30);
+    let slot = app.selected_slot().unwrap_or(0);
+    if let Some(p) = app.timeline.post_mut(slot) {
+        p.text = murre::text::html_to_rich(
+            "<p>Hello <span class=\"h-card\"><a href=\"https://social.example/@grace\" class=\"u-url mention\">@<span>grace</span></a></span> see <a href=\"https://example.com/a/very/long/path\"><span class=\"invisible\">https://</span><span class=\"ellipsis\">example.com/a/very/lo</span><span class=\"invisible\">ng/path</span></a> <a href=\"https://social.example/tags/rust\" class=\"mention hashtag\" rel=\"tag\">#<span>rust</span></a></p><ul><li>one</li><li><strong>two</strong></li></ul><blockquote><p>quoted words</p></blockquote>",
+        );
+        p.tags = vec!["rust".into()];
+        p.poll = Some(murre::model::Poll {
+            options: vec![
+                murre::model::PollOption { title: "yes".into(), votes: Some(3) },
+                murre::model::PollOption { title: "no".into(), votes: Some(1) },
+            ],
+            expires_at: None,
+            expired: false,
+            multiple: false,
+            votes: Some(4),
+        });
+        p.embed = Some(murre::model::Embed::Link(murre::model::LinkCard {
+            url: "https://example.com/a/very/long/path".into(),
+            title: "A page".into(),
+            description: "What the page is about.".into(),
+            image: None,
+        }));
+    }
+    update(&mut app, Msg::Action(Action::Open));
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn content_warning_hidden_then_shown() {
+    let mut app = sized(100, 20);
+    update(&mut app, Msg::Action(Action::SelectNext));
+    update(&mut app, Msg::Action(Action::SelectNext));
+    let hidden = screen(&app, 100, 20);
+    assert!(hidden.contains("spoilers for the finale") && !hidden.contains("hidden body"));
+    insta::assert_snapshot!("cw_hidden", hidden);
+    update(&mut app, Msg::Action(Action::ToggleCw));
+    let shown = screen(&app, 100, 20);
+    assert!(shown.contains("hidden body"));
+    insta::assert_snapshot!("cw_shown", shown);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = sized(80, 30);
+    update(&mut app, Msg::Action(Action::ToggleHelp));
+    insta::assert_snapshot!(screen(&app, 80, 30));
+}
+
+#[test]
+fn first_run_screen() {
+    let app = App::new(Vec::new(), now());
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn an_error_in_the_status_bar() {
+    let mut app = sized(120, 16);
+    let req = fetch_req(&update(&mut app, Msg::Action(Action::Refresh)), 1);
+    update(
+        &mut app,
+        loaded(req, 1, murre::app::FetchKind::Newer, Err(murre::backend::BackendError::server(500, "Internal Server Error"))),
+    );
+    let s = screen(&app, 120, 16);
+    assert!(s.contains("Bluesky: server error 500"));
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn wide_emoji_and_rtl_text_keep_the_layout() {
+    let mut app = sized(60, 24);
+    update(&mut app, Msg::Action(Action::SelectLast));
+    update(&mut app, Msg::Action(Action::SelectPrev));
+    update(&mut app, Msg::Action(Action::SelectPrev));
+    update(&mut app, Msg::Action(Action::Open));
+    insta::assert_snapshot!(screen(&app, 60, 24));
+}
+
+#[test]
+fn link_picker() {
+    let mut app = sized(80, 24);
+    let slot = app.selected_slot().unwrap_or(0);
+    if let Some(p) = app.timeline.post_mut(slot) {
+        p.text = murre::text::html_to_rich(
+            "<p><a href=\"https://real.example/target\">https://looks-like.example/</a> and <a href=\"https://b.example/\">b</a></p>",
+        );
+    }
+    update(&mut app, Msg::Action(Action::OpenLink));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("https://real.example/target"), "the picker shows the real target");
+    insta::assert_snapshot!(s);
+}
