@@ -15,6 +15,9 @@ mod reply;
 mod store;
 mod tumblr;
 
+#[cfg(test)]
+mod tests;
+
 pub use faults::Faults;
 
 use axum::Router;
