@@ -1,24 +1,121 @@
 //! Loopback servers that speak each network's real wire protocol over bundled sample data.
-//! (Temporary stub on main while the real module is written on its branch.)
-#![allow(missing_docs)]
+//!
+//! `murre --demo`, the hermetic integration tests and the benchmarks point murre's real clients at
+//! these servers. Each server builds its JSON itself from the network's documented shapes (never from
+//! the clients' wire types), rendering the neutral [`content`] into its own format, so a bug on one
+//! side is caught by the other. [`Faults`] injects latency, errors, rate limits, garbage and hangs.
+
+mod bluesky;
+pub mod content;
+mod faults;
+mod ids;
+mod markup;
+mod mastodon;
+mod reply;
+mod store;
+mod tumblr;
+
+#[cfg(test)]
+mod tests;
+
+pub use faults::Faults;
+
+use axum::Router;
+use content::Net;
+use jiff::Timestamp;
+use store::Store;
+
+/// The bearer token the Mastodon demo server accepts.
 pub const MASTODON_TOKEN: &str = "demo-mastodon-token";
+/// The acct (local username) of the demo account on the Mastodon demo server.
 pub const MASTODON_USER: &str = "murre";
+/// The handle of the demo account on the Bluesky demo server.
 pub const BLUESKY_HANDLE: &str = "murre.demo.test";
+/// The DID of the demo account on the Bluesky demo server.
 pub const BLUESKY_DID: &str = "did:plc:murredemo0000000000000";
-pub const BLUESKY_ACCESS_JWT: &str = "x";
-pub const BLUESKY_REFRESH_JWT: &str = "y";
+/// The app password `com.atproto.server.createSession` accepts for the demo account.
+pub const BLUESKY_PASSWORD: &str = "demo-app-password";
+/// An access token the Bluesky demo server always accepts (so the demo client can skip the login).
+pub const BLUESKY_ACCESS_JWT: &str = "demo-bluesky-access-jwt";
+/// A refresh token the Bluesky demo server always accepts.
+pub const BLUESKY_REFRESH_JWT: &str = "demo-bluesky-refresh-jwt";
+/// The OAuth2 bearer token the Tumblr demo server accepts.
 pub const TUMBLR_TOKEN: &str = "demo-tumblr-token";
+/// The blog name of the demo account on the Tumblr demo server.
 pub const TUMBLR_BLOG: &str = "murre-demo";
-pub struct DemoServer {
-    pub url: String,
+
+/// What every handler of one demo server shares.
+#[derive(Clone)]
+struct Ctx {
+    store: Store,
+    faults: Faults,
+    url: String,
+    now: Timestamp,
 }
+
+/// One running demo server.
+pub struct DemoServer {
+    /// Base URL, `http://127.0.0.1:PORT` (no trailing slash).
+    pub url: String,
+    /// Fault switches of this server.
+    pub faults: Faults,
+    store: Store,
+}
+
+impl DemoServer {
+    /// Adds a new post by `author_handle` (a handle on this network or a person key) at `at`.
+    pub fn push_post(&self, author_handle: &str, text: &str, at: Timestamp) {
+        self.store.push(author_handle, text, at);
+    }
+}
+
+/// The three demo servers.
 pub struct DemoNetwork {
+    /// Mastodon client API.
     pub mastodon: DemoServer,
+    /// Bluesky XRPC (PDS and AppView in one).
     pub bluesky: DemoServer,
+    /// Tumblr API v2.
     pub tumblr: DemoServer,
 }
+
 impl DemoNetwork {
-    pub async fn start(_now: jiff::Timestamp) -> std::io::Result<DemoNetwork> {
-        Err(std::io::Error::other("stub"))
+    /// Binds three servers on 127.0.0.1:0 (random ports) and spawns them on the current tokio runtime.
+    ///
+    /// Post times are computed back from `now` so tests can fix the clock.
+    pub async fn start(now: Timestamp) -> std::io::Result<DemoNetwork> {
+        let content = content::build(now);
+        Ok(DemoNetwork {
+            mastodon: serve(Net::Mastodon, content.clone(), now).await?,
+            bluesky: serve(Net::Bluesky, content.clone(), now).await?,
+            tumblr: serve(Net::Tumblr, content, now).await?,
+        })
     }
+}
+
+/// Binds one server for `net` and spawns it; it lives until the runtime ends.
+async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::Result<DemoServer> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let store = Store::new(net, content);
+    let faults = Faults::default();
+    let ctx = Ctx {
+        store: store.clone(),
+        faults: faults.clone(),
+        url: url.clone(),
+        now,
+    };
+    let (router, error): (Router, faults::ErrorFn) = match net {
+        Net::Mastodon => (mastodon::router(ctx), mastodon::error),
+        Net::Bluesky => (bluesky::router(ctx), bluesky::error),
+        Net::Tumblr => (tumblr::router(ctx), tumblr::error),
+    };
+    let layer = axum::middleware::from_fn_with_state((faults.clone(), error), faults::apply);
+    let app = router.layer(layer);
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::warn!("demo {net:?} server stopped: {e}");
+        }
+    });
+    Ok(DemoServer { url, faults, store })
 }

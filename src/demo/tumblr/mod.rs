@@ -1,0 +1,141 @@
+//! The demo Tumblr server: `/v2/user/dashboard` (NPF, offset and `since_id` paging) and
+//! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape.
+
+mod npf;
+mod post;
+
+use super::faults::Failure;
+use super::reply::{self, Params};
+use super::{Ctx, TUMBLR_BLOG, TUMBLR_TOKEN, content::Net, store};
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+use serde_json::{Value, json};
+
+/// Default and maximum page size of the dashboard.
+const MAX_LIMIT: u64 = 20;
+
+/// The Tumblr routes.
+pub fn router(ctx: Ctx) -> Router {
+    Router::new()
+        .route("/v2/user/dashboard", get(dashboard))
+        .route("/v2/user/info", get(user_info))
+        .fallback(|| async { failure(404, 0, "Not Found") })
+        .with_state(ctx)
+}
+
+/// A successful answer in the envelope.
+fn ok(response: Value) -> Response {
+    reply::json(
+        200,
+        &json!({"meta": {"status": 200, "msg": "OK"}, "response": response}),
+    )
+}
+
+/// An error answer in Tumblr's shape.
+fn failure(status: u16, code: u32, detail: &str) -> Response {
+    let msg = if status == 429 {
+        "Limit Exceeded"
+    } else {
+        reply::reason(status)
+    };
+    let body = json!({
+        "meta": {"status": status, "msg": msg},
+        "response": [],
+        "errors": [{"title": msg, "code": code, "detail": detail}],
+    });
+    reply::json(status, &body)
+}
+
+/// Renders a failure as Tumblr does; 429 carries `Retry-After` and the per-hour rate headers.
+pub fn error(fault: Failure) -> Response {
+    match fault {
+        Failure::Status(status) => failure(status, 0, reply::reason(status)),
+        Failure::RateLimited(secs) => {
+            let response = failure(429, 0, "Rate limit exceeded, try again later.");
+            let response = reply::with_header(response, "retry-after", &secs.to_string());
+            let response = reply::with_header(response, "x-ratelimit-perhour-limit", "1000");
+            let response = reply::with_header(response, "x-ratelimit-perhour-remaining", "0");
+            reply::with_header(response, "x-ratelimit-perhour-reset", &secs.to_string())
+        }
+    }
+}
+
+/// Checks the OAuth2 bearer token: `Some` is Tumblr's 401 answer to send instead.
+fn reject(headers: &HeaderMap) -> Option<Response> {
+    match reply::bearer(headers) {
+        Some(TUMBLR_TOKEN) => None,
+        _ => Some(failure(401, 1016, "Unable to authorize")),
+    }
+}
+
+/// `GET /v2/user/dashboard?npf=true&limit=&offset=&since_id=` (always answers in NPF).
+async fn dashboard(
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+    Query(params): Query<Params>,
+) -> Response {
+    if let Some(response) = reject(&headers) {
+        return response;
+    }
+    let numbers = (
+        reply::number(&params, "limit"),
+        reply::number(&params, "offset"),
+        reply::number(&params, "since_id"),
+    );
+    let (Ok(limit), Ok(offset), Ok(since)) = numbers else {
+        return failure(400, 0, "limit, offset and since_id must be integers");
+    };
+    let limit = limit.unwrap_or(MAX_LIMIT).clamp(1, MAX_LIMIT) as usize;
+    let offset = offset.unwrap_or(0) as usize;
+    let body = ctx.store.with(|c| {
+        let feed: Vec<_> = store::feed(c, Net::Tumblr)
+            .into_iter()
+            .filter(|p| since.is_none_or(|s| post::id(p) > s))
+            .collect();
+        let page: Vec<Value> = feed
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|p| post::post(c, p, ctx.now))
+            .collect();
+        let mut body = json!({"posts": page});
+        if offset + limit < feed.len() {
+            body["_links"] = next_link(limit, offset + limit);
+        }
+        body
+    });
+    ok(body)
+}
+
+/// `_links.next` of a dashboard page.
+fn next_link(limit: usize, offset: usize) -> Value {
+    json!({"next": {
+        "href": format!("/v2/user/dashboard?npf=true&limit={limit}&offset={offset}"),
+        "method": "GET",
+        "query_params": {"npf": "true", "limit": limit.to_string(), "offset": offset.to_string()},
+    }})
+}
+
+/// `GET /v2/user/info`.
+async fn user_info(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
+    if let Some(response) = reject(&headers) {
+        return response;
+    }
+    let blog = ctx.store.with(|c| post::blog_info(c, "murre"));
+    let mut blog = blog;
+    blog["primary"] = json!(true);
+    blog["admin"] = json!(true);
+    blog["type"] = json!("public");
+    blog["followers"] = json!(12);
+    blog["posts"] = json!(3);
+    ok(json!({"user": {
+        "name": TUMBLR_BLOG,
+        "likes": 42,
+        "following": 15,
+        "default_post_format": "html",
+        "blogs": [blog],
+    }}))
+}
