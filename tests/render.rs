@@ -99,7 +99,12 @@ fn an_error_in_the_status_bar() {
     let req = fetch_req(&update(&mut app, Msg::Action(Action::Refresh)), 1);
     update(
         &mut app,
-        loaded(req, 1, murre::app::FetchKind::Newer, Err(murre::backend::BackendError::server(500, "Internal Server Error"))),
+        loaded(
+            req,
+            1,
+            murre::app::FetchKind::Newer,
+            Err(murre::backend::BackendError::server(500, "Internal Server Error")),
+        ),
     );
     let s = screen(&app, 120, 16);
     assert!(s.contains("Bluesky: server error 500"));

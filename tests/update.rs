@@ -23,7 +23,8 @@ fn start_fetches_every_source_newest_first() {
 #[test]
 fn rows_are_merged_newest_first_across_networks() {
     let app = app();
-    let names: Vec<&str> = app.rows.iter().filter_map(|s| app.timeline.post(*s)).map(|p| p.author.name.as_str()).collect();
+    let names: Vec<&str> =
+        app.rows.iter().filter_map(|s| app.timeline.post(*s)).map(|p| p.author.name.as_str()).collect();
     assert_eq!(names, ["Ada", "小林", "Grace", "Linus", "Ken", "سارة", "Emoji 👩‍👩‍👧‍👦", "Long", "Empty"]);
 }
 
@@ -183,9 +184,24 @@ fn nearing_the_end_loads_older_from_the_source_holding_the_watermark() {
     let effects = murre::app::start(&mut app);
     let m: Vec<_> = (0..5).map(|i| post(Network::Mastodon, &i.to_string(), i, "M", "m")).collect();
     let b: Vec<_> = (0..5).map(|i| post(Network::Bluesky, &i.to_string(), i * 100, "B", "b")).collect();
-    update(&mut app, loaded(fetch_req(&effects, 1), 1, FetchKind::Newer, Ok(Page { items: b, older: Some("c2".into()), newer: None })));
-    let more =
-        update(&mut app, loaded(fetch_req(&effects, 0), 0, FetchKind::Newer, Ok(Page { items: m, older: Some("max_id=0".into()), newer: None })));
+    update(
+        &mut app,
+        loaded(
+            fetch_req(&effects, 1),
+            1,
+            FetchKind::Newer,
+            Ok(Page { items: b, older: Some("c2".into()), newer: None }),
+        ),
+    );
+    let more = update(
+        &mut app,
+        loaded(
+            fetch_req(&effects, 0),
+            0,
+            FetchKind::Newer,
+            Ok(Page { items: m, older: Some("max_id=0".into()), newer: None }),
+        ),
+    );
     // Mastodon's oldest (4 min) is newer than Bluesky's (400 min): Mastodon holds the watermark.
     assert!(app.rows.iter().filter_map(|s| app.timeline.post(*s)).all(|p| p.created_at >= ago(4)));
     assert!(matches!(&more[..], [Effect::Fetch { source: 0, at: Cursor::Older(c), .. }] if c == "max_id=0"));

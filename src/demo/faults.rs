@@ -90,10 +90,7 @@ impl Faults {
     pub fn clear(&self) {
         let mut switches = self.lock();
         let requests = switches.requests;
-        *switches = Switches {
-            requests,
-            ..Switches::default()
-        };
+        *switches = Switches { requests, ..Switches::default() };
     }
 
     /// How many requests the server has received.
@@ -131,9 +128,7 @@ impl Faults {
 
     /// Locks the switches; a poisoned lock still holds usable switches.
     fn lock(&self) -> MutexGuard<'_, Switches> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -145,11 +140,7 @@ fn take(count: &mut usize) -> bool {
 }
 
 /// Axum middleware applying the server's faults before the real handler runs.
-pub async fn apply(
-    State((faults, error)): State<(Faults, ErrorFn)>,
-    req: Request,
-    next: Next,
-) -> Response {
+pub async fn apply(State((faults, error)): State<(Faults, ErrorFn)>, req: Request, next: Next) -> Response {
     let (latency, fault) = faults.next();
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;

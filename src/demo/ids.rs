@@ -11,9 +11,7 @@ const TID_ALPHABET: &[u8] = b"234567abcdefghijklmnopqrstuvwxyz";
 
 /// A 64-bit FNV-1a hash of `text`.
 pub fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// A sortable numeric id: milliseconds since the epoch, shifted, plus the key (like Mastodon's).
@@ -26,10 +24,7 @@ pub fn snowflake(at: Timestamp, key: u32) -> u64 {
 pub fn tid(at: Timestamp, key: u32) -> String {
     let micros = u64::try_from(at.as_microsecond()).unwrap_or(0) & ((1 << 53) - 1);
     let value = (micros << 10) | u64::from(key & 0x3ff);
-    (0..13)
-        .rev()
-        .map(|i| char::from(TID_ALPHABET[((value >> (i * 5)) & 31) as usize]))
-        .collect()
+    (0..13).rev().map(|i| char::from(TID_ALPHABET[((value >> (i * 5)) & 31) as usize])).collect()
 }
 
 /// `len` lowercase base32 characters derived from `seed`.
@@ -94,9 +89,6 @@ mod tests {
     fn snowflakes_sort_like_time_then_key() {
         let t = Timestamp::from_second(1_700_000_000).unwrap();
         assert!(snowflake(t, 2) > snowflake(t, 1));
-        assert!(
-            snowflake(t, 1) > (1 << 53),
-            "beyond JavaScript's safe integers"
-        );
+        assert!(snowflake(t, 1) > (1 << 53), "beyond JavaScript's safe integers");
     }
 }

@@ -52,10 +52,7 @@ pub fn scan(text: &str) -> Vec<Token> {
         };
         match found {
             Some((len, mark)) => {
-                out.push(Token {
-                    range: i..i + len,
-                    mark,
-                });
+                out.push(Token { range: i..i + len, mark });
                 i += len;
             }
             None => i += rest.chars().next().map_or(1, char::len_utf8),
@@ -93,20 +90,15 @@ fn boundary(prev: Option<char>) -> bool {
 
 /// Length in bytes of the URL at the start of `s`; trailing punctuation is not part of it.
 fn url_at(s: &str) -> Option<usize> {
-    let end = s
-        .find(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
-        .unwrap_or(s.len());
-    let url =
-        s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '。', '、', '！']);
+    let end = s.find(|c: char| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"')).unwrap_or(s.len());
+    let url = s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'', '。', '、', '！']);
     let scheme = if url.starts_with("https://") { 8 } else { 7 };
     (url.len() > scheme).then_some(url.len())
 }
 
 /// Length in bytes of the name or tag at the start of `s` (letters, digits, `_`).
 fn word_at(s: &str) -> Option<usize> {
-    let len = s
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(s.len());
+    let len = s.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(s.len());
     (len > 0).then_some(len)
 }
 
@@ -115,10 +107,7 @@ mod tests {
     use super::*;
 
     fn marks(text: &str) -> Vec<(&str, Mark)> {
-        scan(text)
-            .into_iter()
-            .map(|t| (&text[t.range.clone()], t.mark))
-            .collect()
+        scan(text).into_iter().map(|t| (&text[t.range.clone()], t.mark)).collect()
     }
 
     #[test]

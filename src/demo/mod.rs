@@ -99,12 +99,7 @@ async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::
     let url = format!("http://{}", listener.local_addr()?);
     let store = Store::new(net, content);
     let faults = Faults::default();
-    let ctx = Ctx {
-        store: store.clone(),
-        faults: faults.clone(),
-        url: url.clone(),
-        now,
-    };
+    let ctx = Ctx { store: store.clone(), faults: faults.clone(), url: url.clone(), now };
     let (router, error): (Router, faults::ErrorFn) = match net {
         Net::Mastodon => (mastodon::router(ctx), mastodon::error),
         Net::Bluesky => (bluesky::router(ctx), bluesky::error),

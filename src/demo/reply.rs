@@ -19,19 +19,14 @@ pub fn json(status: u16, body: &Value) -> Response {
 /// Adds a header (ignored when the value is not a valid header value).
 pub fn with_header(mut response: Response, name: &'static str, value: &str) -> Response {
     if let Ok(value) = HeaderValue::from_str(value) {
-        response
-            .headers_mut()
-            .insert(HeaderName::from_static(name), value);
+        response.headers_mut().insert(HeaderName::from_static(name), value);
     }
     response
 }
 
 /// The canonical reason phrase of `status` ("Not Found").
 pub fn reason(status: u16) -> &'static str {
-    StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .unwrap_or("Error")
+    StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error")
 }
 
 /// The token of an `Authorization: Bearer …` header.
@@ -45,9 +40,6 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub fn number(params: &Params, name: &str) -> Result<Option<u64>, String> {
     match params.get(name) {
         None => Ok(None),
-        Some(text) => text
-            .parse()
-            .map(Some)
-            .map_err(|_| format!("{name} must be an integer")),
+        Some(text) => text.parse().map(Some).map_err(|_| format!("{name} must be an integer")),
     }
 }

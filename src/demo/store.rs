@@ -27,14 +27,8 @@ struct Inner {
 impl Store {
     /// A store serving `content` on `net`.
     pub fn new(net: Net, content: Content) -> Store {
-        let inner = Inner {
-            content,
-            next_key: FIRST_PUSHED_KEY,
-        };
-        Store {
-            net,
-            inner: Arc::new(Mutex::new(inner)),
-        }
+        let inner = Inner { content, next_key: FIRST_PUSHED_KEY };
+        Store { net, inner: Arc::new(Mutex::new(inner)) }
     }
 
     /// Runs `f` over the content (never hold the result across an await).
@@ -49,10 +43,7 @@ impl Store {
         let key = inner.next_key;
         inner.next_key += 1;
         let people = &mut inner.content.people;
-        let author = match people
-            .iter()
-            .find(|p| p.key == handle || ids::handle(net, &p.key) == handle)
-        {
+        let author = match people.iter().find(|p| p.key == handle || ids::handle(net, &p.key) == handle) {
             Some(person) => person.key.clone(),
             None => add_person(people, handle),
         };
@@ -65,9 +56,7 @@ impl Store {
 
     /// Locks the content; a poisoned lock still holds consistent data (pushes are atomic).
     fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -80,28 +69,16 @@ fn add_person(people: &mut Vec<Person>, handle: &str) -> String {
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
         .collect();
-    let key = if key.is_empty() {
-        "someone".to_string()
-    } else {
-        key
-    };
+    let key = if key.is_empty() { "someone".to_string() } else { key };
     if !people.iter().any(|p| p.key == key) {
-        people.push(Person {
-            key: key.clone(),
-            name: key.clone(),
-            bio: String::new(),
-        });
+        people.push(Person { key: key.clone(), name: key.clone(), bio: String::new() });
     }
     key
 }
 
 /// The home feed of `net`, newest first (ties broken by key, newest key first).
 pub fn feed(content: &Content, net: Net) -> Vec<&Post> {
-    let mut posts: Vec<&Post> = content
-        .posts
-        .iter()
-        .filter(|p| p.in_feed && p.nets.has(net))
-        .collect();
+    let mut posts: Vec<&Post> = content.posts.iter().filter(|p| p.in_feed && p.nets.has(net)).collect();
     posts.sort_by_key(|p| std::cmp::Reverse((p.at, p.key)));
     posts
 }
@@ -113,23 +90,14 @@ pub fn find(content: &Content, key: u32) -> Option<&Post> {
 
 /// The person with `key`, or a placeholder when unknown.
 pub fn person(content: &Content, key: &str) -> Person {
-    content
-        .people
-        .iter()
-        .find(|p| p.key == key)
-        .cloned()
-        .unwrap_or_else(|| Person {
-            key: key.to_string(),
-            name: key.to_string(),
-            bio: String::new(),
-        })
+    content.people.iter().find(|p| p.key == key).cloned().unwrap_or_else(|| Person {
+        key: key.to_string(),
+        name: key.to_string(),
+        bio: String::new(),
+    })
 }
 
 /// The index of person `key` in the cast (stable: people are only appended).
 pub fn person_index(content: &Content, key: &str) -> usize {
-    content
-        .people
-        .iter()
-        .position(|p| p.key == key)
-        .unwrap_or(content.people.len())
+    content.people.iter().position(|p| p.key == key).unwrap_or(content.people.len())
 }

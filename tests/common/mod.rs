@@ -25,8 +25,12 @@ pub fn account(n: Network) -> AccountId {
 pub fn post(n: Network, id: &str, mins: i64, name: &str, text: &str) -> Post {
     let key = match n {
         Network::Mastodon => PostKey::Mastodon { id: id.into(), uri: format!("https://social.example/s/{id}") },
-        Network::Bluesky => PostKey::Bluesky { uri: format!("at://did:plc:x/app.bsky.feed.post/{id}"), cid: "c".into() },
-        Network::Tumblr => PostKey::Tumblr { blog: "b".into(), blog_uuid: "t:b".into(), id: id.into(), reblog_key: "k".into() },
+        Network::Bluesky => {
+            PostKey::Bluesky { uri: format!("at://did:plc:x/app.bsky.feed.post/{id}"), cid: "c".into() }
+        }
+        Network::Tumblr => {
+            PostKey::Tumblr { blog: "b".into(), blog_uuid: "t:b".into(), id: id.into(), reblog_key: "k".into() }
+        }
     };
     let mut p = Post::sample(key, &account(n), &format!("{}.example", name.to_lowercase()), ago(mins), text);
     p.author.name = name.into();
@@ -38,9 +42,15 @@ pub fn tricky() -> Vec<Post> {
     let mut cw = post(Network::Mastodon, "cw", 3, "Grace", "The hidden body of the post.");
     cw.cw = Some("spoilers for the finale".into());
     let mut image = post(Network::Bluesky, "img", 4, "Linus", "");
-    image.media.push(Media { kind: MediaKind::Image, url: "https://img.example/1.png".into(), preview_url: None, alt: Some("a murre on a cliff".into()) });
+    image.media.push(Media {
+        kind: MediaKind::Image,
+        url: "https://img.example/1.png".into(),
+        preview_url: None,
+        alt: Some("a murre on a cliff".into()),
+    });
     let mut boost = post(Network::Mastodon, "b1", 40, "Ken", "Boosted text");
-    boost.repost = Some(Repost { by: Author { name: "Ada".into(), handle: "ada@social.example".into(), url: None }, at: ago(5) });
+    boost.repost =
+        Some(Repost { by: Author { name: "Ada".into(), handle: "ada@social.example".into(), url: None }, at: ago(5) });
     vec![
         post(Network::Mastodon, "1", 1, "Ada", "Hello from Mastodon https://example.com/page"),
         post(Network::Bluesky, "2", 2, "小林", "日本語のテキストとリンク https://example.jp/ 終わり"),

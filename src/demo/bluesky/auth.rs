@@ -6,9 +6,7 @@
 
 use super::{Bsky, xrpc_error};
 use crate::demo::reply;
-use crate::demo::{
-    BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD, BLUESKY_REFRESH_JWT,
-};
+use crate::demo::{BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD, BLUESKY_REFRESH_JWT};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -43,16 +41,9 @@ impl Sessions {
     fn issue(&self) -> (String, String) {
         let mut issued = self.lock();
         issued.count += 1;
-        let access = format!(
-            "demo-access.{}.{}",
-            issued.count,
-            crate::demo::ids::base32(&issued.count.to_string(), 16)
-        );
-        let refresh = format!(
-            "demo-refresh.{}.{}",
-            issued.count,
-            crate::demo::ids::base32(&access, 16)
-        );
+        let access =
+            format!("demo-access.{}.{}", issued.count, crate::demo::ids::base32(&issued.count.to_string(), 16));
+        let refresh = format!("demo-refresh.{}.{}", issued.count, crate::demo::ids::base32(&access, 16));
         issued.access.insert(access.clone());
         issued.refresh.insert(refresh.clone());
         (access, refresh)
@@ -61,45 +52,25 @@ impl Sessions {
     /// Checks the bearer token for `kind`: `Some` is the XRPC error answer to send instead.
     pub fn reject(&self, headers: &HeaderMap, kind: Kind) -> Option<Response> {
         let Some(token) = reply::bearer(headers) else {
-            return Some(xrpc_error(
-                401,
-                "AuthenticationRequired",
-                "Authentication Required",
-            ));
+            return Some(xrpc_error(401, "AuthenticationRequired", "Authentication Required"));
         };
         let issued = self.lock();
         let (fixed, set, other, other_fixed) = match kind {
-            Kind::Access => (
-                BLUESKY_ACCESS_JWT,
-                &issued.access,
-                &issued.refresh,
-                BLUESKY_REFRESH_JWT,
-            ),
-            Kind::Refresh => (
-                BLUESKY_REFRESH_JWT,
-                &issued.refresh,
-                &issued.access,
-                BLUESKY_ACCESS_JWT,
-            ),
+            Kind::Access => (BLUESKY_ACCESS_JWT, &issued.access, &issued.refresh, BLUESKY_REFRESH_JWT),
+            Kind::Refresh => (BLUESKY_REFRESH_JWT, &issued.refresh, &issued.access, BLUESKY_ACCESS_JWT),
         };
         if token == fixed || set.contains(token) {
             None
         } else if token == other_fixed || other.contains(token) {
             Some(xrpc_error(400, "InvalidToken", "Bad token scope"))
         } else {
-            Some(xrpc_error(
-                401,
-                "InvalidToken",
-                "Token could not be verified",
-            ))
+            Some(xrpc_error(401, "InvalidToken", "Token could not be verified"))
         }
     }
 
     /// Locks the token sets; a poisoned lock still holds usable sets.
     fn lock(&self) -> MutexGuard<'_, Issued> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -135,24 +106,12 @@ pub async fn create_session(State(state): State<Bsky>, body: Bytes) -> Response 
     let Ok(input) = serde_json::from_slice::<Value>(&body) else {
         return xrpc_error(400, "InvalidRequest", "Request body must be a JSON object");
     };
-    let (Some(identifier), Some(password)) =
-        (input["identifier"].as_str(), input["password"].as_str())
-    else {
-        return xrpc_error(
-            400,
-            "InvalidRequest",
-            "Input must have the properties \"identifier\" and \"password\"",
-        );
+    let (Some(identifier), Some(password)) = (input["identifier"].as_str(), input["password"].as_str()) else {
+        return xrpc_error(400, "InvalidRequest", "Input must have the properties \"identifier\" and \"password\"");
     };
-    let known = [BLUESKY_HANDLE, BLUESKY_DID, "murre@demo.test"]
-        .iter()
-        .any(|id| id.eq_ignore_ascii_case(identifier));
+    let known = [BLUESKY_HANDLE, BLUESKY_DID, "murre@demo.test"].iter().any(|id| id.eq_ignore_ascii_case(identifier));
     if !known || password != BLUESKY_PASSWORD {
-        return xrpc_error(
-            401,
-            "AuthenticationRequired",
-            "Invalid identifier or password",
-        );
+        return xrpc_error(401, "AuthenticationRequired", "Invalid identifier or password");
     }
     reply::json(200, &session(&state))
 }

@@ -11,12 +11,7 @@ use serde_json::{Value, json};
 
 /// The images, video and card of a post, in Bluesky's order of preference.
 fn media(post: &Post) -> (Vec<&Media>, Option<&Media>) {
-    let images = post
-        .media
-        .iter()
-        .filter(|m| m.kind == MediaKind::Image)
-        .take(4)
-        .collect();
+    let images = post.media.iter().filter(|m| m.kind == MediaKind::Image).take(4).collect();
     let video = post.media.iter().find(|m| m.kind == MediaKind::Video);
     (images, video)
 }
@@ -45,9 +40,7 @@ fn media_record(post: &Post) -> Option<Value> {
     if !images.is_empty() {
         let images: Vec<Value> = images
             .iter()
-            .map(
-                |m| json!({"alt": alt(m), "image": blob(m, "image/jpeg"), "aspectRatio": ratio(m)}),
-            )
+            .map(|m| json!({"alt": alt(m), "image": blob(m, "image/jpeg"), "aspectRatio": ratio(m)}))
             .collect();
         return Some(json!({"$type": "app.bsky.embed.images", "images": images}));
     }
@@ -56,9 +49,7 @@ fn media_record(post: &Post) -> Option<Value> {
             json!({"$type": "app.bsky.embed.video", "video": blob(m, "video/mp4"), "alt": alt(m), "aspectRatio": ratio(m)}),
         );
     }
-    post.card
-        .as_ref()
-        .map(|card| json!({"$type": "app.bsky.embed.external", "external": external(card)}))
+    post.card.as_ref().map(|card| json!({"$type": "app.bsky.embed.external", "external": external(card)}))
 }
 
 /// The `embed` view of a postView (`with_quote`: false inside a quote, to stop the recursion).
@@ -74,9 +65,7 @@ pub fn view(c: &Content, post: &Post, with_quote: bool) -> Option<Value> {
             "record": {"$type": "app.bsky.embed.record#view", "record": record},
             "media": media,
         })),
-        (Some(record), None) => {
-            Some(json!({"$type": "app.bsky.embed.record#view", "record": record}))
-        }
+        (Some(record), None) => Some(json!({"$type": "app.bsky.embed.record#view", "record": record})),
         (None, media) => media,
     }
 }

@@ -54,23 +54,14 @@ mod tests {
     #[test]
     fn offsets_are_bytes_after_the_handle_rewrite() {
         let content = crate::demo::content::build(jiff::Timestamp::UNIX_EPOCH);
-        let (text, facets) = render(
-            "👩\u{200d}👩\u{200d}👧\u{200d}👦@alice 日本https://x.example",
-            &content,
-        );
+        let (text, facets) = render("👩\u{200d}👩\u{200d}👧\u{200d}👦@alice 日本https://x.example", &content);
         let span = |i: usize| {
             let index = &facets[i]["index"];
-            let (a, b) = (
-                index["byteStart"].as_u64().unwrap() as usize,
-                index["byteEnd"].as_u64().unwrap() as usize,
-            );
+            let (a, b) = (index["byteStart"].as_u64().unwrap() as usize, index["byteEnd"].as_u64().unwrap() as usize);
             text[a..b].to_string()
         };
         assert_eq!(span(0), "@alice.bsky.example");
         assert_eq!(span(1), "https://x.example");
-        assert_eq!(
-            facets[0]["index"]["byteStart"], 25,
-            "a ZWJ family is 25 bytes"
-        );
+        assert_eq!(facets[0]["index"]["byteStart"], 25, "a ZWJ family is 25 bytes");
     }
 }

@@ -29,24 +29,12 @@ pub struct Bsky {
 
 /// The XRPC routes.
 pub fn router(ctx: Ctx) -> Router {
-    let state = Bsky {
-        ctx,
-        sessions: auth::Sessions::default(),
-    };
+    let state = Bsky { ctx, sessions: auth::Sessions::default() };
     Router::new()
         .route("/xrpc/app.bsky.feed.getTimeline", get(get_timeline))
-        .route(
-            "/xrpc/com.atproto.server.createSession",
-            post_route(auth::create_session),
-        )
-        .route(
-            "/xrpc/com.atproto.server.refreshSession",
-            post_route(auth::refresh_session),
-        )
-        .route(
-            "/xrpc/com.atproto.server.getSession",
-            get(auth::get_session),
-        )
+        .route("/xrpc/com.atproto.server.createSession", post_route(auth::create_session))
+        .route("/xrpc/com.atproto.server.refreshSession", post_route(auth::refresh_session))
+        .route("/xrpc/com.atproto.server.getSession", get(auth::get_session))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }
@@ -72,9 +60,7 @@ pub fn error(failure: Failure) -> Response {
             xrpc_error(status, name, reply::reason(status))
         }
         Failure::RateLimited(secs) => {
-            let reset = jiff::Timestamp::now()
-                .as_second()
-                .saturating_add_unsigned(secs);
+            let reset = jiff::Timestamp::now().as_second().saturating_add_unsigned(secs);
             let response = xrpc_error(429, "RateLimitExceeded", "Rate Limit Exceeded");
             let response = reply::with_header(response, "retry-after", &secs.to_string());
             let response = reply::with_header(response, "ratelimit-limit", "3000");
@@ -86,11 +72,7 @@ pub fn error(failure: Failure) -> Response {
 }
 
 /// `GET app.bsky.feed.getTimeline?limit=&cursor=`.
-async fn get_timeline(
-    State(state): State<Bsky>,
-    headers: HeaderMap,
-    Query(params): Query<Params>,
-) -> Response {
+async fn get_timeline(State(state): State<Bsky>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
     if let Some(response) = state.sessions.reject(&headers, auth::Kind::Access) {
         return response;
     }
@@ -98,18 +80,10 @@ async fn get_timeline(
         Ok(None) => DEFAULT_LIMIT,
         Ok(Some(n)) if (1..=MAX_LIMIT).contains(&n) => n,
         _ => {
-            return xrpc_error(
-                400,
-                "InvalidRequest",
-                "limit must be an integer from 1 to 100",
-            );
+            return xrpc_error(400, "InvalidRequest", "limit must be an integer from 1 to 100");
         }
     };
-    let after = match params
-        .get("cursor")
-        .filter(|c| !c.is_empty())
-        .map(|c| parse_cursor(c))
-    {
+    let after = match params.get("cursor").filter(|c| !c.is_empty()).map(|c| parse_cursor(c)) {
         None => None,
         Some(Some(position)) => Some(position),
         Some(None) => return xrpc_error(400, "InvalidRequest", "Malformed cursor"),
@@ -121,10 +95,8 @@ async fn get_timeline(
 /// One page of the timeline after `after` (a (milliseconds, key) position), with its cursor.
 fn page(c: &super::content::Content, after: Option<(i64, u32)>, limit: usize) -> Value {
     let position = |p: &super::content::Post| (p.at.as_millisecond(), p.key);
-    let rest: Vec<_> = store::feed(c, Net::Bluesky)
-        .into_iter()
-        .filter(|p| after.is_none_or(|a| position(p) < a))
-        .collect();
+    let rest: Vec<_> =
+        store::feed(c, Net::Bluesky).into_iter().filter(|p| after.is_none_or(|a| position(p) < a)).collect();
     let items = &rest[..limit.min(rest.len())];
     let feed: Vec<Value> = items.iter().map(|p| post::feed_view_post(c, p)).collect();
     let mut body = json!({"feed": feed});

@@ -20,16 +20,8 @@ pub fn time(at: Timestamp) -> String {
 
 /// The at-uri of a post (or of a repost record when the post is a boost).
 pub fn uri(post: &Post) -> String {
-    let collection = if post.boost_of.is_some() {
-        "app.bsky.feed.repost"
-    } else {
-        "app.bsky.feed.post"
-    };
-    format!(
-        "at://{}/{collection}/{}",
-        ids::did(&post.author),
-        ids::tid(post.at, post.key)
-    )
+    let collection = if post.boost_of.is_some() { "app.bsky.feed.repost" } else { "app.bsky.feed.post" };
+    format!("at://{}/{collection}/{}", ids::did(&post.author), ids::tid(post.at, post.key))
 }
 
 /// The CID of a post's record.
@@ -97,10 +89,7 @@ fn root_of(c: &Content, key: u32) -> Option<&Post> {
 
 /// A plausible at-uri for a post that no longer exists.
 pub fn missing_uri(key: u32) -> String {
-    format!(
-        "at://{}/app.bsky.feed.post/3deleted{key:05}",
-        ids::did("deleted")
-    )
+    format!("at://{}/app.bsky.feed.post/3deleted{key:05}", ids::did("deleted"))
 }
 
 /// A `#postView` (`with_embed`: false inside quotes, whose own quotes are not expanded).
@@ -130,16 +119,10 @@ fn viewer(post: &Post) -> Value {
     let mut viewer = json!({"threadMuted": false, "embeddingDisabled": false});
     let did = crate::demo::BLUESKY_DID;
     if post.key.is_multiple_of(4) {
-        viewer["like"] = json!(format!(
-            "at://{did}/app.bsky.feed.like/{}",
-            ids::tid(post.at, post.key + 1)
-        ));
+        viewer["like"] = json!(format!("at://{did}/app.bsky.feed.like/{}", ids::tid(post.at, post.key + 1)));
     }
     if post.key.is_multiple_of(9) {
-        viewer["repost"] = json!(format!(
-            "at://{did}/app.bsky.feed.repost/{}",
-            ids::tid(post.at, post.key + 2)
-        ));
+        viewer["repost"] = json!(format!("at://{did}/app.bsky.feed.repost/{}", ids::tid(post.at, post.key + 2)));
     }
     viewer
 }
@@ -147,21 +130,14 @@ fn viewer(post: &Post) -> Value {
 /// The `app.bsky.feed.post` record.
 pub fn record(c: &Content, post: &Post) -> Value {
     let (text, facets) = facets::render(&post.text, c);
-    let created = if post.created_lie {
-        LYING_CREATED_AT.to_string()
-    } else {
-        time(post.at)
-    };
+    let created = if post.created_lie { LYING_CREATED_AT.to_string() } else { time(post.at) };
     let mut record = json!({"$type": "app.bsky.feed.post", "text": text, "createdAt": created, "langs": [post.lang]});
     if !facets.is_empty() {
         record["facets"] = Value::Array(facets);
     }
     if let Some(parent_key) = post.reply_to {
         let refer = |p: Option<&Post>| {
-            p.map_or_else(
-                || json!({"uri": missing_uri(parent_key), "cid": ids::cid("gone")}),
-                strong_ref,
-            )
+            p.map_or_else(|| json!({"uri": missing_uri(parent_key), "cid": ids::cid("gone")}), strong_ref)
         };
         record["reply"] = json!({"root": refer(root_of(c, parent_key)), "parent": refer(store::find(c, parent_key))});
     }

@@ -25,9 +25,7 @@ pub fn thread(now: Timestamp) -> Vec<Post> {
 
 /// Older numbered posts by several people, about half an hour apart.
 pub fn numbered(now: Timestamp) -> Vec<Post> {
-    let authors = [
-        "alice", "bob", "chen", "yuki", "dana", "carol", "linh", "noa",
-    ];
+    let authors = ["alice", "bob", "chen", "yuki", "dana", "carol", "linh", "noa"];
     (0..NUMBERED)
         .map(|n| {
             let who = authors[n as usize % authors.len()];

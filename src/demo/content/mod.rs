@@ -200,10 +200,7 @@ impl Post {
 
     /// A boost of `original` by `booster`, `minutes` before `now`.
     pub fn boost(now: Timestamp, key: u32, booster: &str, minutes: i64, original: u32) -> Post {
-        Post {
-            boost_of: Some(original),
-            ..Post::new(now, key, booster, minutes, "")
-        }
+        Post { boost_of: Some(original), ..Post::new(now, key, booster, minutes, "") }
     }
 
     /// Restricts the post to some networks.
@@ -213,11 +210,7 @@ impl Post {
 
     /// Adds a content warning (with `sensitive` as given).
     pub fn cw(self, text: &str, sensitive: bool) -> Post {
-        Post {
-            cw: Some(text.to_string()),
-            sensitive,
-            ..self
-        }
+        Post { cw: Some(text.to_string()), sensitive, ..self }
     }
 
     /// Adds an image (alt `None`: the author gave no alt text).
@@ -228,52 +221,30 @@ impl Post {
 
     /// Makes it a reply to `parent`.
     pub fn reply(self, parent: u32) -> Post {
-        Post {
-            reply_to: Some(parent),
-            ..self
-        }
+        Post { reply_to: Some(parent), ..self }
     }
 
     /// Makes it a quote of `quoted`.
     pub fn quote(self, quoted: u32) -> Post {
-        Post {
-            quote_of: Some(quoted),
-            ..self
-        }
+        Post { quote_of: Some(quoted), ..self }
     }
 
     /// Keeps it out of the home feed (only seen through a boost, quote or reply).
     pub fn hidden(self) -> Post {
-        Post {
-            in_feed: false,
-            ..self
-        }
+        Post { in_feed: false, ..self }
     }
 
     /// Sets the language tag.
     pub fn lang(self, lang: &str) -> Post {
-        Post {
-            lang: lang.to_string(),
-            ..self
-        }
+        Post { lang: lang.to_string(), ..self }
     }
 }
 
 impl Media {
     /// A media attachment with a typical size for its kind.
     pub fn new(kind: MediaKind, url: &str, alt: Option<&str>) -> Media {
-        let (width, height) = if kind == MediaKind::Audio {
-            (0, 0)
-        } else {
-            (1280, 960)
-        };
-        Media {
-            kind,
-            url: url.to_string(),
-            alt: alt.map(str::to_string),
-            width,
-            height,
-        }
+        let (width, height) = if kind == MediaKind::Audio { (0, 0) } else { (1280, 960) };
+        Media { kind, url: url.to_string(), alt: alt.map(str::to_string), width, height }
     }
 }
 
@@ -293,14 +264,10 @@ pub fn build(now: Timestamp) -> Content {
     posts.extend(hostile::posts(now));
     posts.extend(generated::thread(now));
     posts.extend(generated::numbered(now));
-    Content {
-        people: people(),
-        posts,
-    }
+    Content { people: people(), posts }
 }
 
 /// The time `minutes` before `now`.
 pub fn minutes_before(now: Timestamp, minutes: i64) -> Timestamp {
-    now.checked_sub(SignedDuration::from_mins(minutes))
-        .unwrap_or(now)
+    now.checked_sub(SignedDuration::from_mins(minutes)).unwrap_or(now)
 }

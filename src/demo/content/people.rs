@@ -16,21 +16,9 @@ pub fn people() -> Vec<Person> {
         ("amira", "أميرة حداد", "مهندسة برمجيات من عمّان"),
         ("noa", "נועה כהן", "מפתחת ותיקה"),
         ("linh", "Nguyễn Thị Linh", "Lập trình viên ở Hà Nội"),
-        (
-            "zoe",
-            "Zoe\u{308} Mu\u{308}ller",
-            "Combining marks in my name, precomposed in my heart.",
-        ),
-        (
-            "family",
-            "The Family 👩\u{200d}👩\u{200d}👧\u{200d}👦",
-            "Four of us, one account.",
-        ),
-        (
-            "mallory",
-            "Mallory\u{1b}]0;pwned\u{7}\u{1b}[31m RED\u{202e}evil",
-            "\u{1b}[2JI clear screens.",
-        ),
+        ("zoe", "Zoe\u{308} Mu\u{308}ller", "Combining marks in my name, precomposed in my heart."),
+        ("family", "The Family 👩\u{200d}👩\u{200d}👧\u{200d}👦", "Four of us, one account."),
+        ("mallory", "Mallory\u{1b}]0;pwned\u{7}\u{1b}[31m RED\u{202e}evil", "\u{1b}[2JI clear screens."),
         ("news", "Daily Bugle", "Automated headlines."),
         ("stranger", "A Stranger", "You don't follow me."),
         ("dana", "Dana Whitfield", "Long threads about small things."),
@@ -42,10 +30,6 @@ pub fn people() -> Vec<Person> {
         ("carol", "Carol 👋🏽", "Waving at everyone."),
     ];
     cast.iter()
-        .map(|(key, name, bio)| Person {
-            key: (*key).to_string(),
-            name: (*name).to_string(),
-            bio: (*bio).to_string(),
-        })
+        .map(|(key, name, bio)| Person { key: (*key).to_string(), name: (*name).to_string(), bio: (*bio).to_string() })
         .collect()
 }

@@ -8,10 +8,7 @@ use jiff::Timestamp;
 /// The first batch of hand-written posts.
 pub fn posts(now: Timestamp) -> Vec<Post> {
     let p = |key, who, min, text: &str| Post::new(now, key, who, min, text);
-    let word = format!(
-        "This word is 300 characters long: {}",
-        "abcdefghij".repeat(30)
-    );
+    let word = format!("This word is 300 characters long: {}", "abcdefghij".repeat(30));
     vec![
         p(1, "alice", 3, "Good morning! Coffee first, then code. ☕ #coffee"),
         p(2, "bob", 6, "Hello @alice and @carol! Shipping a new #rust crate today: https://crates.example/crates/duckling"),
@@ -48,15 +45,8 @@ pub fn posts(now: Timestamp) -> Vec<Post> {
 
 /// A poll from option titles and vote counts.
 fn poll(options: &[(&str, u32)], multiple: bool, closes_in: i64) -> Poll {
-    let options = options
-        .iter()
-        .map(|(t, n)| ((*t).to_string(), *n))
-        .collect();
-    Poll {
-        options,
-        multiple,
-        closes_in,
-    }
+    let options = options.iter().map(|(t, n)| ((*t).to_string(), *n)).collect();
+    Poll { options, multiple, closes_in }
 }
 
 /// The link card of post 30.

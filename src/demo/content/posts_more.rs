@@ -42,30 +42,17 @@ pub fn posts(now: Timestamp) -> Vec<Post> {
         p(74, "stranger", 400, "An old post from someone you don't follow, reposted below.").hidden(),
         Post::boost(now, 75, "dana", 190, 74),
     ];
-    let styled =
-        "> A quote block on Tumblr.\n\nSome bold, some italic, some struck, some small text.";
-    let styles = [
-        ("bold", "bold"),
-        ("italic", "italic"),
-        ("struck", "strikethrough"),
-        ("small text", "small"),
-    ];
+    let styled = "> A quote block on Tumblr.\n\nSome bold, some italic, some struck, some small text.";
+    let styles = [("bold", "bold"), ("italic", "italic"), ("struck", "strikethrough"), ("small text", "small")];
     let styles = styles.iter().map(|(s, k)| ((*s).to_string(), *k)).collect();
-    out.push(Post {
-        styles,
-        ..p(77, "dana", 198, styled)
-    });
+    out.push(Post { styles, ..p(77, "dana", 198, styled) });
     out.push(p(76, "carol", 195, "Replying to a post you never saw.").reply(74));
     out
 }
 
 /// Adds one attachment of `kind`.
 fn media(mut post: Post, kind: MediaKind, alt: Option<&str>) -> Post {
-    let ext = if kind == MediaKind::Video {
-        "mp4"
-    } else {
-        "mp3"
-    };
+    let ext = if kind == MediaKind::Video { "mp4" } else { "mp3" };
     let url = format!("https://media.example/{}/{}.{ext}", post.author, post.key);
     post.media.push(Media::new(kind, &url, alt));
     post
@@ -73,8 +60,5 @@ fn media(mut post: Post, kind: MediaKind, alt: Option<&str>) -> Post {
 
 /// A Tumblr ask from `from` (`None`: anonymous).
 fn ask(from: Option<&str>, question: &str) -> Ask {
-    Ask {
-        from: from.map(str::to_string),
-        question: question.to_string(),
-    }
+    Ask { from: from.map(str::to_string), question: question.to_string() }
 }

@@ -85,7 +85,6 @@ pub fn credential_account(content: &Content, base: &str) -> Value {
         "fields": [],
         "follow_requests_count": 0,
     });
-    account["role"] =
-        json!({"id": "-99", "name": "", "permissions": "0", "color": "", "highlighted": false});
+    account["role"] = json!({"id": "-99", "name": "", "permissions": "0", "color": "", "highlighted": false});
     account
 }

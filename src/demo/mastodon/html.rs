@@ -23,11 +23,7 @@ pub struct Rendered {
 
 /// Renders `text` (empty text gives empty HTML, as Mastodon sends for media-only posts).
 pub fn render(text: &str, content: &Content, base: &str) -> Rendered {
-    let mut out = Rendered {
-        html: String::new(),
-        mentions: Vec::new(),
-        tags: Vec::new(),
-    };
+    let mut out = Rendered { html: String::new(), mentions: Vec::new(), tags: Vec::new() };
     for paragraph in text.split("\n\n").filter(|p| !p.is_empty()) {
         out.html.push_str("<p>");
         for (i, line) in paragraph.split('\n').enumerate() {
@@ -54,8 +50,7 @@ fn line_html(line: &str, content: &Content, base: &str, out: &mut Rendered) {
                     escape(&url),
                     escape(&tag)
                 ));
-                out.tags
-                    .push(json!({"name": tag.to_lowercase(), "url": url}));
+                out.tags.push(json!({"name": tag.to_lowercase(), "url": url}));
             }
             Piece::Marked(s, Mark::Mention(name)) => mention(s, &name, content, base, out),
         }
@@ -116,13 +111,7 @@ pub fn escape(text: &str) -> String {
 /// Percent-encodes everything but ASCII letters, digits and `_` (for tag URLs).
 fn percent(text: &str) -> String {
     text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b'_' {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
+        .map(|b| if b.is_ascii_alphanumeric() || b == b'_' { char::from(b).to_string() } else { format!("%{b:02X}") })
         .collect()
 }
 
@@ -134,16 +123,15 @@ mod tests {
     fn paragraphs_breaks_and_escaping() {
         let content = crate::demo::content::build(jiff::Timestamp::UNIX_EPOCH);
         let out = render("a <b>\nc\n\nd & 'e'", &content, "http://x");
-        assert_eq!(
-            out.html,
-            "<p>a &lt;b&gt;<br />c</p><p>d &amp; &#39;e&#39;</p>"
-        );
+        assert_eq!(out.html, "<p>a &lt;b&gt;<br />c</p><p>d &amp; &#39;e&#39;</p>");
     }
 
     #[test]
     fn long_links_are_shortened_with_an_ellipsis() {
         let html = link("https://example.com/a/very/long/path/that/goes/on");
-        assert!(html.contains(r#"<span class="invisible">https://</span><span class="ellipsis">example.com/a/very/long/path/t</span>"#));
+        assert!(html.contains(
+            r#"<span class="invisible">https://</span><span class="ellipsis">example.com/a/very/long/path/t</span>"#
+        ));
         assert!(html.contains(r#"<span class="invisible">hat/goes/on</span>"#));
     }
 }

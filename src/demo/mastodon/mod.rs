@@ -26,10 +26,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/timelines/home", get(home))
         .route("/api/v2/instance", get(instance_v2))
         .route("/api/v1/instance", get(instance_v1))
-        .route(
-            "/api/v1/accounts/verify_credentials",
-            get(verify_credentials),
-        )
+        .route("/api/v1/accounts/verify_credentials", get(verify_credentials))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }
@@ -39,8 +36,7 @@ pub fn error(failure: Failure) -> Response {
     match failure {
         Failure::Status(status) => reply::json(status, &json!({"error": reply::reason(status)})),
         Failure::RateLimited(secs) => {
-            let reset = Timestamp::now()
-                + SignedDuration::from_secs(i64::try_from(secs).unwrap_or(i64::MAX / 2));
+            let reset = Timestamp::now() + SignedDuration::from_secs(i64::try_from(secs).unwrap_or(i64::MAX / 2));
             let response = reply::json(429, &json!({"error": "Too many requests"}));
             let response = reply::with_header(response, "retry-after", &secs.to_string());
             let response = reply::with_header(response, "x-ratelimit-limit", "300");
@@ -61,22 +57,12 @@ fn reject(headers: &HeaderMap) -> Option<Response> {
 
 /// A 401 with Doorkeeper's `WWW-Authenticate` header.
 fn unauthorized(message: &str) -> Response {
-    let challenge = format!(
-        r#"Bearer realm="Doorkeeper", error="invalid_token", error_description="{message}""#
-    );
-    reply::with_header(
-        reply::json(401, &json!({"error": message})),
-        "www-authenticate",
-        &challenge,
-    )
+    let challenge = format!(r#"Bearer realm="Doorkeeper", error="invalid_token", error_description="{message}""#);
+    reply::with_header(reply::json(401, &json!({"error": message})), "www-authenticate", &challenge)
 }
 
 /// `GET /api/v1/timelines/home`.
-async fn home(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Query(params): Query<Params>,
-) -> Response {
+async fn home(State(ctx): State<Ctx>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
     if let Some(response) = reject(&headers) {
         return response;
     }
@@ -87,14 +73,8 @@ async fn home(
     let (ids, statuses) = ctx.store.with(|c| {
         let feed = store::feed(c, Net::Mastodon);
         let page = select(&feed, &params, limit);
-        let ids: Vec<u64> = page
-            .iter()
-            .map(|p| super::ids::snowflake(p.at, p.key))
-            .collect();
-        let statuses: Vec<Value> = page
-            .iter()
-            .map(|p| status::status(c, p, &ctx.url, ctx.now))
-            .collect();
+        let ids: Vec<u64> = page.iter().map(|p| super::ids::snowflake(p.at, p.key)).collect();
+        let statuses: Vec<Value> = page.iter().map(|p| status::status(c, p, &ctx.url, ctx.now)).collect();
         (ids, statuses)
     });
     let response = reply::json(200, &Value::Array(statuses));
@@ -105,11 +85,7 @@ async fn home(
 }
 
 /// The page of `feed` (newest first) that `max_id`, `since_id`, `min_id` and `limit` select.
-fn select<'a>(
-    feed: &[&'a super::content::Post],
-    params: &Params,
-    limit: usize,
-) -> Vec<&'a super::content::Post> {
+fn select<'a>(feed: &[&'a super::content::Post], params: &Params, limit: usize) -> Vec<&'a super::content::Post> {
     let id_param = |name: &str| params.get(name).and_then(|v| v.parse::<u64>().ok());
     let (max, since, min) = (id_param("max_id"), id_param("since_id"), id_param("min_id"));
     let mut page: Vec<&super::content::Post> = feed
@@ -137,11 +113,7 @@ fn link_header(ctx: &Ctx, params: &Params, ids: &[u64], limit: usize) -> Option<
         Some(host) => format!("http://{host}"),
         None => ctx.url.clone(),
     };
-    let limit_param = if params.contains_key("limit") {
-        format!("limit={limit}&")
-    } else {
-        String::new()
-    };
+    let limit_param = if params.contains_key("limit") { format!("limit={limit}&") } else { String::new() };
     let url = format!("{origin}/api/v1/timelines/home?{limit_param}");
     let prev = format!(r#"<{url}min_id={first}>; rel="prev""#);
     if ids.len() < limit {
@@ -168,8 +140,5 @@ async fn verify_credentials(State(ctx): State<Ctx>, headers: HeaderMap) -> Respo
     if let Some(response) = reject(&headers) {
         return response;
     }
-    reply::json(
-        200,
-        &ctx.store.with(|c| account::credential_account(c, &ctx.url)),
-    )
+    reply::json(200, &ctx.store.with(|c| account::credential_account(c, &ctx.url)))
 }

@@ -29,20 +29,9 @@ pub fn status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
 
 /// A boost: the booster's own id, uri and time, with an empty body and the original in `reblog`.
 fn boost(c: &Content, post: &Post, original: &Post, base: &str, now: Timestamp) -> Value {
-    let mut outer = own_status(
-        c,
-        &Post {
-            boost_of: None,
-            ..post.clone()
-        },
-        base,
-        now,
-    );
+    let mut outer = own_status(c, &Post { boost_of: None, ..post.clone() }, base, now);
     let id = status_id(post);
-    outer["uri"] = json!(format!(
-        "{}/statuses/{id}/activity",
-        account::actor_uri(&post.author, base)
-    ));
+    outer["uri"] = json!(format!("{}/statuses/{id}/activity", account::actor_uri(&post.author, base)));
     outer["url"] = Value::Null;
     outer["reblog"] = own_status(c, original, base, now);
     outer["tags"] = json!([]);
@@ -108,11 +97,7 @@ fn quote_inline(c: &Content, post: &Post, base: &str) -> String {
     let Some(quoted) = post.quote_of.and_then(|key| store::find(c, key)) else {
         return String::new();
     };
-    let url = format!(
-        "{}/{}",
-        account::profile_url(&quoted.author, base),
-        status_id(quoted)
-    );
+    let url = format!("{}/{}", account::profile_url(&quoted.author, base), status_id(quoted));
     format!(r#"<p class="quote-inline">RE: {}</p>"#, html::link(&url))
 }
 
@@ -123,14 +108,8 @@ fn media(post: &Post, index: usize, m: &Media) -> Value {
         MediaKind::Video => "video",
         MediaKind::Audio => "audio",
     };
-    let size =
-        json!({"width": m.width, "height": m.height, "size": format!("{}x{}", m.width, m.height)});
-    let preview = format!(
-        "{}.small.jpg",
-        m.url
-            .rsplit_once('.')
-            .map_or(m.url.as_str(), |(stem, _)| stem)
-    );
+    let size = json!({"width": m.width, "height": m.height, "size": format!("{}x{}", m.width, m.height)});
+    let preview = format!("{}.small.jpg", m.url.rsplit_once('.').map_or(m.url.as_str(), |(stem, _)| stem));
     json!({
         "id": (ids::snowflake(post.at, post.key) + index as u64).to_string(),
         "type": kind,
@@ -173,11 +152,7 @@ fn card(card: &Card) -> Value {
 fn poll(post: &Post, poll: &Poll, now: Timestamp) -> Value {
     let expires = content::minutes_before(now, -poll.closes_in);
     let votes: u32 = poll.options.iter().map(|(_, n)| n).sum();
-    let options: Vec<Value> = poll
-        .options
-        .iter()
-        .map(|(title, n)| json!({"title": title, "votes_count": n}))
-        .collect();
+    let options: Vec<Value> = poll.options.iter().map(|(title, n)| json!({"title": title, "votes_count": n})).collect();
     json!({
         "id": (u64::from(post.key) + 40_000).to_string(),
         "expires_at": time(expires),

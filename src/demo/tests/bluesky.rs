@@ -2,9 +2,7 @@
 
 use super::{assert_keys, client, expected, get, network, now};
 use crate::demo::content::Net;
-use crate::demo::{
-    BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD, BLUESKY_REFRESH_JWT,
-};
+use crate::demo::{BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD, BLUESKY_REFRESH_JWT};
 use serde_json::{Value, json};
 use std::collections::HashSet;
 
@@ -17,10 +15,7 @@ async fn post(url: &str, token: Option<&str>, body: Value) -> (u16, Value) {
         request = request.bearer_auth(token);
     }
     let response = request.send().await.unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
 }
 
 /// Every feed item, following the cursor with pages of `limit`.
@@ -43,56 +38,30 @@ async fn all_items(base: &str, limit: usize) -> Vec<Value> {
 async fn sessions_create_refresh_get_and_reject_bad_passwords() {
     let net = network().await;
     let base = format!("{}/xrpc/com.atproto.server.", net.bluesky.url);
-    let (status, body) = post(
-        &format!("{base}createSession"),
-        None,
-        json!({"identifier": BLUESKY_HANDLE, "password": "wrong"}),
-    )
-    .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (401, Some("AuthenticationRequired"))
-    );
+    let (status, body) =
+        post(&format!("{base}createSession"), None, json!({"identifier": BLUESKY_HANDLE, "password": "wrong"})).await;
+    assert_eq!((status, body["error"].as_str()), (401, Some("AuthenticationRequired")));
     assert_eq!(body["message"], "Invalid identifier or password");
     let login = json!({"identifier": BLUESKY_HANDLE, "password": BLUESKY_PASSWORD});
     let (status, session) = post(&format!("{base}createSession"), None, login).await;
     assert_eq!(status, 200);
-    assert_keys(
-        &session,
-        &["accessJwt", "refreshJwt", "handle", "did", "active"],
-    );
+    assert_keys(&session, &["accessJwt", "refreshJwt", "handle", "did", "active"]);
     assert_eq!(session["did"], BLUESKY_DID);
     let access = session["accessJwt"].as_str().unwrap();
     let refresh = session["refreshJwt"].as_str().unwrap();
     let (status, _, me) = get(&format!("{base}getSession"), Some(access)).await;
     assert_eq!((status, me["handle"].as_str()), (200, Some(BLUESKY_HANDLE)));
-    let (status, renewed) =
-        post(&format!("{base}refreshSession"), Some(refresh), Value::Null).await;
+    let (status, renewed) = post(&format!("{base}refreshSession"), Some(refresh), Value::Null).await;
     assert_eq!(status, 200);
     assert_ne!(renewed["accessJwt"].as_str(), Some(access));
-    let (status, _) = post(
-        &format!("{base}refreshSession"),
-        Some(BLUESKY_REFRESH_JWT),
-        Value::Null,
-    )
-    .await;
+    let (status, _) = post(&format!("{base}refreshSession"), Some(BLUESKY_REFRESH_JWT), Value::Null).await;
     assert_eq!(status, 200);
     let timeline = format!("{}/xrpc/app.bsky.feed.getTimeline", net.bluesky.url);
     assert_eq!(get(&timeline, renewed["accessJwt"].as_str()).await.0, 200);
     let (status, _, body) = get(&timeline, Some(refresh)).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (400, Some("InvalidToken"))
-    );
+    assert_eq!((status, body["error"].as_str()), (400, Some("InvalidToken")));
     let (status, _, body) = get(&timeline, Some("forged")).await;
-    assert_eq!(
-        (
-            status,
-            body["error"].is_string(),
-            body["message"].is_string()
-        ),
-        (401, true, true)
-    );
+    assert_eq!((status, body["error"].is_string(), body["message"].is_string()), (401, true, true));
 }
 
 #[tokio::test]
@@ -100,36 +69,13 @@ async fn cursor_paging_visits_every_item_once_and_ends_without_a_cursor() {
     let net = network().await;
     let items = all_items(&net.bluesky.url, 7).await;
     assert_eq!(items.len(), expected(Net::Bluesky));
-    let keys: HashSet<String> = items
-        .iter()
-        .map(|i| format!("{}|{}", i["post"]["uri"], i["reason"]["uri"]))
-        .collect();
+    let keys: HashSet<String> = items.iter().map(|i| format!("{}|{}", i["post"]["uri"], i["reason"]["uri"])).collect();
     assert_eq!(keys.len(), items.len());
-    let times: Vec<&str> = items
-        .iter()
-        .map(|i| {
-            i["reason"]["indexedAt"]
-                .as_str()
-                .or(i["post"]["indexedAt"].as_str())
-                .unwrap()
-        })
-        .collect();
-    assert!(
-        times.windows(2).all(|w| w[0] >= w[1]),
-        "sorted by indexedAt or the repost's indexedAt"
-    );
-    let (status, _, body) = get(
-        &format!(
-            "{}/xrpc/app.bsky.feed.getTimeline?limit=101",
-            net.bluesky.url
-        ),
-        TOKEN,
-    )
-    .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (400, Some("InvalidRequest"))
-    );
+    let times: Vec<&str> =
+        items.iter().map(|i| i["reason"]["indexedAt"].as_str().or(i["post"]["indexedAt"].as_str()).unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "sorted by indexedAt or the repost's indexedAt");
+    let (status, _, body) = get(&format!("{}/xrpc/app.bsky.feed.getTimeline?limit=101", net.bluesky.url), TOKEN).await;
+    assert_eq!((status, body["error"].as_str()), (400, Some("InvalidRequest")));
 }
 
 #[tokio::test]
@@ -159,28 +105,17 @@ async fn feed_view_posts_have_the_lexicon_shapes() {
         assert!(post["uri"].as_str().unwrap().starts_with("at://did:plc:"));
     }
     let has = |f: &dyn Fn(&Value) -> bool| items.iter().any(f);
-    assert!(has(&|i| i["reason"]["$type"]
-        == "app.bsky.feed.defs#reasonRepost"
-        && i["reason"]["indexedAt"].as_str()
-            > i["post"]["indexedAt"].as_str()));
-    assert!(has(&|i| i["reply"]["root"]["uri"].is_string()
-        && i["post"]["record"]["reply"]["parent"]["cid"].is_string()));
-    assert!(has(&|i| i["post"]["embed"]["$type"]
-        == "app.bsky.embed.images#view"
+    assert!(has(&|i| i["reason"]["$type"] == "app.bsky.feed.defs#reasonRepost"
+        && i["reason"]["indexedAt"].as_str() > i["post"]["indexedAt"].as_str()));
+    assert!(has(
+        &|i| i["reply"]["root"]["uri"].is_string() && i["post"]["record"]["reply"]["parent"]["cid"].is_string()
+    ));
+    assert!(has(&|i| i["post"]["embed"]["$type"] == "app.bsky.embed.images#view"
         && i["post"]["embed"]["images"][0]["alt"] == ""));
-    assert!(has(
-        &|i| i["post"]["embed"]["$type"] == "app.bsky.embed.external#view"
-    ));
-    assert!(has(
-        &|i| i["post"]["embed"]["record"]["$type"] == "app.bsky.embed.record#viewRecord"
-    ));
-    assert!(has(
-        &|i| i["post"]["embed"]["record"]["$type"] == "app.bsky.embed.record#viewNotFound"
-    ));
-    assert!(has(&|i| i["post"]["record"]["createdAt"]
-        .as_str()
-        .unwrap()
-        .starts_with("2099")));
+    assert!(has(&|i| i["post"]["embed"]["$type"] == "app.bsky.embed.external#view"));
+    assert!(has(&|i| i["post"]["embed"]["record"]["$type"] == "app.bsky.embed.record#viewRecord"));
+    assert!(has(&|i| i["post"]["embed"]["record"]["$type"] == "app.bsky.embed.record#viewNotFound"));
+    assert!(has(&|i| i["post"]["record"]["createdAt"].as_str().unwrap().starts_with("2099")));
 }
 
 #[tokio::test]
@@ -214,19 +149,8 @@ async fn facet_byte_offsets_point_at_the_right_substrings() {
 #[tokio::test]
 async fn pushed_post_comes_first() {
     let net = network().await;
-    net.bluesky
-        .push_post("carol.bsky.example", "Fresh from the test", now());
-    let (_, _, body) = get(
-        &format!("{}/xrpc/app.bsky.feed.getTimeline?limit=1", net.bluesky.url),
-        TOKEN,
-    )
-    .await;
-    assert_eq!(
-        body["feed"][0]["post"]["record"]["text"],
-        "Fresh from the test"
-    );
-    assert_eq!(
-        body["feed"][0]["post"]["author"]["handle"],
-        "carol.bsky.example"
-    );
+    net.bluesky.push_post("carol.bsky.example", "Fresh from the test", now());
+    let (_, _, body) = get(&format!("{}/xrpc/app.bsky.feed.getTimeline?limit=1", net.bluesky.url), TOKEN).await;
+    assert_eq!(body["feed"][0]["post"]["record"]["text"], "Fresh from the test");
+    assert_eq!(body["feed"][0]["post"]["author"]["handle"], "carol.bsky.example");
 }

@@ -11,24 +11,12 @@ fn keys_are_unique_and_references_resolve_on_the_same_networks() {
     let keys: HashSet<u32> = content.posts.iter().map(|p| p.key).collect();
     assert_eq!(keys.len(), content.posts.len());
     for post in &content.posts {
-        assert!(
-            content.people.iter().any(|p| p.key == post.author),
-            "{}",
-            post.author
-        );
+        assert!(content.people.iter().any(|p| p.key == post.author), "{}", post.author);
         for target in [post.reply_to, post.boost_of].into_iter().flatten() {
             let target = store::find(&content, target).unwrap();
-            assert!(
-                target.at < post.at,
-                "post {} is older than what it answers",
-                post.key
-            );
+            assert!(target.at < post.at, "post {} is older than what it answers", post.key);
             for net in [Net::Mastodon, Net::Bluesky, Net::Tumblr] {
-                assert!(
-                    !post.nets.has(net) || target.nets.has(net),
-                    "post {} on {net:?}",
-                    post.key
-                );
+                assert!(!post.nets.has(net) || target.nets.has(net), "post {} on {net:?}", post.key);
             }
         }
     }
@@ -45,31 +33,17 @@ fn every_network_has_at_least_sixty_items() {
 #[test]
 fn there_are_cross_post_pairs_and_hostile_text() {
     let content = build(now());
-    let singles: Vec<_> = content
-        .posts
-        .iter()
-        .filter(|p| p.nets != crate::demo::content::Nets::ALL)
-        .collect();
+    let singles: Vec<_> = content.posts.iter().filter(|p| p.nets != crate::demo::content::Nets::ALL).collect();
     let pairs = singles
         .iter()
         .flat_map(|a| singles.iter().map(move |b| (a, b)))
-        .filter(|(a, b)| {
-            a.key < b.key && a.author == b.author && a.text == b.text && a.nets != b.nets
-        })
+        .filter(|(a, b)| a.key < b.key && a.author == b.author && a.text == b.text && a.nets != b.nets)
         .count();
     assert!(pairs >= 3);
     let all: String = content.posts.iter().map(|p| p.text.as_str()).collect();
-    for needle in [
-        "\u{1b}[2J",
-        "\u{1b}]0;",
-        "\u{1b}]8;;",
-        "\u{1b}]52;",
-        "\u{1b}P",
-        "\u{9b}",
-        "\u{202e}",
-        "\0",
-        "\u{7f}",
-    ] {
+    for needle in
+        ["\u{1b}[2J", "\u{1b}]0;", "\u{1b}]8;;", "\u{1b}]52;", "\u{1b}P", "\u{9b}", "\u{202e}", "\0", "\u{7f}"]
+    {
         assert!(all.contains(needle), "{needle:?}");
     }
 }

@@ -18,10 +18,7 @@ async fn fail_next_uses_each_networks_error_shape_then_recovers() {
     assert_eq!(get(&m, Some(MASTODON_TOKEN)).await.0, 503);
     assert_eq!(get(&m, Some(MASTODON_TOKEN)).await.0, 200);
     let (status, _, body) = get(&b, Some(BLUESKY_ACCESS_JWT)).await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (500, Some("InternalServerError"))
-    );
+    assert_eq!((status, body["error"].as_str()), (500, Some("InternalServerError")));
     let (status, _, body) = get(&t, Some(TUMBLR_TOKEN)).await;
     assert_eq!((status, body["meta"]["status"].as_u64()), (502, Some(502)));
     assert_eq!(net.mastodon.faults.requests(), 3);
@@ -33,33 +30,15 @@ async fn rate_limits_send_retry_after_and_reset_headers() {
     net.mastodon.faults.rate_limit_next(1, 7);
     net.bluesky.faults.rate_limit_next(1, 7);
     net.tumblr.faults.rate_limit_next(1, 7);
-    let (status, headers, _) =
-        get(&format!("{}/api/v1/timelines/home", net.mastodon.url), None).await;
-    assert_eq!(
-        (status, headers["retry-after"].to_str().unwrap()),
-        (429, "7")
-    );
-    let reset: jiff::Timestamp = headers["x-ratelimit-reset"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let (status, headers, _) = get(&format!("{}/api/v1/timelines/home", net.mastodon.url), None).await;
+    assert_eq!((status, headers["retry-after"].to_str().unwrap()), (429, "7"));
+    let reset: jiff::Timestamp = headers["x-ratelimit-reset"].to_str().unwrap().parse().unwrap();
     assert!(reset > jiff::Timestamp::now());
-    let (status, headers, body) = get(
-        &format!("{}/xrpc/app.bsky.feed.getTimeline", net.bluesky.url),
-        None,
-    )
-    .await;
-    assert_eq!(
-        (status, body["error"].as_str()),
-        (429, Some("RateLimitExceeded"))
-    );
+    let (status, headers, body) = get(&format!("{}/xrpc/app.bsky.feed.getTimeline", net.bluesky.url), None).await;
+    assert_eq!((status, body["error"].as_str()), (429, Some("RateLimitExceeded")));
     assert!(headers.contains_key("ratelimit-reset"));
     let (status, headers, body) = get(&format!("{}/v2/user/dashboard", net.tumblr.url), None).await;
-    assert_eq!(
-        (status, body["meta"]["msg"].as_str()),
-        (429, Some("Limit Exceeded"))
-    );
+    assert_eq!((status, body["meta"]["msg"].as_str()), (429, Some("Limit Exceeded")));
     assert_eq!(headers["retry-after"], "7");
 }
 
@@ -68,12 +47,7 @@ async fn garbage_is_a_200_that_does_not_parse() {
     let net = network().await;
     net.bluesky.faults.garbage_next(1);
     let url = format!("{}/xrpc/app.bsky.feed.getTimeline", net.bluesky.url);
-    let response = client()
-        .get(&url)
-        .bearer_auth(BLUESKY_ACCESS_JWT)
-        .send()
-        .await
-        .unwrap();
+    let response = client().get(&url).bearer_auth(BLUESKY_ACCESS_JWT).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let text = response.text().await.unwrap();
     assert!(serde_json::from_str::<serde_json::Value>(&text).is_err());
@@ -85,16 +59,8 @@ async fn hang_never_answers_and_latency_still_answers() {
     let net = network().await;
     let url = format!("{}/v2/user/info", net.tumblr.url);
     net.tumblr.faults.hang_next(1);
-    let quick = reqwest::Client::builder()
-        .timeout(Duration::from_millis(300))
-        .build()
-        .unwrap();
-    let err = quick
-        .get(&url)
-        .bearer_auth(TUMBLR_TOKEN)
-        .send()
-        .await
-        .unwrap_err();
+    let quick = reqwest::Client::builder().timeout(Duration::from_millis(300)).build().unwrap();
+    let err = quick.get(&url).bearer_auth(TUMBLR_TOKEN).send().await.unwrap_err();
     assert!(err.is_timeout());
     net.tumblr.faults.set_latency(Duration::from_millis(20));
     assert_eq!(get(&url, Some(TUMBLR_TOKEN)).await.0, 200);
@@ -110,22 +76,8 @@ async fn clear_turns_every_switch_off() {
     faults.set_v2_instance(false);
     faults.set_link_host(Some("elsewhere:1".into()));
     faults.clear();
-    let (status, headers, _) = get(
-        &format!("{}/api/v1/timelines/home", net.mastodon.url),
-        Some(MASTODON_TOKEN),
-    )
-    .await;
+    let (status, headers, _) = get(&format!("{}/api/v1/timelines/home", net.mastodon.url), Some(MASTODON_TOKEN)).await;
     assert_eq!(status, 200);
-    assert!(
-        headers["link"]
-            .to_str()
-            .unwrap()
-            .contains(&net.mastodon.url)
-    );
-    assert_eq!(
-        get(&format!("{}/api/v2/instance", net.mastodon.url), None)
-            .await
-            .0,
-        200
-    );
+    assert!(headers["link"].to_str().unwrap().contains(&net.mastodon.url));
+    assert_eq!(get(&format!("{}/api/v2/instance", net.mastodon.url), None).await.0, 200);
 }

@@ -24,10 +24,7 @@ pub async fn network() -> DemoNetwork {
 /// A reqwest client with a short timeout.
 pub fn client() -> reqwest::Client {
     let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap()
+    reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap()
 }
 
 /// Status, headers and JSON body of a GET with an optional bearer token.
@@ -40,11 +37,7 @@ pub async fn get(url: &str, token: Option<&str>) -> (u16, reqwest::header::Heade
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let text = response.text().await.unwrap();
-    (
-        status,
-        headers,
-        serde_json::from_str(&text).unwrap_or(Value::Null),
-    )
+    (status, headers, serde_json::from_str(&text).unwrap_or(Value::Null))
 }
 
 /// Asserts that `value` has every key in `keys`.

@@ -12,10 +12,7 @@ const TOKEN: Option<&str> = Some(TUMBLR_TOKEN);
 async fn all_posts(base: &str) -> Vec<Value> {
     let mut posts = Vec::new();
     loop {
-        let url = format!(
-            "{base}/v2/user/dashboard?npf=true&limit=20&offset={}",
-            posts.len()
-        );
+        let url = format!("{base}/v2/user/dashboard?npf=true&limit=20&offset={}", posts.len());
         let (status, _, body) = get(&url, TOKEN).await;
         assert_eq!((status, body["meta"]["status"].as_u64()), (200, Some(200)));
         let page = body["response"]["posts"].as_array().unwrap();
@@ -31,23 +28,11 @@ async fn offset_paging_visits_every_post_once() {
     let net = network().await;
     let posts = all_posts(&net.tumblr.url).await;
     assert_eq!(posts.len(), expected(Net::Tumblr));
-    let ids: HashSet<&str> = posts
-        .iter()
-        .map(|p| p["id_string"].as_str().unwrap())
-        .collect();
+    let ids: HashSet<&str> = posts.iter().map(|p| p["id_string"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), posts.len());
     let newest = posts[2]["id_string"].as_str().unwrap();
-    let url = format!(
-        "{}/v2/user/dashboard?npf=true&since_id={newest}",
-        net.tumblr.url
-    );
-    assert_eq!(
-        get(&url, TOKEN).await.2["response"]["posts"]
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    let url = format!("{}/v2/user/dashboard?npf=true&since_id={newest}", net.tumblr.url);
+    assert_eq!(get(&url, TOKEN).await.2["response"]["posts"].as_array().unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -79,45 +64,18 @@ async fn posts_have_the_npf_shape() {
             ],
         );
         assert_keys(&p["blog"], &["name", "title", "uuid", "url"]);
-        assert_eq!(
-            p["id"].as_u64().unwrap().to_string(),
-            p["id_string"].as_str().unwrap()
-        );
+        assert_eq!(p["id"].as_u64().unwrap().to_string(), p["id_string"].as_str().unwrap());
         assert!(p["id"].as_u64().unwrap() > 1 << 53);
     }
     let has = |f: &dyn Fn(&Value) -> bool| posts.iter().any(f);
-    let layout_type = |p: &Value, t: &str| {
-        p["layout"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|l| l["type"] == t)
-    };
-    assert!(has(
-        &|p| layout_type(p, "ask") && p["layout"][0]["attribution"]["blog"]["name"] == "alice"
-    ));
-    assert!(has(
-        &|p| layout_type(p, "condensed") && p["layout"][0]["truncate_after"] == 0
-    ));
-    assert!(has(
-        &|p| p["trail"][0]["post"]["id"].is_string() && p["content"].as_array().unwrap().is_empty()
-    ));
+    let layout_type = |p: &Value, t: &str| p["layout"].as_array().unwrap().iter().any(|l| l["type"] == t);
+    assert!(has(&|p| layout_type(p, "ask") && p["layout"][0]["attribution"]["blog"]["name"] == "alice"));
+    assert!(has(&|p| layout_type(p, "condensed") && p["layout"][0]["truncate_after"] == 0));
+    assert!(has(&|p| p["trail"][0]["post"]["id"].is_string() && p["content"].as_array().unwrap().is_empty()));
     assert!(has(&|p| p["trail"][0]["broken_blog_name"].is_string()));
-    assert!(has(&|p| p["content"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|b| b["type"] == "image" && b["alt_text"].is_null())));
-    assert!(has(&|p| p["content"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|b| b["type"] == "poll")));
-    assert!(has(&|p| p["content"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|b| b["subtype"] == "quote")));
+    assert!(has(&|p| p["content"].as_array().unwrap().iter().any(|b| b["type"] == "image" && b["alt_text"].is_null())));
+    assert!(has(&|p| p["content"].as_array().unwrap().iter().any(|b| b["type"] == "poll")));
+    assert!(has(&|p| p["content"].as_array().unwrap().iter().any(|b| b["subtype"] == "quote")));
 }
 
 #[tokio::test]
@@ -125,18 +83,10 @@ async fn formatting_ranges_are_code_points() {
     let net = network().await;
     let mut checked = 0;
     for post in all_posts(&net.tumblr.url).await {
-        for block in post["content"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|b| b["type"] == "text")
-        {
+        for block in post["content"].as_array().unwrap().iter().filter(|b| b["type"] == "text") {
             let chars: Vec<char> = block["text"].as_str().unwrap().chars().collect();
             for f in block["formatting"].as_array().into_iter().flatten() {
-                let (start, end) = (
-                    f["start"].as_u64().unwrap() as usize,
-                    f["end"].as_u64().unwrap() as usize,
-                );
+                let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
                 let slice: String = chars[start..end].iter().collect();
                 match f["type"].as_str().unwrap() {
                     "link" if slice.starts_with('#') => {
@@ -160,24 +110,12 @@ async fn user_info_auth_errors_and_push() {
     let net = network().await;
     let (_, _, info) = get(&format!("{}/v2/user/info", net.tumblr.url), TOKEN).await;
     assert_eq!(info["response"]["user"]["name"], TUMBLR_BLOG);
-    let (status, _, body) = get(
-        &format!("{}/v2/user/dashboard", net.tumblr.url),
-        Some("bad"),
-    )
-    .await;
+    let (status, _, body) = get(&format!("{}/v2/user/dashboard", net.tumblr.url), Some("bad")).await;
     assert_eq!((status, body["meta"]["status"].as_u64()), (401, Some(401)));
     assert_eq!(body["errors"][0]["code"], 1016);
     assert!(body["response"].as_array().unwrap().is_empty());
-    net.tumblr
-        .push_post("murre-demo", "Fresh from the test", now());
-    let (_, _, body) = get(
-        &format!("{}/v2/user/dashboard?npf=true&limit=1", net.tumblr.url),
-        TOKEN,
-    )
-    .await;
-    assert_eq!(
-        body["response"]["posts"][0]["content"][0]["text"],
-        "Fresh from the test"
-    );
+    net.tumblr.push_post("murre-demo", "Fresh from the test", now());
+    let (_, _, body) = get(&format!("{}/v2/user/dashboard?npf=true&limit=1", net.tumblr.url), TOKEN).await;
+    assert_eq!(body["response"]["posts"][0]["content"][0]["text"], "Fresh from the test");
     assert_eq!(body["response"]["posts"][0]["blog_name"], TUMBLR_BLOG);
 }

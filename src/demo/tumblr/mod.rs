@@ -28,19 +28,12 @@ pub fn router(ctx: Ctx) -> Router {
 
 /// A successful answer in the envelope.
 fn ok(response: Value) -> Response {
-    reply::json(
-        200,
-        &json!({"meta": {"status": 200, "msg": "OK"}, "response": response}),
-    )
+    reply::json(200, &json!({"meta": {"status": 200, "msg": "OK"}, "response": response}))
 }
 
 /// An error answer in Tumblr's shape.
 fn failure(status: u16, code: u32, detail: &str) -> Response {
-    let msg = if status == 429 {
-        "Limit Exceeded"
-    } else {
-        reply::reason(status)
-    };
+    let msg = if status == 429 { "Limit Exceeded" } else { reply::reason(status) };
     let body = json!({
         "meta": {"status": status, "msg": msg},
         "response": [],
@@ -72,35 +65,21 @@ fn reject(headers: &HeaderMap) -> Option<Response> {
 }
 
 /// `GET /v2/user/dashboard?npf=true&limit=&offset=&since_id=` (always answers in NPF).
-async fn dashboard(
-    State(ctx): State<Ctx>,
-    headers: HeaderMap,
-    Query(params): Query<Params>,
-) -> Response {
+async fn dashboard(State(ctx): State<Ctx>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
     if let Some(response) = reject(&headers) {
         return response;
     }
-    let numbers = (
-        reply::number(&params, "limit"),
-        reply::number(&params, "offset"),
-        reply::number(&params, "since_id"),
-    );
+    let numbers =
+        (reply::number(&params, "limit"), reply::number(&params, "offset"), reply::number(&params, "since_id"));
     let (Ok(limit), Ok(offset), Ok(since)) = numbers else {
         return failure(400, 0, "limit, offset and since_id must be integers");
     };
     let limit = limit.unwrap_or(MAX_LIMIT).clamp(1, MAX_LIMIT) as usize;
     let offset = offset.unwrap_or(0) as usize;
     let body = ctx.store.with(|c| {
-        let feed: Vec<_> = store::feed(c, Net::Tumblr)
-            .into_iter()
-            .filter(|p| since.is_none_or(|s| post::id(p) > s))
-            .collect();
-        let page: Vec<Value> = feed
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .map(|p| post::post(c, p, ctx.now))
-            .collect();
+        let feed: Vec<_> =
+            store::feed(c, Net::Tumblr).into_iter().filter(|p| since.is_none_or(|s| post::id(p) > s)).collect();
+        let page: Vec<Value> = feed.iter().skip(offset).take(limit).map(|p| post::post(c, p, ctx.now)).collect();
         let mut body = json!({"posts": page});
         if offset + limit < feed.len() {
             body["_links"] = next_link(limit, offset + limit);

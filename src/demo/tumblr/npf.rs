@@ -22,14 +22,9 @@ pub struct Npf {
 
 /// Renders the post's own content.
 pub fn render(c: &Content, post: &Post, now: jiff::Timestamp) -> Npf {
-    let mut npf = Npf {
-        content: Vec::new(),
-        layout: Vec::new(),
-        tags: Vec::new(),
-    };
+    let mut npf = Npf { content: Vec::new(), layout: Vec::new(), tags: Vec::new() };
     if let Some(ask) = &post.ask {
-        npf.content
-            .push(text_block(c, &ask.question, &[], &mut npf.tags));
+        npf.content.push(text_block(c, &ask.question, &[], &mut npf.tags));
         let mut layout = json!({"type": "ask", "blocks": [0]});
         if let Some(from) = &ask.from {
             let blog = blog_info(c, from);
@@ -39,8 +34,7 @@ pub fn render(c: &Content, post: &Post, now: jiff::Timestamp) -> Npf {
     }
     let first_text = npf.content.len();
     for paragraph in post.text.split("\n\n").filter(|p| !p.is_empty()) {
-        npf.content
-            .push(text_block(c, paragraph, &post.styles, &mut npf.tags));
+        npf.content.push(text_block(c, paragraph, &post.styles, &mut npf.tags));
     }
     if let Some(shown) = post.read_more_after.filter(|n| *n > 0) {
         let last = first_text + shown - 1;
@@ -51,8 +45,7 @@ pub fn render(c: &Content, post: &Post, now: jiff::Timestamp) -> Npf {
         let mut block = json!({"type": "link", "url": card.url, "title": card.title, "description": card.description,
             "display_url": card.url, "site_name": card.url.split('/').nth(2).unwrap_or_default()});
         if let Some(image) = &card.image {
-            block["poster"] =
-                json!([{"url": image, "type": "image/png", "width": 400, "height": 200}]);
+            block["poster"] = json!([{"url": image, "type": "image/png", "width": 400, "height": 200}]);
         }
         npf.content.push(block);
     }
@@ -63,12 +56,7 @@ pub fn render(c: &Content, post: &Post, now: jiff::Timestamp) -> Npf {
 }
 
 /// One text block: subtype from its marker, formatting from links, mentions, tags and styles.
-fn text_block(
-    c: &Content,
-    paragraph: &str,
-    styles: &[(String, &str)],
-    tags: &mut Vec<String>,
-) -> Value {
+fn text_block(c: &Content, paragraph: &str, styles: &[(String, &str)], tags: &mut Vec<String>) -> Value {
     let (subtype, text) = match paragraph {
         p if p.starts_with("> ") => (Some("quote"), &p[2..]),
         p if p.starts_with("# ") => (Some("heading1"), &p[2..]),
@@ -130,12 +118,8 @@ fn media_block(m: &Media) -> Value {
 fn poll_block(post: &Post, poll: &crate::demo::content::Poll, now: jiff::Timestamp) -> Value {
     let question = post.text.split("\n\n").next().unwrap_or_default();
     let id = |i: usize| format!("{}-{}", ids::base32(&format!("poll/{}", post.key), 8), i);
-    let answers: Vec<Value> = poll
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, (t, _))| json!({"client_id": id(i + 1), "answer_text": t}))
-        .collect();
+    let answers: Vec<Value> =
+        poll.options.iter().enumerate().map(|(i, (t, _))| json!({"client_id": id(i + 1), "answer_text": t})).collect();
     let open_secs = (now.as_second() - post.at.as_second()) + poll.closes_in * 60;
     json!({
         "type": "poll",

@@ -44,10 +44,7 @@ pub fn blog_info(c: &Content, key: &str) -> Value {
 pub fn post(c: &Content, entry: &Post, now: Timestamp) -> Value {
     let own = npf::render(c, entry, now);
     let quoted = entry.boost_of.or(entry.quote_of);
-    let trail: Vec<Value> = quoted
-        .map(|key| trail_item(c, key, now))
-        .into_iter()
-        .collect();
+    let trail: Vec<Value> = quoted.map(|key| trail_item(c, key, now)).into_iter().collect();
     let mut value = base(c, entry);
     value["content"] = json!(own.content);
     value["layout"] = json!(own.layout);
@@ -115,11 +112,7 @@ fn trail_item(c: &Content, key: u32, now: Timestamp) -> Value {
 /// The legacy type a post would have had.
 fn original_type(post: &Post) -> &'static str {
     use crate::demo::content::MediaKind;
-    match (
-        post.ask.is_some(),
-        post.media.first().map(|m| m.kind),
-        post.card.is_some(),
-    ) {
+    match (post.ask.is_some(), post.media.first().map(|m| m.kind), post.card.is_some()) {
         (true, _, _) => "answer",
         (_, Some(MediaKind::Image), _) => "photo",
         (_, Some(MediaKind::Video), _) => "video",
@@ -135,12 +128,7 @@ fn summary(post: &Post, c: &Content) -> String {
         Some(original) => &original.text,
         None => &post.text,
     };
-    text.lines()
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .take(200)
-        .collect()
+    text.lines().next().unwrap_or_default().chars().take(200).collect()
 }
 
 /// A URL slug: lowercase ASCII words joined by `-`, at most 60 characters.
