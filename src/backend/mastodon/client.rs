@@ -70,14 +70,8 @@ impl Client {
             Cursor::Older(c) | Cursor::Newer(c) => query.extend(link::decode_cursor(c)),
         }
         let answer = self.read("/api/v1/timelines/home", &query).await?;
-        let statuses: Vec<wire::Status> = answer.json()?;
+        let (items, count) = decode_page(&answer.body, &self.account, &self.host)?;
         let links = link::parse(&answer.headers);
-        let ctx = convert::Ctx { account: &self.account, host: &self.host };
-        let count = statuses.len();
-        let items: Vec<Post> = statuses.into_iter().filter_map(|s| convert::status(s, &ctx)).collect();
-        if items.len() < count {
-            tracing::warn!(skipped = count - items.len(), "statuses without a readable time were skipped");
-        }
         let older = if count == 0 { None } else { links.next };
         let newer = links.prev.or(if let Cursor::Newer(c) = at { Some(c) } else { None });
         Ok(Page { items, older, newer })
@@ -102,6 +96,19 @@ impl Client {
         tracing::debug!(id = %me.id, "verified credentials");
         Ok((crate::text::sanitize_line(&acct), crate::text::sanitize_line(&me.display_name)))
     }
+}
+
+/// Decodes a page of statuses (JSON array) into posts; returns them and how many statuses there were.
+pub fn decode_page(body: &[u8], account: &AccountId, host: &str) -> Result<(Vec<Post>, usize), BackendError> {
+    let statuses: Vec<wire::Status> =
+        serde_json::from_slice(body).map_err(|e| BackendError::Decode(crate::backend::error::clean(&e.to_string())))?;
+    let ctx = convert::Ctx { account, host };
+    let count = statuses.len();
+    let items: Vec<Post> = statuses.into_iter().filter_map(|s| convert::status(s, &ctx)).collect();
+    if items.len() < count {
+        tracing::warn!(skipped = count - items.len(), "statuses without a readable time were skipped");
+    }
+    Ok((items, count))
 }
 
 /// `host[:port]` as the user typed it, used to complete local handles.

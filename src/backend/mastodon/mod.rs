@@ -5,7 +5,7 @@ mod convert;
 mod link;
 mod wire;
 
-pub use client::{Client, host_of};
+pub use client::{Client, decode_page, host_of};
 
 use super::Capabilities;
 

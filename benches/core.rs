@@ -1,0 +1,85 @@
+//! Benchmarks for the budgets in DESIGN.md: frame draw at 1k and 50k posts, merge, Mastodon page conversion.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use murre::app::{App, Msg, Source, update};
+use murre::model::{AccountId, Network, Post, PostKey, Timeline};
+use murre::ui::{Keymap, Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_780_000_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+fn posts(n: usize, offset: usize) -> Vec<Post> {
+    let account = AccountId("mastodon:bench@x".into());
+    (offset..offset + n)
+        .map(|i| {
+            let key = PostKey::Mastodon { id: i.to_string(), uri: format!("https://x/s/{i}") };
+            let at = jiff::Timestamp::from_second(1_780_000_000 - i64::try_from(i).unwrap_or(0) * 7).unwrap_or(now());
+            Post::sample(
+                key,
+                &account,
+                "bench@x",
+                at,
+                &format!("post number {i} with some text 日本語 👩‍👩‍👧‍👦 and more words"),
+            )
+        })
+        .collect()
+}
+
+fn app_with(n: usize) -> App {
+    let mut app = App::new(vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)], now());
+    app.timeline.merge("mastodon:bench@x", posts(n, 0));
+    update(&mut app, Msg::Action(murre::app::Action::FilterAll));
+    update(&mut app, Msg::Resize { width: 200, height: 60 });
+    update(&mut app, Msg::Action(murre::app::Action::PageDown));
+    app
+}
+
+fn frame(c: &mut Criterion) {
+    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let theme = Theme::default();
+    for n in [1_000, 50_000] {
+        let app = app_with(n);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
+        c.bench_function(&format!("draw 200x60 frame, {n} posts"), |b| {
+            b.iter(|| term.draw(|f| draw(f, black_box(&app), &theme, &keymap)).map(|_| ()))
+        });
+    }
+}
+
+fn merge(c: &mut Criterion) {
+    let base = posts(50_000, 100);
+    let page = posts(100, 0);
+    c.bench_function("merge 100 posts into 50,000", |b| {
+        b.iter_batched(
+            || {
+                let mut t = Timeline::new();
+                t.merge("a", base.clone());
+                t
+            },
+            |mut t| {
+                let outcome = t.merge("b", black_box(page.clone()));
+                (t, outcome) // dropped outside the timing
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
+fn convert(c: &mut Criterion) {
+    let status = r#"{"id":"ID","uri":"https://social.example/users/ada/statuses/ID","url":"https://social.example/@ada/ID","created_at":"2026-11-26T10:00:00.000Z","account":{"id":"1","username":"ada","acct":"ada","display_name":"Ada 👩‍💻","url":"https://social.example/@ada"},"content":"<p>Hello <span class=\"h-card\"><a href=\"https://social.example/@grace\" class=\"u-url mention\">@<span>grace</span></a></span>! See <a href=\"https://example.com/a/long/path\"><span class=\"invisible\">https://</span><span class=\"ellipsis\">example.com/a/long</span><span class=\"invisible\">/path</span></a> <a href=\"https://social.example/tags/rust\" class=\"mention hashtag\" rel=\"tag\">#<span>rust</span></a></p><p>日本語のテキスト &amp; more<br/>second line</p>","spoiler_text":"","sensitive":false,"visibility":"public","media_attachments":[{"type":"image","url":"https://img.example/1.png","preview_url":"https://img.example/1s.png","description":"alt text"}],"mentions":[],"tags":[{"name":"rust"}],"replies_count":1,"reblogs_count":2,"favourites_count":3}"#;
+    let page = format!("[{}]", (0..40).map(|i| status.replace("ID", &i.to_string())).collect::<Vec<_>>().join(","));
+    let account = AccountId("mastodon:ada@social.example".into());
+    c.bench_function("convert a 40-status Mastodon page", |b| {
+        b.iter(|| {
+            murre::backend::mastodon::decode_page(black_box(page.as_bytes()), &account, "social.example").map(|p| p.1)
+        })
+    });
+}
+
+criterion_group!(benches, frame, merge, convert);
+criterion_main!(benches);
