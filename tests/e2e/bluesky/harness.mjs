@@ -99,7 +99,7 @@ process.on('SIGINT', () => shutdown('SIGINT'))
 
 // --- seed --------------------------------------------------------------------
 const pdsUrl = `http://${HOST}:${PORTS.pds}`
-const agents = {}
+const clients = {}
 const users = {}
 for (const name of ['alice', 'bob', 'carol']) {
   const agent = new AtpAgent({ service: pdsUrl })
@@ -108,10 +108,10 @@ for (const name of ['alice', 'bob', 'carol']) {
     email: `${name}@murre.test`,
     password: PASSWORDS[name],
   })
-  agents[name] = agent
+  clients[name] = agent
   users[name] = { handle: `${name}.test`, did: agent.session.did, password: PASSWORDS[name] }
 }
-const { alice, bob, carol } = agents
+const { alice, bob, carol } = clients
 
 // createdAt runs one minute apart from two hours ago, so the timeline order
 // is the seeding order (newest last).
@@ -160,7 +160,7 @@ await bob.follow(users.alice.did)
 const authors = ['bob', 'carol', 'bob', 'carol', 'alice']
 for (let i = 1; i <= 60; i++) {
   const who = authors[i % 5]
-  await post(agents[who], `${who} filler post ${i} of 60: nothing to see here.`)
+  await post(clients[who], `${who} filler post ${i} of 60: nothing to see here.`)
 }
 
 // Newer posts with the shapes a client must render.
