@@ -52,17 +52,14 @@ fn frame(c: &mut Criterion) {
 }
 
 fn merge(c: &mut Criterion) {
-    let base = posts(50_000, 100);
+    let mut base = Timeline::new();
+    base.merge("a", posts(50_000, 100));
     let page = posts(100, 0);
     c.bench_function("merge 100 posts into 50,000", |b| {
         b.iter_batched(
-            || {
-                let mut t = Timeline::new();
-                t.merge("a", base.clone());
-                t
-            },
-            |mut t| {
-                let outcome = t.merge("b", black_box(page.clone()));
+            || (base.clone(), page.clone()),
+            |(mut t, page)| {
+                let outcome = t.merge("b", black_box(page));
                 (t, outcome) // dropped outside the timing
             },
             criterion::BatchSize::LargeInput,
@@ -81,5 +78,31 @@ fn convert(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, merge, convert);
+/// Fetches one page body from a demo server (its own wire format), once, outside the timing.
+fn demo_body(path: &str, token: &str) -> Vec<u8> {
+    let rt = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+    rt.block_on(async {
+        let net = murre::demo::DemoNetwork::start(now()).await.unwrap_or_else(|e| panic!("{e}"));
+        let base = if path.starts_with("/xrpc") { &net.bluesky.url } else { &net.tumblr.url };
+        let http = murre::backend::http::client(std::time::Duration::from_secs(10)).unwrap_or_else(|e| panic!("{e}"));
+        let resp = http.get(format!("{base}{path}")).bearer_auth(token).send().await;
+        let body = resp.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+        body.bytes().await.unwrap_or_else(|e| panic!("{e}")).to_vec()
+    })
+}
+
+fn convert_other_networks(c: &mut Criterion) {
+    let body = demo_body("/xrpc/app.bsky.feed.getTimeline?limit=50", murre::demo::BLUESKY_ACCESS_JWT);
+    let account = AccountId("bluesky:murre.demo.test".into());
+    c.bench_function("convert a 50-item Bluesky timeline page", |b| {
+        b.iter(|| murre::backend::bluesky::decode_timeline(black_box(&body), &account).map(|p| p.items.len()))
+    });
+    let body = demo_body("/v2/user/dashboard?npf=true&limit=20", murre::demo::TUMBLR_TOKEN);
+    let account = AccountId("tumblr:murre-demo".into());
+    c.bench_function("convert a 20-post Tumblr dashboard page", |b| {
+        b.iter(|| murre::backend::tumblr::decode_dashboard(black_box(&body), &account).map(|p| p.1))
+    });
+}
+
+criterion_group!(benches, frame, merge, convert, convert_other_networks);
 criterion_main!(benches);

@@ -1,60 +1,14 @@
 //! Hermetic integration: the real backends against the demo servers, with injected faults.
 
+mod common;
+
 use std::collections::HashSet;
 use std::time::Duration;
 
-use murre::backend::{BackendError, Client, Cursor, bluesky, http, mastodon, tumblr};
-use murre::demo::{self, DemoNetwork};
+use common::demo::{all_pages, setup};
+use common::now;
+use murre::backend::{BackendError, Cursor, http, mastodon};
 use murre::model::{AccountId, Link, Network, Post};
-
-fn now() -> jiff::Timestamp {
-    jiff::Timestamp::from_second(1_780_000_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
-}
-
-struct Setup {
-    net: DemoNetwork,
-    clients: Vec<Client>,
-}
-
-async fn setup(timeout: Duration) -> Setup {
-    let net = DemoNetwork::start(now()).await.unwrap_or_else(|e| panic!("demo: {e}"));
-    let h = http::client(timeout).unwrap_or_else(|e| panic!("{e}"));
-    let session = bluesky::Session {
-        did: demo::BLUESKY_DID.into(),
-        handle: demo::BLUESKY_HANDLE.into(),
-        access_jwt: demo::BLUESKY_ACCESS_JWT.into(),
-        refresh_jwt: demo::BLUESKY_REFRESH_JWT.into(),
-    };
-    let ok = |r: Result<Client, BackendError>| r.unwrap_or_else(|e| panic!("{e}"));
-    let clients = vec![
-        ok(mastodon::Client::new(
-            h.clone(),
-            &net.mastodon.url,
-            AccountId("mastodon:murre@demo".into()),
-            demo::MASTODON_TOKEN.into(),
-        )
-        .map(Client::Mastodon)),
-        ok(bluesky::Client::new(h.clone(), &net.bluesky.url, AccountId("bluesky:murre.demo.test".into()), session)
-            .map(Client::Bluesky)),
-        ok(tumblr::Client::new(h, &net.tumblr.url, AccountId("tumblr:murre-demo".into()), demo::TUMBLR_TOKEN.into())
-            .map(Client::Tumblr)),
-    ];
-    Setup { net, clients }
-}
-
-async fn all_pages(client: &Client) -> Vec<Post> {
-    let mut out = Vec::new();
-    let mut at = Cursor::Newest;
-    for _ in 0..50 {
-        let page = client.home(at).await.unwrap_or_else(|e| panic!("{e}"));
-        out.extend(page.items);
-        match page.older {
-            Some(c) => at = Cursor::Older(c),
-            None => return out,
-        }
-    }
-    panic!("paging never ended");
-}
 
 #[tokio::test]
 async fn every_network_pages_to_the_end_without_duplicates() {
@@ -173,4 +127,44 @@ async fn bluesky_facets_after_cjk_and_emoji_point_at_the_right_text() {
         }
     }
     assert!(checked > 10, "only {checked} facets checked");
+}
+
+/// The whole read path as the TUI runs it: effects spawned by the runtime, answers fed to `update`.
+/// Bluesky fails and Tumblr hangs; Mastodon's rows must render meanwhile, with the errors in the
+/// status bar. Decided by the order of events, never by timing.
+#[tokio::test]
+async fn one_failing_and_one_hanging_source_never_blank_the_other() {
+    use murre::app::{App, Msg, Source, start, update};
+    let s = setup(Duration::from_secs(30)).await;
+    s.net.bluesky.faults.fail_next(10, 503);
+    s.net.tumblr.faults.hang_next(1);
+    let sources = s.clients.iter().map(|c| Source::new(c.account().clone(), c.network())).collect();
+    let mut app = App::new(sources, now());
+    update(&mut app, Msg::Resize { width: 120, height: 30 });
+    let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let rt = murre::runtime::Runtime {
+        clients: std::sync::Arc::new(s.clients),
+        theme: murre::ui::Theme::default(),
+        keymap: keymap.clone(),
+    };
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    for effect in start(&mut app) {
+        rt.spawn(effect, tx.clone());
+    }
+    // Two answers arrive (Mastodon's page and Bluesky's error); Tumblr's request is still open.
+    for _ in 0..2 {
+        let msg = rx.recv().await.unwrap_or_else(|| panic!("channel closed"));
+        for effect in update(&mut app, msg) {
+            rt.spawn(effect, tx.clone());
+        }
+    }
+    assert!(!app.rows.is_empty(), "Mastodon's rows are not shown");
+    assert!(app.sources[1].error.is_some(), "Bluesky's error is not recorded");
+    assert!(app.sources[2].pending_newer.is_some(), "Tumblr should still be loading");
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| murre::ui::draw(f, &app, &rt.theme, &keymap)).unwrap_or_else(|e| panic!("{e}"));
+    let screen: String = term.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("server error 503"), "the Bluesky error is not on screen: {screen}");
+    assert!(app.rows.iter().all(|&r| app.timeline.post(r).is_some_and(|p| p.network() == Network::Mastodon)));
 }

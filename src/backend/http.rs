@@ -58,6 +58,11 @@ fn is_loopback(url: &Url) -> bool {
     }
 }
 
+/// Decodes a JSON body of type `T`; a mismatch becomes `Decode` with the (sanitized) reason.
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, BackendError> {
+    serde_json::from_slice(body).map_err(|e| BackendError::Decode(clean(&e.to_string())))
+}
+
 /// A raw answer: status, headers and body, not yet judged.
 pub struct Answer {
     pub status: StatusCode,
@@ -68,7 +73,7 @@ pub struct Answer {
 impl Answer {
     /// Decodes the body as JSON of type `T`.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, BackendError> {
-        serde_json::from_slice(&self.body).map_err(|e| BackendError::Decode(clean(&e.to_string())))
+        decode(&self.body)
     }
 
     /// Decodes the body as loose JSON, for reading error fields.

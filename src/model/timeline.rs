@@ -15,7 +15,8 @@ const GROUP_WINDOW_SECS: i64 = 5 * 60;
 /// A row's place in the order: newest first, ties broken by the feed key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
-    nanos: i128,
+    /// Feed time in nanoseconds (i64 covers 1677-2262 and keeps the entry at 16 bytes).
+    nanos: i64,
     slot: u32,
 }
 
@@ -37,7 +38,7 @@ pub struct MergeOutcome {
 }
 
 /// The merged timeline.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Timeline {
     posts: Vec<Post>,
     keys: Vec<String>,
@@ -111,7 +112,7 @@ impl Timeline {
         match self.watermark() {
             None => self.order.len(),
             Some(mark) => {
-                let mark = mark.as_nanosecond();
+                let mark = nanos(mark);
                 self.order.partition_point(|e| e.nanos >= mark)
             }
         }
@@ -122,8 +123,13 @@ impl Timeline {
         let visible = &self.order[..self.visible_len()];
         match network {
             None => visible.iter().map(|e| e.slot).collect(),
-            Some(n) => visible.iter().filter(|e| self.row_networks(e.slot).contains(&n)).map(|e| e.slot).collect(),
+            Some(n) => visible.iter().filter(|e| self.row_has_network(e.slot, n)).map(|e| e.slot).collect(),
         }
+    }
+
+    /// Whether a row (its primary or a grouped cross-post) is on `network`. Allocates nothing.
+    pub fn row_has_network(&self, slot: u32, network: Network) -> bool {
+        std::iter::once(&slot).chain(self.also(slot)).any(|&s| self.post(s).is_some_and(|p| p.network() == network))
     }
 
     /// The networks a row spans (its primary and grouped cross-posts).
@@ -175,7 +181,9 @@ impl Timeline {
         }
         if !fresh.is_empty() {
             fresh.sort_by(|a, b| self.cmp_entries(a, b));
-            self.order = merge_sorted(&self.order, &fresh, |a, b| self.cmp_entries(a, b));
+            let mut order = std::mem::take(&mut self.order);
+            insert_sorted(&mut order, &fresh, |a, b| self.cmp_entries(a, b));
+            self.order = order;
         }
         outcome
     }
@@ -190,8 +198,7 @@ impl Timeline {
     }
 
     fn entry(&self, slot: u32) -> Entry {
-        let nanos = self.posts[slot as usize].feed_time().as_nanosecond();
-        Entry { nanos, slot }
+        Entry { nanos: nanos(self.posts[slot as usize].feed_time()), slot }
     }
 
     fn cmp_entries(&self, a: &Entry, b: &Entry) -> Ordering {
@@ -207,23 +214,24 @@ impl Timeline {
         if post.repost.is_some() || post.text.is_empty() {
             return None;
         }
-        let t = post.created_at.as_nanosecond();
-        let window = i128::from(GROUP_WINDOW_SECS) * 1_000_000_000;
-        let lo = self.order.partition_point(|e| e.nanos > t + window);
-        let hi = self.order.partition_point(|e| e.nanos >= t - window);
+        let t = nanos(post.created_at);
+        let window = GROUP_WINDOW_SECS * 1_000_000_000;
+        let lo = self.order.partition_point(|e| e.nanos > t.saturating_add(window));
+        let hi = self.order.partition_point(|e| e.nanos >= t.saturating_sub(window));
         let norm = normalize(post);
         self.order[lo..hi]
             .iter()
-            .chain(fresh.iter().filter(|e| (e.nanos - t).abs() <= window))
+            .chain(fresh.iter().filter(|e| e.nanos.abs_diff(t) <= window.unsigned_abs()))
             .map(|e| e.slot)
             .find(|&other| self.is_cross_post(post, &norm, other))
     }
 
     fn is_cross_post(&self, post: &Post, norm: &str, other: u32) -> bool {
         let Some(o) = self.post(other) else { return false };
-        o.repost.is_none()
-            && !self.row_networks(other).contains(&post.network())
+        o.network() != post.network()
+            && o.repost.is_none()
             && o.author.shown_name().trim() == post.author.shown_name().trim()
+            && !self.row_has_network(other, post.network())
             && normalize(o) == norm
     }
 }
@@ -234,21 +242,22 @@ fn normalize(post: &Post) -> String {
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn merge_sorted<T: Copy>(a: &[T], b: &[T], cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if cmp(&b[j], &a[i]) == Ordering::Less {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
+/// A timestamp as i64 nanoseconds, saturating outside 1677-2262.
+fn nanos(t: Timestamp) -> i64 {
+    i64::try_from(t.as_nanosecond()).unwrap_or(if t.as_second() < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// Inserts the sorted `fresh` entries into the sorted `order` in place: one binary search and one
+/// block move per fresh entry, so a page landing at either end costs a single memmove at most.
+fn insert_sorted(order: &mut Vec<Entry>, fresh: &[Entry], cmp: impl Fn(&Entry, &Entry) -> Ordering) {
+    let mut end = order.len();
+    order.resize(end + fresh.len(), Entry { nanos: 0, slot: 0 });
+    for (j, f) in fresh.iter().enumerate().rev() {
+        let pos = order[..end].partition_point(|e| cmp(e, f) != Ordering::Greater);
+        order.copy_within(pos..end, pos + j + 1);
+        order[pos + j] = *f;
+        end = pos;
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 #[cfg(test)]

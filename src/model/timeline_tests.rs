@@ -132,3 +132,27 @@ fn a_source_without_items_does_not_hold_the_watermark() {
     t.set_has_more("m", true);
     assert_eq!(t.rows(None).len(), 1);
 }
+
+#[test]
+fn interleaved_pages_merge_into_the_same_order_as_one_sort() {
+    // Three sources whose pages land at the top, the bottom and in between, in a scrambled order.
+    let times = |start: i64, step: i64| (0..20).map(move |i| start + i * step);
+    let mut t = Timeline::new();
+    let mut all = Vec::new();
+    for (source, start, step) in [("a", 0, 7), ("b", 3, 11), ("c", 500, 2), ("d", -50, 13)] {
+        let page: Vec<Post> =
+            times(start, step).map(|s| sky(&format!("at://{source}/{s}"), s, &format!("{source}{s}"))).collect();
+        all.extend(times(start, step).map(|s| (s, format!("at://{source}/{s}"), format!("{source}{s}"))));
+        t.merge(source, page);
+    }
+    all.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| y.1.cmp(&x.1)));
+    let expected: Vec<String> = all.into_iter().map(|(_, _, text)| text).collect();
+    assert_eq!(texts(&t), expected);
+}
+
+#[test]
+fn times_outside_the_nanosecond_range_saturate_instead_of_wrapping() {
+    assert_eq!(nanos(Timestamp::MAX), i64::MAX);
+    assert_eq!(nanos(Timestamp::MIN), i64::MIN);
+    assert_eq!(nanos(at(0)), 1_700_000_000 * 1_000_000_000);
+}

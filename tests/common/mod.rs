@@ -1,6 +1,8 @@
 //! Shared fixtures: an app with three sources and posts of tricky text, at a fixed `now`.
 #![allow(dead_code)]
 
+pub mod demo;
+
 use jiff::Timestamp;
 use murre::app::{App, FetchKind, Msg, ReqId, Source, update};
 use murre::backend::Page;

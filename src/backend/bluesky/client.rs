@@ -107,11 +107,16 @@ impl Client {
             params.push(("cursor", c.as_str()));
         }
         let answer = self.query("app.bsky.feed.getTimeline", &params).await?;
-        let timeline: wire::Timeline = answer.json()?;
-        let items = timeline.feed.into_iter().filter_map(|i| convert::feed_item(i, &self.account)).collect();
-        // Bluesky has no "newer than" cursor: a refresh reads the newest page and the merge dedupes.
-        Ok(Page { items, older: timeline.cursor.filter(|c| !c.is_empty()), newer: None })
+        decode_timeline(&answer.body, &self.account)
     }
+}
+
+/// Decodes a `getTimeline` (or any feed) answer into a page of posts.
+pub fn decode_timeline(body: &[u8], account: &AccountId) -> Result<Page<Post>, BackendError> {
+    let timeline: wire::Timeline = http::decode(body)?;
+    let items = timeline.feed.into_iter().filter_map(|i| convert::feed_item(i, account)).collect();
+    // Bluesky has no "newer than" cursor: a refresh reads the newest page and the merge dedupes.
+    Ok(Page { items, older: timeline.cursor.filter(|c| !c.is_empty()), newer: None })
 }
 
 fn error_name(answer: &Answer) -> Option<String> {

@@ -4,7 +4,7 @@ mod client;
 mod convert;
 mod wire;
 
-pub use client::{Client, Session};
+pub use client::{Client, Session, decode_timeline};
 
 use super::{Capabilities, LengthUnit, Limits};
 

@@ -100,8 +100,7 @@ impl Client {
 
 /// Decodes a page of statuses (JSON array) into posts; returns them and how many statuses there were.
 pub fn decode_page(body: &[u8], account: &AccountId, host: &str) -> Result<(Vec<Post>, usize), BackendError> {
-    let statuses: Vec<wire::Status> =
-        serde_json::from_slice(body).map_err(|e| BackendError::Decode(crate::backend::error::clean(&e.to_string())))?;
+    let statuses: Vec<wire::Status> = http::decode(body)?;
     let ctx = convert::Ctx { account, host };
     let count = statuses.len();
     let items: Vec<Post> = statuses.into_iter().filter_map(|s| convert::status(s, &ctx)).collect();

@@ -59,10 +59,8 @@ impl Client {
             Cursor::Newer(id) => query.push(("since_id", id.clone())),
             Cursor::Newest => {}
         }
-        let envelope: wire::Envelope<wire::Dashboard> = self.get("/v2/user/dashboard", &query).await?.json()?;
-        let count = envelope.response.posts.len();
-        let items: Vec<Post> =
-            envelope.response.posts.into_iter().filter_map(|p| convert::post(p, &self.account)).collect();
+        let answer = self.get("/v2/user/dashboard", &query).await?;
+        let (items, count) = decode_dashboard(&answer.body, &self.account)?;
         let newer = items.iter().find_map(|p| match &p.id.key {
             PostKey::Tumblr { id, .. } => Some(id.clone()),
             _ => None,
@@ -74,6 +72,13 @@ impl Client {
         };
         Ok(Page { items, older, newer })
     }
+}
+
+/// Decodes a dashboard (or any post list) answer; returns the posts and how many the server sent.
+pub fn decode_dashboard(body: &[u8], account: &AccountId) -> Result<(Vec<Post>, usize), BackendError> {
+    let envelope: wire::Envelope<wire::Dashboard> = http::decode(body)?;
+    let count = envelope.response.posts.len();
+    Ok((envelope.response.posts.into_iter().filter_map(|p| convert::post(p, account)).collect(), count))
 }
 
 fn check(answer: Answer) -> Result<Answer, BackendError> {

@@ -97,10 +97,14 @@ fn content(blocks: &[Block], asks: &[usize]) -> Content {
             Block::Audio { url, title, artist, media } => out.media.extend(audio(url, media, title, artist)),
             Block::Video { url, media } => out.media.extend(video(url, media)),
             Block::Poll { question, answers } => {
-                out.text.blocks.push(crate::model::Block {
-                    kind: BlockKind::Paragraph,
-                    spans: vec![Span::plain(sanitize(question))],
-                });
+                let question = sanitize(question);
+                // Posts often repeat the question as their text just above the poll: show it once.
+                let repeated = out.text.blocks.last().is_some_and(|b| b.plain().trim() == question.trim());
+                if !repeated {
+                    out.text
+                        .blocks
+                        .push(crate::model::Block { kind: BlockKind::Paragraph, spans: vec![Span::plain(question)] });
+                }
                 out.poll = Some(poll(answers));
             }
             Block::Unknown => {}

@@ -4,7 +4,7 @@ mod client;
 mod convert;
 mod wire;
 
-pub use client::{API, Client};
+pub use client::{API, Client, decode_dashboard};
 
 use super::{Capabilities, LengthUnit, Limits};
 
