@@ -47,6 +47,9 @@ pub enum Login {
 pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
     match login {
         Login::Mastodon { url, token_stdin: true } => mastodon_token(ctx, &url).await,
+        Login::Bluesky { handle, service, app_password_stdin } => {
+            super::login_bluesky::run(ctx, &handle, service.as_deref(), app_password_stdin).await
+        }
         _ => {
             eprintln!(
                 "murre login: this version logs in to Mastodon-API servers with `--token-stdin` only; \
@@ -57,7 +60,7 @@ pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
     }
 }
 
-fn read_stdin_secret() -> anyhow::Result<String> {
+pub(super) fn read_stdin_secret() -> anyhow::Result<String> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;
     let secret = text.trim().to_string();
@@ -74,15 +77,30 @@ async fn mastodon_token(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     let (acct, display_name) = client.verify().await.map_err(|e| anyhow::anyhow!(e.user_message(Network::Mastodon)))?;
     let local = acct.split('@').next().unwrap_or(&acct).to_string();
     let id = AccountId::new(Network::Mastodon, &format!("{local}@{}", mastodon::host_of(&base)));
-    Secrets::new(&ctx.dirs.data).set(&id.0, Secret::Token { token })?;
+    let server = base.as_str().trim_end_matches('/').to_string();
+    save_account(ctx, id, server, local, display_name, Secret::Token { token })
+}
+
+/// Stores the secret, then lists the account in config.toml (replacing an older entry of the same
+/// id); the first account of a network becomes its default posting identity.
+pub(super) fn save_account(
+    ctx: &Context,
+    id: AccountId,
+    server: String,
+    handle: String,
+    display_name: String,
+    secret: Secret,
+) -> anyhow::Result<i32> {
+    let network = id.network().ok_or_else(|| anyhow::anyhow!("bad account id {id}"))?;
+    Secrets::new(&ctx.dirs.data).set(&id.0, secret)?;
     let mut config = ctx.config.clone();
-    let first_of_network = !config.accounts.iter().any(|a| a.network == Network::Mastodon);
+    let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
     config.accounts.retain(|a| a.id != id);
     config.accounts.push(AccountConfig {
         id: id.clone(),
-        network: Network::Mastodon,
-        server: base.as_str().trim_end_matches('/').to_string(),
-        handle: local,
+        network,
+        server,
+        handle,
         display_name,
         default: first_of_network,
     });

@@ -4,6 +4,8 @@ mod accounts;
 mod connect;
 mod json;
 mod login;
+mod login_bluesky;
+mod prompt;
 mod timeline;
 
 pub use connect::{Connected, connect};

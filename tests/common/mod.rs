@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod demo;
+pub mod real;
 
 use jiff::Timestamp;
 use murre::app::{App, FetchKind, Msg, ReqId, Source, update};

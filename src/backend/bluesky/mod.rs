@@ -1,5 +1,6 @@
 //! Bluesky (atproto): XRPC to the user's PDS.
 
+pub mod auth;
 mod client;
 mod convert;
 mod wire;

@@ -98,12 +98,15 @@ pub(super) struct ByteSlice {
     pub byte_end: usize,
 }
 
-/// `com.atproto.server.createSession` / `refreshSession`.
-#[derive(Debug, Deserialize)]
+/// `com.atproto.server.createSession` / `refreshSession`. No `Debug`: it holds tokens.
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Session {
     pub access_jwt: String,
     pub refresh_jwt: String,
     pub did: String,
     pub handle: String,
+    /// The account's DID document, when the server includes it (its PDS endpoint).
+    #[serde(default)]
+    pub did_doc: Option<Value>,
 }

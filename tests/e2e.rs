@@ -1,0 +1,252 @@
+//! End-to-end tests against real servers on loopback: the reference Bluesky stack (PDS, AppView,
+//! PLC) and the Mastodon API mock, started by `tests/e2e/start.sh`. Ignored by a plain `cargo test`;
+//! run with `tests/e2e/run.sh` (or `cargo test --test e2e -- --ignored` while the servers are up).
+//! Everything goes through murre's own code: the backends, and the binary for logins and the CLI.
+
+mod common;
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use murre::backend::bluesky::{self, auth};
+use murre::backend::{Client, Cursor, http, mastodon};
+use murre::model::{AccountId, Network, Post};
+use serde_json::{Value, json};
+
+fn servers(name: &str) -> Value {
+    let path = format!("{}/tests/e2e/run/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}; start the servers first: tests/e2e/start.sh"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn text(v: &Value, pointer: &str) -> String {
+    v.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{pointer} missing in {v}")).to_string()
+}
+
+fn web() -> reqwest::Client {
+    http::client(Duration::from_secs(20)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Polls `check` until it yields a value or `deadline` passes (reads lag writes on the AppView).
+async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
+    deadline: Duration,
+    mut check: impl FnMut() -> F,
+) -> T {
+    let end = Instant::now() + deadline;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(Instant::now() < end, "not seen within {deadline:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn bluesky_login(user: &str) -> bluesky::Session {
+    let b = servers("bluesky");
+    let (handle, password) = (text(&b, &format!("/users/{user}/handle")), text(&b, &format!("/users/{user}/password")));
+    match auth::create_session(&web(), &text(&b, "/pds"), &handle, &password, None).await {
+        Ok(auth::Login::Done { session, .. }) => session,
+        Ok(auth::Login::NeedsCode) => panic!("2FA asked on the dev PDS"),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+async fn bluesky_client(user: &str) -> bluesky::Client {
+    let session = bluesky_login(user).await;
+    let id = AccountId::new(Network::Bluesky, &session.handle);
+    bluesky::Client::new(web(), &text(&servers("bluesky"), "/pds"), id, session).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn mastodon_client(user: &str) -> mastodon::Client {
+    let m = servers("mastodon");
+    let id = AccountId::new(Network::Mastodon, &format!("{user}@127.0.0.1:3000"));
+    mastodon::Client::new(web(), &text(&m, "/url"), id, text(&m, &format!("/tokens/{user}")))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+async fn all_pages(client: &Client) -> Vec<Post> {
+    let mut out: Vec<Post> = Vec::new();
+    let mut at = Cursor::Newest;
+    for _ in 0..40 {
+        let page = client.home(at).await.unwrap_or_else(|e| panic!("{}: {e}", client.network()));
+        out.extend(page.items);
+        match page.older {
+            Some(c) => at = Cursor::Older(c),
+            None => return out,
+        }
+    }
+    panic!("{}: paging never ended", client.network());
+}
+
+fn assert_paged_well(posts: &[Post]) {
+    let keys: HashSet<String> = posts.iter().map(Post::feed_key).collect();
+    assert_eq!(keys.len(), posts.len(), "a post came twice across pages");
+    assert!(posts.windows(2).all(|w| w[0].feed_time() >= w[1].feed_time()), "pages are not newest first");
+}
+
+/// Writes a post the way another app would (raw XRPC), for murre to read.
+async fn bluesky_write(user: &str, text_: &str) -> String {
+    let session = bluesky_login(user).await;
+    let url = format!("{}/xrpc/com.atproto.repo.createRecord", text(&servers("bluesky"), "/pds"));
+    let now = jiff::Timestamp::now().to_string();
+    let body = json!({"repo": session.did, "collection": "app.bsky.feed.post",
+        "record": {"$type": "app.bsky.feed.post", "text": text_, "createdAt": now}});
+    let resp = web().post(url).bearer_auth(&session.access_jwt).json(&body).send().await;
+    let v: Value =
+        resp.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    text(&v, "/uri")
+}
+
+async fn mastodon_write(user: &str, status: &str) {
+    let m = servers("mastodon");
+    let url = format!("{}/api/v1/statuses", text(&m, "/url"));
+    let resp =
+        web().post(url).bearer_auth(text(&m, &format!("/tokens/{user}"))).form(&[("status", status)]).send().await;
+    resp.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn unique(label: &str) -> String {
+    format!("{label} {}", jiff::Timestamp::now().as_nanosecond())
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_home_pages_to_the_end_with_every_seeded_feature() {
+    let client = Client::Bluesky(bluesky_client("alice").await);
+    let posts = all_pages(&client).await;
+    let expected = servers("bluesky").pointer("/timeline_items").and_then(Value::as_u64).unwrap_or(0);
+    assert!(posts.len() as u64 >= expected, "{} of {expected} timeline items", posts.len());
+    assert_paged_well(&posts);
+    common::real::check_bluesky_seed(&posts);
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_refresh_finds_a_post_written_meanwhile() {
+    let client = Client::Bluesky(bluesky_client("alice").await);
+    let marker = unique("fresh from bob");
+    bluesky_write("bob", &marker).await;
+    let found = eventually(Duration::from_secs(10), || async {
+        let page = client.home(Cursor::Newest).await.ok()?;
+        page.items.into_iter().find(|p| p.text.to_plain() == marker)
+    })
+    .await;
+    assert_eq!(found.author.handle, "bob.test");
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_session_refresh_rotates_tokens_reports_them_and_keeps_reading() {
+    let seen: Arc<Mutex<Vec<bluesky::Session>>> = Arc::default();
+    let sink = Arc::clone(&seen);
+    let client = bluesky_client("alice").await.on_refresh(Arc::new(move |s: &bluesky::Session| {
+        sink.lock().unwrap_or_else(|e| e.into_inner()).push(s.clone())
+    }));
+    let before = client.session();
+    client.refresh().await.unwrap_or_else(|e| panic!("{e}"));
+    let after = client.session();
+    assert_ne!(before.refresh_jwt, after.refresh_jwt, "the refresh token rotates");
+    assert_eq!(before.did, after.did);
+    assert_eq!(seen.lock().map(|s| s.len()).unwrap_or(0), 1, "the store hook saw the new session");
+    let page = Client::Bluesky(client).home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(!page.items.is_empty());
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_wrong_password_is_an_auth_error() {
+    let pds = text(&servers("bluesky"), "/pds");
+    let got = auth::create_session(&web(), &pds, "alice.test", "not-the-password", None).await;
+    match got {
+        Err(e @ murre::backend::BackendError::Auth(_)) => {
+            assert!(e.user_message(Network::Bluesky).contains("Invalid identifier or password"), "{e:?}")
+        }
+        Err(e) => panic!("expected an auth error, got {e:?}"),
+        Ok(_) => panic!("a wrong password was accepted"),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_home_pages_by_link_header_and_refresh_finds_new_posts() {
+    let client = Client::Mastodon(mastodon_client("ada"));
+    let first = client.home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
+    let newer = first.newer.clone().unwrap_or_else(|| panic!("no newer cursor from the Link header"));
+    // Enough new posts for more than one page of 40, so paging older follows `rel="next"`.
+    let markers: Vec<String> = (0..45).map(|i| unique(&format!("ada paging {i:02}"))).collect();
+    for m in &markers {
+        mastodon_write("ada", m).await;
+    }
+    let fresh = client.home(Cursor::Newer(newer)).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(fresh.items.iter().any(|p| markers.contains(&p.text.to_plain())), "refresh found nothing new");
+    let posts = all_pages(&client).await;
+    assert_paged_well(&posts);
+    let texts: HashSet<String> = posts.iter().map(|p| p.text.to_plain()).collect();
+    assert!(markers.iter().all(|m| texts.contains(m)), "a post went missing across pages");
+    assert!(posts.len() >= 45 + first.items.len().min(1));
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_instance_limits_and_credentials() {
+    let client = mastodon_client("grace");
+    let limits = client.limits().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((limits.max_chars, limits.chars_per_url, limits.max_media), (500, Some(23), 4));
+    let (acct, name) = client.verify().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(acct, "grace");
+    assert!(!name.is_empty());
+}
+
+fn murre(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_murre"))
+        .arg("--config-dir")
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn the_binary_logs_in_to_both_and_merges_their_timelines() {
+    let (b, m) = (servers("bluesky"), servers("mastodon"));
+    let dir = std::env::temp_dir().join(format!("murre-e2e-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let app_password = text(&b, "/users/alice/app_password");
+    let pds = text(&b, "/pds");
+
+    let wrong = murre(&dir, &["login", "bluesky", "alice.test", "--service", &pds, "--app-password-stdin"], "nope\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("Invalid identifier or password"));
+    assert!(!dir.join("config.toml").exists(), "a failed login wrote config");
+
+    let args = ["login", "bluesky", "alice.test", "--service", pds.as_str(), "--app-password-stdin"];
+    let ok = murre(&dir, &args, &format!("{app_password}\n"));
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let ok = murre(&dir, &["login", "mastodon", &text(&m, "/url"), "--token-stdin"], "ada_token\n");
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+
+    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap_or_default();
+    let secrets = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();
+    assert!(!config.contains(&app_password) && !config.contains("ada_token") && !config.contains("eyJ"), "{config}");
+    assert!(!secrets.contains(&app_password), "the app password itself was stored");
+    assert!(secrets.contains("refresh_jwt") && secrets.contains("ada_token"));
+
+    let out = murre(&dir, &["timeline", "--json", "--limit", "200"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let posts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    let nets: HashSet<&str> = posts.iter().filter_map(|p| p.get("network").and_then(Value::as_str)).collect();
+    assert_eq!(nets, HashSet::from(["bluesky", "mastodon"]), "{} posts", posts.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
