@@ -85,3 +85,18 @@ fn accounts_json_is_an_array_and_unknown_flags_exit_2() {
     assert_eq!(serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).map(|v| v.len()).ok(), Some(0));
     assert_eq!(murre(&["timeline", "--no-such-flag"]).status.code(), Some(2));
 }
+
+#[test]
+fn demo_timeline_lists_at_least_180_rows_from_every_network() {
+    let dir = temp_dir("all");
+    let out = murre(&["--config-dir", dir.to_str().unwrap_or("."), "--demo", "timeline", "--json", "--limit", "1000"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let posts: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(posts.len() >= 180, "only {} rows", posts.len());
+    for net in ["mastodon", "bluesky", "tumblr"] {
+        let n = posts.iter().filter(|p| p["network"] == net).count();
+        assert!(n >= 40, "{net}: {n} rows");
+    }
+    let grouped = posts.iter().filter(|p| p["also_on"].as_array().is_some_and(|a| !a.is_empty())).count();
+    assert!(grouped > 0 && grouped < posts.len(), "cross-posts are grouped, the rest are not: {grouped}");
+}

@@ -250,3 +250,89 @@ async fn the_binary_logs_in_to_both_and_merges_their_timelines() {
     assert_eq!(nets, HashSet::from(["bluesky", "mastodon"]), "{} posts", posts.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Plays the browser on the mock's authorize page: picks `user` and returns where it redirects.
+async fn authorize_in_browser(authorize: &str, user: &str) -> String {
+    let url = reqwest::Url::parse(authorize).unwrap_or_else(|e| panic!("{authorize}: {e}"));
+    let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    form.push(("username".into(), user.into()));
+    let page = web().get(url.clone()).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(page.status().is_success(), "authorize page: {}", page.status());
+    let resp = web().post(url).form(&form).send().await.unwrap_or_else(|e| panic!("{e}"));
+    let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
+    location.unwrap_or_else(|| panic!("no redirect from the authorize page ({})", resp.status()))
+}
+
+/// Starts `murre login mastodon URL` with no browser, and waits for the address it prints.
+fn start_browser_login(dir: &std::path::Path) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let url = text(&servers("mastodon"), "/url");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_murre"))
+        .arg("--config-dir")
+        .arg(dir)
+        .args(["login", "mastodon", &url])
+        .env("BROWSER", "true")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    let authorize = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| l.trim().starts_with("http").then(|| l.trim().to_string()))
+        .unwrap_or_else(|| panic!("murre printed no authorize address"));
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, authorize)
+}
+
+fn logged_in_accounts(dir: &std::path::Path) -> String {
+    let out = murre(dir, &["accounts"], "");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_browser_login_through_the_loopback_redirect() {
+    let dir = std::env::temp_dir().join(format!("murre-e2e-oauth-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (child, authorize) = start_browser_login(&dir);
+    for must in ["code_challenge_method=S256", "state=", "redirect_uri=http%3A%2F%2F127.0.0.1%3A", "scope=read"] {
+        assert!(authorize.contains(must), "{must} missing in {authorize}");
+    }
+    let back = authorize_in_browser(&authorize, "grace").await;
+    let page = web().get(&back).send().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(page.status().is_success(), "callback answered {}", page.status());
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output()).await.ok().and_then(Result::ok);
+    let out = out.unwrap_or_else(|| panic!("murre did not finish"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(logged_in_accounts(&dir).contains("mastodon:grace@127.0.0.1:3000"));
+    let secrets = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();
+    assert!(secrets.contains("o_auth_app") || secrets.contains("client_secret"), "the app registration is cached");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_browser_login_with_a_pasted_address_and_a_forged_state_refused() {
+    let dir = std::env::temp_dir().join(format!("murre-e2e-paste-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (mut child, authorize) = start_browser_login(&dir);
+    let back = authorize_in_browser(&authorize, "ada").await;
+    // A forged redirect (another state) is refused and murre keeps waiting.
+    let forged = back.replace("state=", "state=forged");
+    let refused = web().get(&forged).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert_eq!(refused, 400);
+    // The browser ran elsewhere: the user pastes the address it ended on.
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        let _ = writeln!(stdin, "{back}");
+    }
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output()).await.ok().and_then(Result::ok);
+    let out = out.unwrap_or_else(|| panic!("murre did not finish"));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(logged_in_accounts(&dir).contains("mastodon:ada@127.0.0.1:3000"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -49,6 +49,13 @@ pub fn base_url(raw: &str) -> Result<Url, BackendError> {
     }
 }
 
+/// `path` (starting with `/`) under `base`, keeping a base path such as `https://host/social`.
+pub fn endpoint(base: &Url, path: &str) -> Url {
+    let mut url = base.clone();
+    url.set_path(&format!("{}{path}", base.path().trim_end_matches('/')));
+    url
+}
+
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
@@ -120,6 +127,21 @@ pub fn status_error(answer: &Answer, message: &str) -> BackendError {
         429 => BackendError::RateLimited { retry_after: answer.retry_after() },
         s => BackendError::server(s, message),
     }
+}
+
+/// The answer when it succeeded; else its error, with the reason the body gives (OAuth
+/// `error_description`/`error`, or `detail`/`message`/`msg`) or `fallback`.
+pub fn check_status(answer: Answer, fallback: &str) -> Result<Answer, BackendError> {
+    if answer.status.is_success() {
+        return Ok(answer);
+    }
+    let body = answer.value();
+    let reason = ["error_description", "error", "detail", "message", "msg"]
+        .iter()
+        .find_map(|k| body.get(*k).and_then(|v| v.as_str()).filter(|s| !s.is_empty()))
+        .unwrap_or(fallback)
+        .to_string();
+    Err(status_error(&answer, &reason))
 }
 
 /// Sends an idempotent read, retrying network failures and 5xx twice with jittered backoff.

@@ -5,8 +5,8 @@ use std::io::Read;
 use clap::Subcommand;
 
 use super::connect::Context;
-use crate::backend::{self, mastodon};
-use crate::model::{AccountId, Network};
+use crate::backend;
+use crate::model::AccountId;
 use crate::store::config::AccountConfig;
 use crate::store::secrets::{Secret, Secrets};
 
@@ -47,6 +47,7 @@ pub enum Login {
 pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
     match login {
         Login::Mastodon { url, token_stdin: true } => mastodon_token(ctx, &url).await,
+        Login::Mastodon { url, token_stdin: false } => super::login_mastodon::run(ctx, &url).await,
         Login::Bluesky { handle, service, app_password_stdin } => {
             super::login_bluesky::run(ctx, &handle, service.as_deref(), app_password_stdin).await
         }
@@ -72,13 +73,7 @@ async fn mastodon_token(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     let token = read_stdin_secret()?;
     let base = backend::http::base_url(url)?;
     let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
-    let probe = AccountId::new(Network::Mastodon, "?");
-    let client = mastodon::Client::new(http, base.as_str(), probe, token.clone())?;
-    let (acct, display_name) = client.verify().await.map_err(|e| anyhow::anyhow!(e.user_message(Network::Mastodon)))?;
-    let local = acct.split('@').next().unwrap_or(&acct).to_string();
-    let id = AccountId::new(Network::Mastodon, &format!("{local}@{}", mastodon::host_of(&base)));
-    let server = base.as_str().trim_end_matches('/').to_string();
-    save_account(ctx, id, server, local, display_name, Secret::Token { token })
+    super::login_mastodon::finish(ctx, &http, &base, token).await
 }
 
 /// Stores the secret, then lists the account in config.toml (replacing an older entry of the same

@@ -1,10 +1,12 @@
 //! The command line: arguments (clap), and the non-interactive commands with text and JSON output.
 
 mod accounts;
+mod callback;
 mod connect;
 mod json;
 mod login;
 mod login_bluesky;
+mod login_mastodon;
 mod prompt;
 mod timeline;
 

@@ -40,9 +40,12 @@ impl Runtime {
     }
 }
 
-fn open_url(url: &str) -> std::io::Result<()> {
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    let status = std::process::Command::new(opener)
+/// Opens `url` in the user's browser: `$BROWSER` when set, else the desktop's opener. The URL is
+/// one argument, never shell text.
+pub fn open_url(url: &str) -> std::io::Result<()> {
+    let default = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let opener = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty()).unwrap_or_else(|| default.into());
+    let status = std::process::Command::new(&opener)
         .arg(url)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

@@ -4,7 +4,7 @@
 mod effects;
 mod terminal;
 
-pub use effects::Runtime;
+pub use effects::{Runtime, open_url};
 
 use std::time::Duration;
 

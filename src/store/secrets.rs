@@ -11,8 +11,19 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Secret {
-    Token { token: String },
-    BlueskySession { did: String, access_jwt: String, refresh_jwt: String },
+    Token {
+        token: String,
+    },
+    /// An OAuth app registered on a server (key `app:SERVER_URL`), reused by later logins there.
+    OAuthApp {
+        client_id: String,
+        client_secret: String,
+    },
+    BlueskySession {
+        did: String,
+        access_jwt: String,
+        refresh_jwt: String,
+    },
 }
 
 impl fmt::Debug for Secret {

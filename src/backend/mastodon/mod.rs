@@ -3,6 +3,7 @@
 mod client;
 mod convert;
 mod link;
+pub mod oauth;
 mod wire;
 
 pub use client::{Client, decode_page, host_of};

@@ -1,8 +1,9 @@
-//! Generated posts: a 20-post self-reply thread and a run of numbered older posts.
+//! Generated posts: a 20-post self-reply thread, a run of numbered older posts, and posts that live
+//! on one network only (most people post most things in one place; only some cross-post).
 //!
 //! Pure; deterministic.
 
-use super::Post;
+use super::{Nets, Post};
 use jiff::Timestamp;
 
 /// Keys of the thread posts: 200..220 (200 is the root).
@@ -31,6 +32,29 @@ pub fn numbered(now: Timestamp) -> Vec<Post> {
             let who = authors[n as usize % authors.len()];
             let text = format!("Numbered post {} of {NUMBERED}, for paging tests.", n + 1);
             Post::new(now, 300 + n, who, 600 + i64::from(n) * 37, &text)
+        })
+        .collect()
+}
+
+/// How many one-network posts each network gets (keys 400.., 500.., 600..).
+pub const LOCAL: u32 = 25;
+
+/// Posts that exist on one network only, spread over the last day.
+pub fn local(now: Timestamp) -> Vec<Post> {
+    let places: [(u32, Nets, &str, &[&str]); 3] = [
+        (400, Nets::M, "Mastodon", &["alice", "chen", "noa", "dana"]),
+        (500, Nets::B, "Bluesky", &["bob", "yuki", "linh", "carol"]),
+        (600, Nets::T, "Tumblr", &["carol", "dana", "alice", "yuki"]),
+    ];
+    places
+        .into_iter()
+        .flat_map(|(base, nets, place, authors)| {
+            (0..LOCAL).map(move |n| {
+                let who = authors[n as usize % authors.len()];
+                let text = format!("Only on {place}: note {} of {LOCAL} from {who}.", n + 1);
+                let minutes = 25 + i64::from(n) * 53 + i64::from(base / 100);
+                Post::new(now, base + n, who, minutes, &text).on(nets)
+            })
         })
         .collect()
 }

@@ -264,6 +264,7 @@ pub fn build(now: Timestamp) -> Content {
     posts.extend(hostile::posts(now));
     posts.extend(generated::thread(now));
     posts.extend(generated::numbered(now));
+    posts.extend(generated::local(now));
     Content { people: people(), posts }
 }
 

@@ -1,0 +1,132 @@
+//! OAuth for Mastodon-API servers: app registration, the authorization code flow with PKCE (S256),
+//! and the code-for-token exchange. The redirect is a loopback listener or the out-of-band page.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::Url;
+use ring::rand::SecureRandom;
+use serde::Deserialize;
+
+use crate::backend::BackendError;
+use crate::backend::http;
+
+/// The out-of-band redirect: the server shows the code for the user to paste.
+pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
+/// Registered without a port: Mastodon then accepts any port on an IP-literal loopback (RFC 8252).
+pub const LOOPBACK: &str = "http://127.0.0.1/callback";
+/// What murre asks for.
+pub const SCOPES: &str = "read write follow";
+
+/// A registered app. No `Debug`: the client secret is a secret.
+#[derive(Clone, Deserialize)]
+pub struct AppKeys {
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+/// Registers murre on the server (`POST /api/v1/apps`) with both redirects.
+pub async fn register(http: &reqwest::Client, base: &Url) -> Result<AppKeys, BackendError> {
+    let form = [("client_name", "murre"), ("redirect_uris", &format!("{OOB}\n{LOOPBACK}")), ("scopes", SCOPES)];
+    let answer = http::send(http.post(http::endpoint(base, "/api/v1/apps")).form(&form)).await?;
+    http::check_status(answer, "the server refused to register murre")?.json()
+}
+
+/// A PKCE verifier and its S256 challenge.
+pub struct Pkce {
+    pub verifier: String,
+    pub challenge: String,
+}
+
+/// A fresh PKCE pair.
+pub fn pkce() -> Result<Pkce, BackendError> {
+    let verifier = random_token(32)?;
+    let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
+    Ok(Pkce { challenge: URL_SAFE_NO_PAD.encode(digest.as_ref()), verifier })
+}
+
+/// `bytes` of secure randomness as base64url (for PKCE verifiers and OAuth `state`).
+pub fn random_token(bytes: usize) -> Result<String, BackendError> {
+    let mut buf = vec![0u8; bytes];
+    ring::rand::SystemRandom::new()
+        .fill(&mut buf)
+        .map_err(|_| BackendError::Invalid("the system has no secure randomness".into()))?;
+    Ok(URL_SAFE_NO_PAD.encode(buf))
+}
+
+/// The page the user opens to authorize murre.
+pub fn authorize_url(base: &Url, app: &AppKeys, redirect: &str, state: &str, challenge: &str) -> Url {
+    let mut url = http::endpoint(base, "/oauth/authorize");
+    url.query_pairs_mut()
+        .append_pair("response_type", "code")
+        .append_pair("client_id", &app.client_id)
+        .append_pair("redirect_uri", redirect)
+        .append_pair("scope", SCOPES)
+        .append_pair("state", state)
+        .append_pair("code_challenge", challenge)
+        .append_pair("code_challenge_method", "S256");
+    url
+}
+
+/// Whether the server accepts `url`'s redirect: a refused redirect_uri is an error page (4xx) before
+/// any login, an accepted one a login page or a redirect to it. Unknown means yes.
+pub async fn redirect_accepted(http: &reqwest::Client, url: &Url) -> bool {
+    match http::send(http.get(url.clone())).await {
+        Ok(answer) => !answer.status.is_client_error(),
+        Err(_) => true,
+    }
+}
+
+#[derive(Deserialize)]
+struct Token {
+    access_token: String,
+}
+
+/// Trades an authorization code for an access token (`POST /oauth/token`).
+pub async fn exchange(
+    http: &reqwest::Client,
+    base: &Url,
+    app: &AppKeys,
+    code: &str,
+    redirect: &str,
+    verifier: &str,
+) -> Result<String, BackendError> {
+    let form = [
+        ("grant_type", "authorization_code"),
+        ("code", code.trim()),
+        ("client_id", &app.client_id),
+        ("client_secret", &app.client_secret),
+        ("redirect_uri", redirect),
+        ("code_verifier", verifier),
+        ("scope", SCOPES),
+    ];
+    let answer = http::send(http.post(http::endpoint(base, "/oauth/token")).form(&form)).await?;
+    let token: Token = http::check_status(answer, "the server refused the code")?.json()?;
+    Ok(token.access_token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pkce_challenge_is_the_s256_of_the_verifier() {
+        let p = pkce().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.verifier.len(), 43);
+        let again = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, p.verifier.as_bytes()));
+        assert_eq!(p.challenge, again);
+        assert_ne!(pkce().map(|q| q.verifier).ok(), Some(p.verifier), "verifiers are random");
+    }
+
+    #[test]
+    fn the_authorize_url_carries_every_parameter_encoded() {
+        let base = Url::parse("https://social.example/sub").unwrap_or_else(|e| panic!("{e}"));
+        let app = AppKeys { client_id: "id&1".into(), client_secret: "s".into() };
+        let url = authorize_url(&base, &app, OOB, "st", "ch");
+        assert_eq!(url.path(), "/sub/oauth/authorize");
+        let q: Vec<(String, String)> = url.query_pairs().map(|(k, v)| (k.into(), v.into())).collect();
+        assert!(q.contains(&("client_id".into(), "id&1".into())));
+        assert!(q.contains(&("redirect_uri".into(), OOB.into())));
+        assert!(q.contains(&("code_challenge_method".into(), "S256".into())));
+        assert!(!url.as_str().contains("\"s\""), "the secret never goes in the URL");
+    }
+}
