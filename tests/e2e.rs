@@ -336,3 +336,16 @@ async fn mastodon_browser_login_with_a_pasted_address_and_a_forged_state_refused
     assert!(logged_in_accounts(&dir).contains("mastodon:ada@127.0.0.1:3000"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_handle_resolves_to_its_did_and_pds_through_the_plc_directory() {
+    let b = servers("bluesky");
+    let dir = auth::Directory { resolver: text(&b, "/pds"), plc: text(&b, "/plc") };
+    let (did, pds) = auth::resolve_pds(&web(), "@alice.test", &dir).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(did, text(&b, "/users/alice/did"));
+    assert_eq!(pds.port(), Some(2583), "{pds}");
+    let (_, again) = auth::resolve_pds(&web(), &did, &dir).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, pds, "a DID resolves like its handle");
+    assert!(auth::resolve_pds(&web(), "nobody.test", &dir).await.is_err());
+}

@@ -4,7 +4,7 @@
 use super::connect::Context;
 use super::login::{read_stdin_secret, save_account};
 use super::prompt;
-use crate::backend::bluesky::auth::{self, DEFAULT_SERVICE, Login};
+use crate::backend::bluesky::auth::{self, Directory, Login};
 use crate::backend::{self, BackendError};
 use crate::model::{AccountId, Network};
 use crate::store::secrets::Secret;
@@ -20,8 +20,21 @@ pub async fn run(ctx: &Context, handle: &str, service: Option<&str>, from_stdin:
         prompt::hidden(&format!("App password for {handle}: "))?
     };
     let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
-    let service = service.unwrap_or(DEFAULT_SERVICE);
     let failed = |e: BackendError| anyhow::anyhow!(e.user_message(Network::Bluesky));
+    let service = match service {
+        Some(s) => s.to_string(),
+        None => {
+            let found = auth::resolve_pds(&http, handle, &Directory::default()).await;
+            let (_, pds) = found.map_err(|e| {
+                anyhow::anyhow!(
+                    "{}\nGive your PDS with --service URL if it cannot be found.",
+                    e.user_message(Network::Bluesky)
+                )
+            })?;
+            pds.as_str().trim_end_matches('/').to_string()
+        }
+    };
+    let service = service.as_str();
     let mut login = auth::create_session(&http, service, handle, &password, None).await.map_err(failed)?;
     if let Login::NeedsCode = login {
         let code = prompt::line("A sign-in code was emailed to you. Code: ")?;

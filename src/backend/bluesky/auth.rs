@@ -8,12 +8,45 @@ use super::{Session, wire};
 use crate::backend::BackendError;
 use crate::backend::http::{self, Answer};
 
-/// The service asked when the user names none: Bluesky's entryway, which knows every bsky.social PDS.
-pub const DEFAULT_SERVICE: &str = "https://bsky.social";
+/// Where handles and DIDs are looked up: a server answering `resolveHandle` (the public AppView
+/// resolves DNS TXT and well-known records for us) and the PLC directory.
+pub struct Directory {
+    pub resolver: String,
+    pub plc: String,
+}
+
+impl Default for Directory {
+    fn default() -> Self {
+        Directory { resolver: "https://public.api.bsky.app".into(), plc: "https://plc.directory".into() }
+    }
+}
+
+/// Finds an account's PDS: handle -> DID (`resolveHandle`) -> DID document -> `#atproto_pds`.
+pub async fn resolve_pds(http: &reqwest::Client, handle: &str, dir: &Directory) -> Result<(String, Url), BackendError> {
+    let handle = handle.trim().trim_start_matches('@');
+    let did = if handle.starts_with("did:") {
+        handle.to_string()
+    } else {
+        let mut url = http::endpoint(&http::base_url(&dir.resolver)?, "/xrpc/com.atproto.identity.resolveHandle");
+        url.query_pairs_mut().append_pair("handle", handle);
+        let answer = http::check_status(http::read(|| http.get(url.clone())).await?, "unknown handle")?;
+        let found = answer.value().get("did").and_then(Value::as_str).map(str::to_string);
+        found.ok_or_else(|| BackendError::Invalid(format!("no DID found for {handle}")))?
+    };
+    let doc_url = match did.strip_prefix("did:web:") {
+        Some(domain) => http::endpoint(&http::base_url(domain)?, "/.well-known/did.json"),
+        None if did.starts_with("did:plc:") => http::endpoint(&http::base_url(&dir.plc)?, &format!("/{did}")),
+        None => return Err(BackendError::Invalid(format!("unsupported DID method in {did}"))),
+    };
+    let doc = http::check_status(http::read(|| http.get(doc_url.clone())).await?, "no DID document")?.value();
+    let pds =
+        pds_endpoint(&doc).ok_or_else(|| BackendError::Invalid(format!("the DID document of {did} names no PDS")))?;
+    Ok((did, pds))
+}
 
 /// What a login attempt gave.
 pub enum Login {
-    /// A session, and the PDS to talk to from now on.
+    /// A session, and the PDS it belongs to.
     Done { session: Session, pds: Url },
     /// The account has email 2FA: ask for the code and try again with it.
     NeedsCode,
@@ -45,12 +78,9 @@ pub async fn create_session(
         };
     }
     let fresh: wire::Session = answer.json()?;
-    // The DID document names the account's own PDS; an explicit service stays authoritative when
-    // the document has none or names something murre may not talk to (plain http elsewhere).
-    let pds = fresh.did_doc.as_ref().and_then(pds_endpoint).filter(|_| service == DEFAULT_SERVICE).unwrap_or(base);
     let session =
         Session { did: fresh.did, handle: fresh.handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
-    Ok(Login::Done { session, pds })
+    Ok(Login::Done { session, pds: base })
 }
 
 /// The `#atproto_pds` service endpoint of a DID document, if usable.

@@ -106,7 +106,4 @@ pub(super) struct Session {
     pub refresh_jwt: String,
     pub did: String,
     pub handle: String,
-    /// The account's DID document, when the server includes it (its PDS endpoint).
-    #[serde(default)]
-    pub did_doc: Option<Value>,
 }
