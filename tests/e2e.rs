@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use murre::backend::bluesky::{self, auth};
@@ -139,20 +139,35 @@ async fn bluesky_refresh_finds_a_post_written_meanwhile() {
 
 #[tokio::test]
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
-async fn bluesky_session_refresh_rotates_tokens_reports_them_and_keeps_reading() {
-    let seen: Arc<Mutex<Vec<bluesky::Session>>> = Arc::default();
-    let sink = Arc::clone(&seen);
-    let client = bluesky_client("alice").await.on_refresh(Arc::new(move |s: &bluesky::Session| {
-        sink.lock().unwrap_or_else(|e| e.into_inner()).push(s.clone())
-    }));
-    let before = client.session();
-    client.refresh().await.unwrap_or_else(|e| panic!("{e}"));
-    let after = client.session();
-    assert_ne!(before.refresh_jwt, after.refresh_jwt, "the refresh token rotates");
-    assert_eq!(before.did, after.did);
-    assert_eq!(seen.lock().map(|s| s.len()).unwrap_or(0), 1, "the store hook saw the new session");
-    let page = Client::Bluesky(client).home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
+async fn bluesky_session_refresh_rotates_tokens_saves_them_and_a_second_process_adopts_them() {
+    use murre::store::secrets::{Secret, Secrets};
+    use murre::store::sessions::FileSessions;
+    let dir = std::env::temp_dir().join(format!("murre-e2e-sessions-{}", std::process::id()));
+    let secrets = Secrets::new(&dir);
+    let first = bluesky_login("alice").await;
+    let stored = |s: &bluesky::Session| Secret::BlueskySession {
+        did: s.did.clone(),
+        access_jwt: s.access_jwt.clone(),
+        refresh_jwt: s.refresh_jwt.clone(),
+    };
+    secrets.set("bluesky:alice.test", stored(&first)).unwrap_or_else(|e| panic!("{e}"));
+    let pds = text(&servers("bluesky"), "/pds");
+    let store = || Arc::new(FileSessions::new(Secrets::new(&dir), "bluesky:alice.test", "alice.test"));
+    let client = |s: bluesky::Session| {
+        let id = AccountId::new(Network::Bluesky, "alice.test");
+        bluesky::Client::new(web(), &pds, id, s).unwrap_or_else(|e| panic!("{e}")).with_store(store())
+    };
+    // Two processes start from the same stored session; the first refreshes.
+    let (a, b) = (client(first.clone()), client(first.clone()));
+    a.refresh().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(a.session().refresh_jwt, first.refresh_jwt, "the refresh token rotates");
+    assert_eq!(secrets.get("bluesky:alice.test").ok().flatten(), Some(stored(&a.session())), "saved at once");
+    // The second sees the rotation in the store and adopts it instead of spending its old token.
+    b.refresh().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.session(), a.session());
+    let page = Client::Bluesky(b).home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(!page.items.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::EXIT_USAGE;
 use super::connect::{Context, match_account};
 use crate::model::AccountId;
+use crate::store::config::Config;
 use crate::store::secrets::Secrets;
 
 #[derive(Serialize)]
@@ -55,9 +56,7 @@ pub fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
-    let mut config = ctx.config.clone();
-    config.accounts.retain(|a| a.id != id);
-    config.save(&ctx.dirs.config_file())?;
+    Config::update(&ctx.dirs.config_file(), |config| config.accounts.retain(|a| a.id != id))?;
     Secrets::new(&ctx.dirs.data).remove(&id.0)?;
     println!("Logged out of {id}; its secrets are removed.");
     Ok(0)

@@ -54,19 +54,8 @@ fn client_for(http: &reqwest::Client, a: &AccountConfig, secrets: &Secrets) -> a
         }
         (Network::Bluesky, Secret::BlueskySession { did, access_jwt, refresh_jwt }) => {
             let session = bluesky::Session { did, handle: a.handle.clone(), access_jwt, refresh_jwt };
-            let store = secrets.clone();
-            let key = id.0.clone();
-            let save = move |s: &bluesky::Session| {
-                let secret = Secret::BlueskySession {
-                    did: s.did.clone(),
-                    access_jwt: s.access_jwt.clone(),
-                    refresh_jwt: s.refresh_jwt.clone(),
-                };
-                if let Err(e) = store.set(&key, secret) {
-                    tracing::warn!(account = %key, "could not save the refreshed session: {e}");
-                }
-            };
-            Client::Bluesky(bluesky::Client::new(http.clone(), &a.server, id, session)?.on_refresh(Arc::new(save)))
+            let store = Arc::new(crate::store::sessions::FileSessions::new(secrets.clone(), &id.0, &a.handle));
+            Client::Bluesky(bluesky::Client::new(http.clone(), &a.server, id, session)?.with_store(store))
         }
         _ => anyhow::bail!("stored secret does not fit a {} account; log in again", a.network),
     })

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use super::connect::Context;
 use crate::backend;
 use crate::model::AccountId;
-use crate::store::config::AccountConfig;
+use crate::store::config::{AccountConfig, Config};
 use crate::store::secrets::{Secret, Secrets};
 
 /// The networks one can log in to.
@@ -88,18 +88,13 @@ pub(super) fn save_account(
 ) -> anyhow::Result<i32> {
     let network = id.network().ok_or_else(|| anyhow::anyhow!("bad account id {id}"))?;
     Secrets::new(&ctx.dirs.data).set(&id.0, secret)?;
-    let mut config = ctx.config.clone();
-    let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
-    config.accounts.retain(|a| a.id != id);
-    config.accounts.push(AccountConfig {
-        id: id.clone(),
-        network,
-        server,
-        handle,
-        display_name,
-        default: first_of_network,
-    });
-    config.save(&ctx.dirs.config_file())?;
+    Config::update(&ctx.dirs.config_file(), |config| {
+        let was_default = config.accounts.iter().any(|a| a.id == id && a.default);
+        let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
+        config.accounts.retain(|a| a.id != id);
+        let default = was_default || first_of_network;
+        config.accounts.push(AccountConfig { id: id.clone(), network, server, handle, display_name, default });
+    })?;
     println!("Logged in as {id}.");
     Ok(0)
 }

@@ -68,6 +68,16 @@ impl Config {
         toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
     }
 
+    /// Changes the config file under its cross-process lock: read fresh, `change`, write atomically.
+    /// Two murre processes adding accounts at once both keep their change.
+    pub fn update(path: &Path, change: impl FnOnce(&mut Config)) -> anyhow::Result<Config> {
+        let _guard = super::lock::FileLock::acquire(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let mut config = Config::load(path)?;
+        change(&mut config);
+        config.save(path)?;
+        Ok(config)
+    }
+
     /// Writes the config file atomically.
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
         let text = toml::to_string_pretty(self)?;
@@ -87,6 +97,38 @@ mod tests {
         let _ = std::fs::write(&path, "theme = \"dark\"\n\n[timeline]\ngroup_cross_posts = maybe\n");
         let err = Config::load(&path).map(|_| ()).unwrap_err().to_string();
         assert!(err.contains("config.toml") && err.contains("line 4"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn concurrent_updates_keep_every_change() {
+        let dir = std::env::temp_dir().join(format!("murre-config-race-{}", std::process::id()));
+        let path = dir.join("config.toml");
+        let workers: Vec<_> = (0..4)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    for i in 0..10 {
+                        let handle = format!("u{w}x{i}");
+                        let added = Config::update(&path, |c| {
+                            c.accounts.push(AccountConfig {
+                                id: AccountId::new(Network::Mastodon, &format!("{handle}@h")),
+                                network: Network::Mastodon,
+                                server: "https://h".into(),
+                                handle: handle.clone(),
+                                display_name: String::new(),
+                                default: false,
+                            })
+                        });
+                        assert!(added.is_ok(), "{added:?}");
+                    }
+                })
+            })
+            .collect();
+        for w in workers {
+            assert!(w.join().is_ok());
+        }
+        assert_eq!(Config::load(&path).map(|c| c.accounts.len()).ok(), Some(40));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -1,8 +1,10 @@
 //! What murre keeps on disk: where (XDG dirs or `--config-dir`), the config file, and secrets.
 
 pub mod config;
+pub mod lock;
 pub mod log;
 pub mod secrets;
+pub mod sessions;
 
 use std::path::{Path, PathBuf};
 

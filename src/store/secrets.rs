@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::lock::FileLock;
+
 /// A stored secret: an OAuth token, or a Bluesky session.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -59,18 +61,57 @@ impl Secrets {
 
     /// Stores (or replaces) the secret of `account`.
     pub fn set(&self, account: &str, secret: Secret) -> anyhow::Result<()> {
-        let mut all = self.read()?;
-        all.insert(account.to_string(), secret);
-        super::write_private(&self.path, toml::to_string(&all)?.as_bytes())?;
-        Ok(())
+        self.update(|all| {
+            all.insert(account.to_string(), secret);
+        })
     }
 
     /// Removes the secret of `account`.
     pub fn remove(&self, account: &str) -> anyhow::Result<()> {
-        let mut all = self.read()?;
-        if all.remove(account).is_some() {
-            super::write_private(&self.path, toml::to_string(&all)?.as_bytes())?;
-        }
+        self.update(|all| {
+            all.remove(account);
+        })
+    }
+
+    /// Takes the store's cross-process lock for a read-then-write that spans a network call
+    /// (refreshing a rotating token): no other process writes until the returned guard is dropped.
+    /// Use the guard's `get`/`set`; the store's own would wait for the lock forever.
+    pub fn lock(&self) -> anyhow::Result<Locked> {
+        let lock =
+            FileLock::acquire(&self.path).map_err(|e| anyhow::anyhow!("{}: cannot lock: {e}", self.path.display()))?;
+        Ok(Locked { store: self.clone(), _lock: lock })
+    }
+
+    /// Read-modify-write under the lock, written atomically.
+    fn update(&self, change: impl FnOnce(&mut BTreeMap<String, Secret>)) -> anyhow::Result<()> {
+        self.lock()?.update(change)
+    }
+}
+
+/// The secret store while this process holds its lock.
+#[derive(Debug)]
+pub struct Locked {
+    store: Secrets,
+    _lock: FileLock,
+}
+
+impl Locked {
+    /// The secret of `account`, if stored.
+    pub fn get(&self, account: &str) -> anyhow::Result<Option<Secret>> {
+        Ok(self.store.read()?.remove(account))
+    }
+
+    /// Stores (or replaces) the secret of `account`.
+    pub fn set(&self, account: &str, secret: Secret) -> anyhow::Result<()> {
+        self.update(|all| {
+            all.insert(account.to_string(), secret);
+        })
+    }
+
+    fn update(&self, change: impl FnOnce(&mut BTreeMap<String, Secret>)) -> anyhow::Result<()> {
+        let mut all = self.store.read()?;
+        change(&mut all);
+        super::write_private(&self.store.path, toml::to_string(&all)?.as_bytes())?;
         Ok(())
     }
 }

@@ -31,8 +31,20 @@ impl fmt::Debug for Session {
     }
 }
 
-/// Called with the new session after every refresh, so the store keeps the rotated refresh token.
-pub type OnRefresh = Arc<dyn Fn(&Session) + Send + Sync>;
+/// Where sessions are kept between runs, shared with other murre processes. Refresh tokens rotate:
+/// a refresh happens under the store's lock, and one already done by another process is adopted.
+pub trait SessionStore: Send + Sync {
+    /// Locks the stored session (other processes wait until the guard is dropped).
+    fn lock(&self) -> Result<Box<dyn LockedSession>, String>;
+}
+
+/// A stored session while its lock is held.
+pub trait LockedSession: Send {
+    /// The stored session, if any.
+    fn load(&self) -> Option<Session>;
+    /// Replaces the stored session.
+    fn save(&self, session: &Session) -> Result<(), String>;
+}
 
 /// One Bluesky account on its PDS.
 #[derive(Clone)]
@@ -41,7 +53,7 @@ pub struct Client {
     base: Url,
     account: AccountId,
     session: Arc<Mutex<Session>>,
-    on_refresh: Option<OnRefresh>,
+    store: Option<Arc<dyn SessionStore>>,
 }
 
 impl fmt::Debug for Client {
@@ -59,13 +71,17 @@ impl Client {
         session: Session,
     ) -> Result<Self, BackendError> {
         let base = http::base_url(service)?;
-        Ok(Client { http, base, account, session: Arc::new(Mutex::new(session)), on_refresh: None })
+        Ok(Client { http, base, account, session: Arc::new(Mutex::new(session)), store: None })
     }
 
-    /// Calls `hook` with the new session after each refresh (refresh tokens rotate: save them).
-    pub fn on_refresh(mut self, hook: OnRefresh) -> Self {
-        self.on_refresh = Some(hook);
+    /// Keeps refreshed sessions in `store` (and refreshes under its lock).
+    pub fn with_store(mut self, store: Arc<dyn SessionStore>) -> Self {
+        self.store = Some(store);
         self
+    }
+
+    fn set_session(&self, session: Session) {
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session;
     }
 
     /// The account this client acts as.
@@ -98,8 +114,18 @@ impl Client {
         check(answer)
     }
 
-    /// Trades the refresh token for new tokens (`com.atproto.server.refreshSession`).
+    /// Trades the refresh token for new tokens (`com.atproto.server.refreshSession`), unless another
+    /// process already did: then its stored session is adopted. Never logs in again.
     pub async fn refresh(&self) -> Result<(), BackendError> {
+        let locked = match &self.store {
+            Some(store) => Some(store.lock().map_err(BackendError::Invalid)?),
+            None => None,
+        };
+        let stored = locked.as_ref().and_then(|l| l.load());
+        if let Some(stored) = stored.filter(|s| s.refresh_jwt != self.session().refresh_jwt) {
+            self.set_session(stored);
+            return Ok(());
+        }
         let refresh = self.session().refresh_jwt;
         let req: RequestBuilder = self.http.post(self.xrpc("com.atproto.server.refreshSession")).bearer_auth(refresh);
         let fresh: wire::Session = check(http::send(req).await?)?.json()?;
@@ -109,10 +135,10 @@ impl Client {
             access_jwt: fresh.access_jwt,
             refresh_jwt: fresh.refresh_jwt,
         };
-        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = session.clone();
-        if let Some(hook) = &self.on_refresh {
-            hook(&session);
+        if let Some(Err(e)) = locked.as_ref().map(|l| l.save(&session)) {
+            tracing::warn!(account = %self.account, "could not save the refreshed session: {e}");
         }
+        self.set_session(session);
         Ok(())
     }
 

@@ -5,7 +5,7 @@ mod client;
 mod convert;
 mod wire;
 
-pub use client::{Client, Session, decode_timeline};
+pub use client::{Client, LockedSession, Session, SessionStore, decode_timeline};
 
 use super::{Capabilities, LengthUnit, Limits};
 
