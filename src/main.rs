@@ -41,12 +41,27 @@ fn start(args: Args) -> anyhow::Result<i32> {
 
 async fn tui(ctx: &Context, theme: Theme, keymap: Keymap) -> anyhow::Result<()> {
     let connected = cli::connect(ctx).await?;
-    let sources = connected.clients.iter().map(|c| Source::new(c.account().clone(), c.network())).collect();
+    let sources = connected.clients.iter().map(|c| source_for(c, ctx)).collect();
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
+    for s in app.sources.iter().filter(|s| !s.included) {
+        app.timeline.set_excluded(&s.account.0, true);
+    }
     for (id, e) in &connected.failed {
         tracing::warn!(account = %id, error = %e, "account not connected");
     }
-    let runtime = Runtime { clients: Arc::new(connected.clients), theme, keymap };
+    let config_file = (!ctx.demo).then(|| ctx.dirs.config_file());
+    let runtime = Runtime { clients: Arc::new(connected.clients), theme, keymap, config_file };
     runtime::run(app, runtime).await
+}
+
+/// A timeline source for a connected account, with the switcher's saved choices (the demo: the
+/// first account of each network posts).
+fn source_for(client: &murre::backend::Client, ctx: &Context) -> Source {
+    let mut source = Source::new(client.account().clone(), client.network());
+    match ctx.config.accounts.iter().find(|a| &a.id == client.account()) {
+        Some(a) => (source.included, source.posting) = (a.in_timeline, a.default),
+        None => source.posting = true,
+    }
+    source
 }

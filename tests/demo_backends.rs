@@ -146,6 +146,7 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
         clients: std::sync::Arc::new(s.clients),
         theme: murre::ui::Theme::default(),
         keymap: keymap.clone(),
+        config_file: None,
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     for effect in start(&mut app) {

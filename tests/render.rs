@@ -135,3 +135,15 @@ fn link_picker() {
     assert!(s.contains("https://real.example/target"), "the picker shows the real target");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn account_switcher() {
+    let mut app = sized(100, 24);
+    app.sources[0].posting = true;
+    app.sources[1].last_refresh = Some(ago(2));
+    app.sources[2].error = Some("Tumblr: server error 503: try later".into());
+    update(&mut app, Msg::Action(Action::Accounts));
+    update(&mut app, Msg::Action(Action::SelectNext));
+    update(&mut app, Msg::Action(Action::ToggleIncluded));
+    insta::assert_snapshot!(screen(&app, 100, 24));
+}

@@ -229,3 +229,48 @@ fn resize_and_mouse_scroll() {
     update(&mut app, Msg::Scroll(-1));
     assert_eq!(app.selected, 1);
 }
+
+#[test]
+fn the_account_switcher_takes_an_account_out_of_the_merged_timeline_and_saves_it() {
+    let mut app = app();
+    let before = app.rows.len();
+    act(&mut app, Action::Accounts);
+    assert_eq!(app.mode(), murre::app::Mode::Accounts);
+    act(&mut app, Action::SelectNext);
+    let effects = act(&mut app, Action::ToggleIncluded);
+    let bluesky = app.sources[1].account.clone();
+    assert!(!app.sources[1].included);
+    assert!(app.rows.len() < before);
+    assert!(app.rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
+    match effects.as_slice() {
+        [Effect::SaveAccountChoices(choices)] => {
+            assert!(choices.iter().any(|c| c.account == bluesky && !c.included));
+            assert_eq!(choices.len(), app.sources.len());
+        }
+        other => panic!("expected one save, got {other:?}"),
+    }
+    act(&mut app, Action::ToggleIncluded);
+    assert_eq!(app.rows.len(), before, "putting it back restores its rows");
+    act(&mut app, Action::Back);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn one_posting_identity_per_network() {
+    let mut app = app();
+    app.sources.push(murre::app::Source::new(
+        murre::model::AccountId("mastodon:work@office.example".into()),
+        Network::Mastodon,
+    ));
+    app.sources[0].posting = true;
+    act(&mut app, Action::Accounts);
+    let last = app.sources.len() - 1;
+    for _ in 0..last {
+        act(&mut app, Action::SelectNext);
+    }
+    let effects = act(&mut app, Action::SetPosting);
+    assert!(app.sources[last].posting && !app.sources[0].posting, "the other Mastodon account gave way");
+    assert!(matches!(effects.as_slice(), [Effect::SaveAccountChoices(_)]));
+    act(&mut app, Action::SelectNext);
+    assert_eq!(app.overlay, Some(Overlay::Accounts { selected: last }), "the selection stays on the list");
+}

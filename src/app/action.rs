@@ -48,6 +48,12 @@ pub enum Action {
     FocusPrev,
     /// Show or hide this help.
     ToggleHelp,
+    /// Open or close the account switcher.
+    Accounts,
+    /// In the switcher: put the account in the merged timeline or take it out.
+    ToggleIncluded,
+    /// In the switcher: post as this account on its network.
+    SetPosting,
 }
 
 impl Action {
@@ -75,6 +81,9 @@ impl Action {
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
             Action::ToggleHelp => "help",
+            Action::Accounts => "accounts",
+            Action::ToggleIncluded => "show or hide in the merged timeline",
+            Action::SetPosting => "post as this account on its network",
         }
     }
 }

@@ -2,6 +2,15 @@
 
 use super::ReqId;
 use crate::backend::Cursor;
+use crate::model::AccountId;
+
+/// What the reader chose for one account in the switcher, to keep in config.toml.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChoice {
+    pub account: AccountId,
+    pub included: bool,
+    pub posting: bool,
+}
 
 /// A command for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,4 +19,6 @@ pub enum Effect {
     Fetch { req: ReqId, source: usize, at: Cursor },
     /// Open a URL in the user's browser.
     OpenUrl(String),
+    /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
+    SaveAccountChoices(Vec<AccountChoice>),
 }

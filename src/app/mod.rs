@@ -1,6 +1,7 @@
 //! The TUI's state and logic: `App` is plain data; `update(&mut App, Msg) -> Vec<Effect>` is pure
 //! and synchronous. No IO, no awaits, no clocks (time arrives as `Msg::Tick`).
 
+mod accounts;
 mod action;
 mod effect;
 mod msg;
@@ -8,7 +9,7 @@ mod nav;
 mod update;
 
 pub use action::Action;
-pub use effect::Effect;
+pub use effect::{AccountChoice, Effect};
 pub use msg::{FetchKind, Msg};
 pub use update::{start, update};
 
@@ -38,6 +39,10 @@ pub struct Source {
     pub newer: Option<String>,
     /// Cursor for the next older page; `None` at the end.
     pub older: Option<String>,
+    /// Whether the account feeds the merged timeline (the reader can take it out).
+    pub included: bool,
+    /// Whether the account is the one murre posts as on its network.
+    pub posting: bool,
     /// The request whose answer is awaited for new items.
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
@@ -57,6 +62,8 @@ impl Source {
             older: None,
             pending_newer: None,
             pending_older: None,
+            included: true,
+            posting: false,
         }
     }
 }
@@ -78,6 +85,10 @@ pub enum Overlay {
         links: Vec<(String, String)>,
         selected: usize,
     },
+    /// The account switcher; `selected` indexes `App::sources`.
+    Accounts {
+        selected: usize,
+    },
 }
 
 /// The key context, used by the keymap to pick a table.
@@ -86,6 +97,7 @@ pub enum Mode {
     Normal,
     Help,
     Links,
+    Accounts,
 }
 
 /// A short message in the status bar.
@@ -154,6 +166,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::Links { .. }) => Mode::Links,
+            Some(Overlay::Accounts { .. }) => Mode::Accounts,
             None => Mode::Normal,
         }
     }

@@ -37,6 +37,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(Overlay::Links { .. }) = app.overlay {
         return nav::links_action(app, action);
     }
+    if let Some(Overlay::Accounts { .. }) = app.overlay {
+        return super::accounts::action(app, action);
+    }
     match action {
         Action::Quit => {
             app.quit = true;
@@ -60,6 +63,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FilterTumblr => filter(app, Some(Network::Tumblr)),
         Action::FilterAll => filter(app, None),
         Action::FocusNext | Action::FocusPrev => switch_focus(app),
+        Action::Accounts => super::accounts::open(app),
+        Action::ToggleIncluded | Action::SetPosting => Vec::new(),
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()

@@ -93,7 +93,16 @@ pub(super) fn save_account(
         let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
         config.accounts.retain(|a| a.id != id);
         let default = was_default || first_of_network;
-        config.accounts.push(AccountConfig { id: id.clone(), network, server, handle, display_name, default });
+        let in_timeline = true;
+        config.accounts.push(AccountConfig {
+            id: id.clone(),
+            network,
+            server,
+            handle,
+            display_name,
+            default,
+            in_timeline,
+        });
     })?;
     println!("Logged in as {id}.");
     Ok(0)

@@ -3,7 +3,7 @@
 //! inserts above what the reader has seen. Pure: no IO.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::Timestamp;
 
@@ -46,6 +46,8 @@ pub struct Timeline {
     by_key: HashMap<String, u32>,
     also: HashMap<u32, Vec<u32>>,
     sources: BTreeMap<String, SourceMark>,
+    /// Sources the reader took out of the merged timeline: their rows are hidden and they hold no watermark.
+    excluded: HashSet<String>,
     /// Group identical cross-posts into one row.
     pub grouping: bool,
 }
@@ -96,15 +98,28 @@ impl Timeline {
         self.sources.remove(source);
     }
 
+    /// Takes `source` out of the merged timeline (or puts it back).
+    pub fn set_excluded(&mut self, source: &str, excluded: bool) {
+        if excluded {
+            self.excluded.insert(source.to_string());
+        } else {
+            self.excluded.remove(source);
+        }
+    }
+
+    fn included_marks(&self) -> impl Iterator<Item = (&String, &SourceMark)> {
+        self.sources.iter().filter(|(k, m)| m.has_more && !self.excluded.contains(*k))
+    }
+
     /// The watermark: rows older than this are held back until the source that holds it loads more.
     pub fn watermark(&self) -> Option<Timestamp> {
-        self.sources.values().filter(|m| m.has_more).filter_map(|m| m.oldest).max()
+        self.included_marks().filter_map(|(_, m)| m.oldest).max()
     }
 
     /// The source whose next older page moves the watermark (the one to fetch from).
     pub fn source_holding_watermark(&self) -> Option<&str> {
         let mark = self.watermark()?;
-        self.sources.iter().find(|(_, m)| m.has_more && m.oldest == Some(mark)).map(|(k, _)| k.as_str())
+        self.included_marks().find(|(_, m)| m.oldest == Some(mark)).map(|(k, _)| k.as_str())
     }
 
     /// Number of rows above the watermark: the ones to show.
@@ -118,18 +133,26 @@ impl Timeline {
         }
     }
 
-    /// The primary slots of the rows to show, optionally only those touching `network`.
+    /// The primary slots of the rows to show, optionally only those touching `network`. A row shows
+    /// while any of its posts comes from an included source.
     pub fn rows(&self, network: Option<Network>) -> Vec<u32> {
-        let visible = &self.order[..self.visible_len()];
+        let visible = self.order[..self.visible_len()].iter().map(|e| e.slot);
+        let included = |slot: &u32| {
+            self.excluded.is_empty() || self.row_members(*slot).any(|p| !self.excluded.contains(&p.id.account.0))
+        };
         match network {
-            None => visible.iter().map(|e| e.slot).collect(),
-            Some(n) => visible.iter().filter(|e| self.row_has_network(e.slot, n)).map(|e| e.slot).collect(),
+            None => visible.filter(included).collect(),
+            Some(n) => visible.filter(|s| self.row_has_network(*s, n)).filter(included).collect(),
         }
+    }
+
+    fn row_members(&self, slot: u32) -> impl Iterator<Item = &Post> {
+        std::iter::once(slot).chain(self.also(slot).iter().copied()).filter_map(|s| self.post(s))
     }
 
     /// Whether a row (its primary or a grouped cross-post) is on `network`. Allocates nothing.
     pub fn row_has_network(&self, slot: u32, network: Network) -> bool {
-        std::iter::once(&slot).chain(self.also(slot)).any(|&s| self.post(s).is_some_and(|p| p.network() == network))
+        self.row_members(slot).any(|p| p.network() == network)
     }
 
     /// The networks a row spans (its primary and grouped cross-posts).

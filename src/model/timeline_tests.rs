@@ -156,3 +156,30 @@ fn times_outside_the_nanosecond_range_saturate_instead_of_wrapping() {
     assert_eq!(nanos(Timestamp::MIN), i64::MIN);
     assert_eq!(nanos(at(0)), 1_700_000_000 * 1_000_000_000);
 }
+
+#[test]
+fn an_excluded_source_hides_its_rows_and_holds_no_watermark() {
+    let mut t = Timeline::new();
+    t.merge("m:a", vec![masto("m:a", "1", "u1", 100, "mine"), masto("m:a", "2", "u2", 10, "old mine")]);
+    t.merge("bluesky:me", vec![sky("at://1", 90, "sky")]);
+    t.set_has_more("m:a", true);
+    t.set_has_more("bluesky:me", true);
+    assert_eq!(texts(&t), ["mine", "sky"], "the Bluesky page holds back the old Mastodon post");
+    t.set_excluded("bluesky:me", true);
+    assert_eq!(texts(&t), ["mine", "old mine"]);
+    assert_eq!(t.source_holding_watermark(), Some("m:a"));
+    t.set_excluded("bluesky:me", false);
+    assert_eq!(texts(&t), ["mine", "sky"]);
+}
+
+#[test]
+fn a_cross_post_stays_while_one_of_its_accounts_is_included() {
+    let mut t = Timeline::new();
+    t.merge("m:a", vec![masto("m:a", "1", "u1", 100, "same words")]);
+    t.merge("bluesky:me", vec![sky("at://1", 101, "same words")]);
+    assert_eq!(t.rows(None).len(), 1);
+    t.set_excluded("m:a", true);
+    assert_eq!(texts(&t), ["same words"]);
+    t.set_excluded("bluesky:me", true);
+    assert!(texts(&t).is_empty());
+}

@@ -1,10 +1,11 @@
 //! Executes effects on tokio tasks; each result comes back as a `Msg`.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use tokio::sync::mpsc;
 
-use crate::app::{Effect, FetchKind, Msg};
+use crate::app::{AccountChoice, Effect, FetchKind, Msg};
 use crate::backend::{Client, Cursor};
 use crate::ui::{Keymap, Theme};
 
@@ -14,6 +15,8 @@ pub struct Runtime {
     pub clients: Arc<Vec<Client>>,
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Where the switcher's choices are kept; `None` (the demo) keeps them for this run only.
+    pub config_file: Option<PathBuf>,
 }
 
 impl Runtime {
@@ -29,6 +32,14 @@ impl Runtime {
                     let _ = tx.send(Msg::FeedLoaded { req, source, kind, result });
                 });
             }
+            Effect::SaveAccountChoices(choices) => {
+                let Some(path) = self.config_file.clone() else { return };
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = save_choices(&path, &choices) {
+                        let _ = tx.send(Msg::OpenFailed(format!("could not save the account choices: {e}")));
+                    }
+                });
+            }
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -38,6 +49,19 @@ impl Runtime {
             }
         }
     }
+}
+
+/// Writes the switcher's choices into config.toml (under its lock, keeping everything else).
+fn save_choices(path: &std::path::Path, choices: &[AccountChoice]) -> anyhow::Result<()> {
+    crate::store::config::Config::update(path, |config| {
+        for account in &mut config.accounts {
+            if let Some(c) = choices.iter().find(|c| c.account == account.id) {
+                account.in_timeline = c.included;
+                account.default = c.posting;
+            }
+        }
+    })
+    .map(|_| ())
 }
 
 /// Opens `url` in the user's browser: `$BROWSER` when set, else the desktop's opener. The URL is

@@ -21,6 +21,9 @@ pub struct AccountConfig {
     /// The default posting identity for its network.
     #[serde(default)]
     pub default: bool,
+    /// Whether the account feeds the merged timeline (the account switcher changes it).
+    #[serde(default = "yes")]
+    pub in_timeline: bool,
 }
 
 /// Timeline options.
@@ -118,6 +121,7 @@ mod tests {
                                 handle: handle.clone(),
                                 display_name: String::new(),
                                 default: false,
+                                in_timeline: true,
                             })
                         });
                         assert!(added.is_ok(), "{added:?}");
@@ -144,6 +148,7 @@ mod tests {
                 handle: "ada".into(),
                 display_name: "Ada".into(),
                 default: true,
+                in_timeline: false,
             }],
             ..Config::default()
         };

@@ -15,6 +15,10 @@ pub struct Keymap {
     tables: HashMap<Mode, BTreeMap<String, Action>>,
 }
 
+/// The key tables by their names in keys.toml and config.toml.
+const MODES: [(&str, Mode); 4] =
+    [("normal", Mode::Normal), ("help", Mode::Help), ("links", Mode::Links), ("accounts", Mode::Accounts)];
+
 /// The user's overrides: mode name -> key -> action name.
 pub type Overrides = BTreeMap<String, BTreeMap<String, String>>;
 
@@ -23,7 +27,7 @@ impl Keymap {
     pub fn new(overrides: &Overrides) -> Result<Self, String> {
         let defaults: Overrides = toml::from_str(DEFAULTS).map_err(|e| format!("built-in keys: {e}"))?;
         let mut tables = HashMap::new();
-        for (mode_name, mode) in [("normal", Mode::Normal), ("help", Mode::Help), ("links", Mode::Links)] {
+        for (mode_name, mode) in MODES {
             let mut table = BTreeMap::new();
             for (key, action) in defaults.get(mode_name).into_iter().chain(overrides.get(mode_name)).flatten() {
                 let chord = normalize(key).ok_or_else(|| format!("[keys.{mode_name}]: unknown key {key:?}"))?;
@@ -34,8 +38,9 @@ impl Keymap {
             }
             tables.insert(mode, table);
         }
-        if let Some(bad) = overrides.keys().find(|m| !["normal", "help", "links"].contains(&m.as_str())) {
-            return Err(format!("[keys.{bad}]: unknown mode (normal, help, links)"));
+        if let Some(bad) = overrides.keys().find(|m| !MODES.iter().any(|(name, _)| name == m)) {
+            let names: Vec<&str> = MODES.iter().map(|(n, _)| *n).collect();
+            return Err(format!("[keys.{bad}]: unknown mode ({})", names.join(", ")));
         }
         Ok(Keymap { tables })
     }

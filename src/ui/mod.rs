@@ -1,5 +1,6 @@
 //! Pure draw functions over `&App`: one file per pane or overlay. Nothing here changes the app.
 
+mod accounts;
 mod detail;
 mod help;
 pub mod keymap;
@@ -75,6 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
     match &app.overlay {
         Some(Overlay::Help) => help::draw(frame, area, keymap, theme),
         Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
+        Some(Overlay::Accounts { selected }) => accounts::draw(frame, area, app, *selected, theme),
         None => {}
     }
 }

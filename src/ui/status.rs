@@ -33,20 +33,25 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The status bar: one chip per source, then the newest toast or error, then the help hint.
+/// A source's state as a mark and its style: loading, failed, loaded, not yet asked.
+pub(super) fn state(s: &crate::app::Source, theme: &Theme) -> (&'static str, ratatui::style::Style) {
+    if s.loading {
+        ("⟳", theme.accent)
+    } else if s.error.is_some() {
+        ("✗", theme.error)
+    } else if s.last_refresh.is_some() {
+        ("✓", theme.muted)
+    } else {
+        ("·", theme.muted)
+    }
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     // Narrow screens get compact chips (badge and state only) so errors and the hint still fit.
     let compact = area.width < 100;
     for s in &app.sources {
-        let (mark, style) = if s.loading {
-            ("⟳", theme.accent)
-        } else if s.error.is_some() {
-            ("✗", theme.error)
-        } else if s.last_refresh.is_some() {
-            ("✓", theme.muted)
-        } else {
-            ("·", theme.muted)
-        };
+        let (mark, style) = state(s, theme);
         spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
         let label = if compact { mark.to_string() } else { format!("{} {mark}", s.account.handle()) };
         spans.push(Span::styled(label, style));
