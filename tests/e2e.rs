@@ -263,6 +263,15 @@ async fn the_binary_logs_in_to_both_and_merges_their_timelines() {
     let posts: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let nets: HashSet<&str> = posts.iter().filter_map(|p| p.get("network").and_then(Value::as_str)).collect();
     assert_eq!(nets, HashSet::from(["bluesky", "mastodon"]), "{} posts", posts.len());
+
+    // Logging out of Bluesky ends the session on the PDS: its refresh token is dead.
+    let refresh = stored(&dir, "bluesky:alice.test", "refresh_jwt");
+    let out = murre(&dir, &["logout", "bluesky"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let url = format!("{pds}/xrpc/com.atproto.server.refreshSession");
+    let status = web().post(url).bearer_auth(refresh).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert!(status == 400 || status == 401, "the ended session still refreshes ({status})");
+    assert!(logged_in_accounts(&dir).contains("mastodon:ada"), "the other account is untouched");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -303,6 +312,14 @@ fn start_browser_login(dir: &std::path::Path) -> (std::process::Child, String) {
     (child, authorize)
 }
 
+/// A field of an account's stored secret (read from the secrets file, as an attacker with the disk would).
+fn stored(dir: &std::path::Path, account: &str, field: &str) -> String {
+    let text = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();
+    let table: toml::Table = toml::from_str(&text).unwrap_or_default();
+    let value = table.get(account).and_then(|a| a.get(field)).and_then(|v| v.as_str());
+    value.unwrap_or_else(|| panic!("no {field} stored for {account}")).to_string()
+}
+
 fn logged_in_accounts(dir: &std::path::Path) -> String {
     let out = murre(dir, &["accounts"], "");
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -326,6 +343,15 @@ async fn mastodon_browser_login_through_the_loopback_redirect() {
     assert!(logged_in_accounts(&dir).contains("mastodon:grace@127.0.0.1:3000"));
     let secrets = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();
     assert!(secrets.contains("o_auth_app") || secrets.contains("client_secret"), "the app registration is cached");
+    // Logging out revokes the token on the server.
+    let token = stored(&dir, "mastodon:grace@127.0.0.1:3000", "token");
+    let out = murre(&dir, &["logout", "mastodon:grace@127.0.0.1:3000"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Revoked"));
+    let url = format!("{}/api/v1/accounts/verify_credentials", text(&servers("mastodon"), "/url"));
+    let status = web().get(url).bearer_auth(token).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert_eq!(status, 401, "the revoked token still works");
+    assert!(!logged_in_accounts(&dir).contains("grace"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -363,4 +389,47 @@ async fn bluesky_handle_resolves_to_its_did_and_pds_through_the_plc_directory() 
     let (_, again) = auth::resolve_pds(&web(), &did, &dir).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(again, pds, "a DID resolves like its handle");
     assert!(auth::resolve_pds(&web(), "nobody.test", &dir).await.is_err());
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_revoked_app_password_fails_login_and_its_session_cannot_refresh() {
+    let b = servers("bluesky");
+    let pds = text(&b, "/pds");
+    let main = bluesky_login("carol").await;
+    let name = unique("murre-revoke").replace(' ', "-");
+    let url = format!("{pds}/xrpc/com.atproto.server.createAppPassword");
+    let created = web().post(url).bearer_auth(&main.access_jwt).json(&json!({ "name": name })).send().await;
+    let created: Value =
+        created.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let app_password = text(&created, "/password");
+
+    let dir = std::env::temp_dir().join(format!("murre-e2e-revoked-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let login = ["login", "bluesky", "carol.test", "--service", pds.as_str(), "--app-password-stdin"];
+    let ok = murre(&dir, &login, &format!("{app_password}\n"));
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+
+    let url = format!("{pds}/xrpc/com.atproto.server.revokeAppPassword");
+    let revoked = web().post(url).bearer_auth(&main.access_jwt).json(&json!({ "name": name })).send().await;
+    revoked.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+
+    let again = murre(&dir, &login, &format!("{app_password}\n"));
+    assert_eq!(again.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+
+    // The session made with it cannot be refreshed any more: a clear "log in again", not a retry loop.
+    let session = bluesky::Session {
+        did: stored(&dir, "bluesky:carol.test", "did"),
+        handle: "carol.test".into(),
+        access_jwt: stored(&dir, "bluesky:carol.test", "access_jwt"),
+        refresh_jwt: stored(&dir, "bluesky:carol.test", "refresh_jwt"),
+    };
+    let id = AccountId::new(Network::Bluesky, "carol.test");
+    let client = bluesky::Client::new(web(), &pds, id, session).unwrap_or_else(|e| panic!("{e}"));
+    let err = client.refresh().await.err().unwrap_or_else(|| panic!("a revoked app password's session refreshed"));
+    assert!(matches!(err, murre::backend::BackendError::Auth(_)), "{err:?}");
+    assert!(err.user_message(Network::Bluesky).contains("log in again"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,8 +4,12 @@ use serde::Serialize;
 
 use super::EXIT_USAGE;
 use super::connect::{Context, match_account};
+use crate::backend::bluesky::auth;
+use crate::backend::mastodon::oauth;
 use crate::model::AccountId;
-use crate::store::config::Config;
+use crate::model::Network;
+use crate::store::config::{AccountConfig, Config};
+use crate::store::secrets::Secret;
 use crate::store::secrets::Secrets;
 
 #[derive(Serialize)]
@@ -46,8 +50,9 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Removes an account from the config and its secrets from the store.
-pub fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
+/// Logs out: revokes the token or session on the server where the API allows, then removes the
+/// account from config and its secret from the store. A failed revocation is reported, not fatal.
+pub async fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
     let ids: Vec<AccountId> = ctx.config.accounts.iter().map(|a| a.id.clone()).collect();
     let id = match match_account(query, &ids) {
         Ok(id) => id.clone(),
@@ -56,8 +61,39 @@ pub fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
+    let secrets = Secrets::new(&ctx.dirs.data);
+    if let Some(account) = ctx.config.accounts.iter().find(|a| a.id == id) {
+        match revoke(account, &secrets).await {
+            Ok(true) => println!("Revoked murre's access on {}.", account.server),
+            Ok(false) => {}
+            Err(e) => eprintln!("murre: could not revoke the access on the server ({e}); it is removed here anyway."),
+        }
+    }
     Config::update(&ctx.dirs.config_file(), |config| config.accounts.retain(|a| a.id != id))?;
-    Secrets::new(&ctx.dirs.data).remove(&id.0)?;
+    secrets.remove(&id.0)?;
     println!("Logged out of {id}; its secrets are removed.");
     Ok(0)
+}
+
+/// Revokes what the server lets a client revoke; `Ok(false)` when there is nothing to revoke.
+async fn revoke(account: &AccountConfig, secrets: &Secrets) -> anyhow::Result<bool> {
+    let http = crate::backend::http::client(crate::backend::http::DEFAULT_TIMEOUT)?;
+    let say = |e: crate::backend::BackendError| anyhow::anyhow!(e.user_message(account.network));
+    match (account.network, secrets.get(&account.id.0)?) {
+        (Network::Mastodon, Some(Secret::Token { token })) => {
+            let base = crate::backend::http::base_url(&account.server)?;
+            let app = match secrets.get(&format!("app:{}", account.server.trim_end_matches('/')))? {
+                Some(Secret::OAuthApp { client_id, client_secret }) => oauth::AppKeys { client_id, client_secret },
+                // A token given with --token-stdin came from another app: murre cannot revoke it.
+                _ => return Ok(false),
+            };
+            oauth::revoke(&http, &base, &app, &token).await.map_err(say)?;
+            Ok(true)
+        }
+        (Network::Bluesky, Some(Secret::BlueskySession { refresh_jwt, .. })) => {
+            auth::delete_session(&http, &account.server, &refresh_jwt).await.map_err(say)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
 }

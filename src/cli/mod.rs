@@ -85,7 +85,7 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
     match command {
         Command::Login(l) => login::run(l, ctx).await,
         Command::Accounts { json } => accounts::list(ctx, json),
-        Command::Logout { account } => accounts::logout(ctx, &account),
+        Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
         Command::Post { .. } => {
             eprintln!("murre post: publishing is not built yet in this version; nothing was sent.");

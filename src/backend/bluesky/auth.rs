@@ -83,6 +83,13 @@ pub async fn create_session(
     Ok(Login::Done { session, pds: base })
 }
 
+/// Ends a session on its PDS (`com.atproto.server.deleteSession`, authorized by the refresh token).
+pub async fn delete_session(http: &reqwest::Client, service: &str, refresh_jwt: &str) -> Result<(), BackendError> {
+    let url = http::endpoint(&http::base_url(service)?, "/xrpc/com.atproto.server.deleteSession");
+    let answer = http::send(http.post(url).bearer_auth(refresh_jwt)).await?;
+    http::check_status(answer, "the server did not end the session").map(|_| ())
+}
+
 /// The `#atproto_pds` service endpoint of a DID document, if usable.
 pub fn pds_endpoint(doc: &Value) -> Option<Url> {
     let services = doc.get("service")?.as_array()?;

@@ -104,6 +104,13 @@ pub async fn exchange(
     Ok(token.access_token)
 }
 
+/// Revokes `token` (`POST /oauth/revoke`), so a logged-out token stops working on the server.
+pub async fn revoke(http: &reqwest::Client, base: &Url, app: &AppKeys, token: &str) -> Result<(), BackendError> {
+    let form = [("client_id", app.client_id.as_str()), ("client_secret", &app.client_secret), ("token", token)];
+    let answer = http::send(http.post(http::endpoint(base, "/oauth/revoke")).form(&form)).await?;
+    http::check_status(answer, "the server did not revoke the token").map(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
