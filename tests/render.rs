@@ -147,3 +147,15 @@ fn account_switcher() {
     update(&mut app, Msg::Action(Action::ToggleIncluded));
     insta::assert_snapshot!(screen(&app, 100, 24));
 }
+
+#[test]
+fn a_filter_after_scrolling_far_down_fills_the_list_again() {
+    let mut app = sized(80, 12);
+    update(&mut app, Msg::Action(Action::SelectLast));
+    let _ = screen(&app, 80, 12);
+    update(&mut app, Msg::Action(Action::FilterBluesky));
+    let shown = screen(&app, 80, 12);
+    let rows = app.rows.len();
+    let drawn = shown.lines().filter(|l| l.contains("│B ")).count();
+    assert_eq!(drawn, rows.min(4), "{shown}");
+}

@@ -42,7 +42,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The first row shown: keeps the selection in view, remembered between frames.
 fn scroll_offset(app: &App, visible: usize) -> usize {
-    let mut offset = app.list_offset.get().min(app.selected);
+    // Never scrolled past the point where the last row sits at the bottom (after a filter the list
+    // can be much shorter than it was), and never below the selection.
+    let last_start = app.rows.len().saturating_sub(visible);
+    let mut offset = app.list_offset.get().min(last_start).min(app.selected);
     if app.selected >= offset + visible {
         offset = app.selected + 1 - visible;
     }
