@@ -1,7 +1,9 @@
 //! The loopback redirect listener of OAuth logins: one HTTP request to `/callback` on 127.0.0.1,
-//! its `code` taken only when its `state` matches. Anything else gets a 404 and is ignored.
+//! its `code` taken only when its `state` matches. Anything else gets a 404 and is ignored. A code
+//! (or the whole address the browser ended on) may be pasted instead, for a browser elsewhere.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -17,9 +19,9 @@ pub enum Callback {
     Denied(String),
 }
 
-/// A listener on 127.0.0.1 at a port the system picks.
-pub async fn listen() -> std::io::Result<(TcpListener, u16)> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+/// A listener on 127.0.0.1 at `port`, or at a port the system picks when `port` is 0.
+pub async fn listen(port: u16) -> std::io::Result<(TcpListener, u16)> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
     let port = listener.local_addr()?.port();
     Ok((listener, port))
 }
@@ -44,6 +46,48 @@ pub async fn wait(listener: &TcpListener, state: &str) -> std::io::Result<Callba
         respond(&mut stream, "200 OK", "The authorization was refused. You can close this tab.").await;
         return Ok(Callback::Denied(crate::text::sanitize_line(&error)));
     }
+}
+
+/// The code from the redirect or a pasted line, whichever comes first within `wait`.
+pub async fn code(listener: &TcpListener, state: &str, wait: Duration) -> anyhow::Result<String> {
+    let got = tokio::select! {
+        r = self::wait(listener, state) => r?,
+        line = read_line() => pasted(&line?, state)?,
+        _ = tokio::time::sleep(wait) => anyhow::bail!(
+            "no answer from the browser within {} minutes; run the login again", wait.as_secs() / 60
+        ),
+    };
+    match got {
+        Callback::Code(code) => Ok(code),
+        Callback::Denied(why) => anyhow::bail!("the server refused the authorization: {why}"),
+    }
+}
+
+/// A pasted line: the code itself, or an address with `code=` (and, if it has one, this `state`).
+fn pasted(line: &str, state: &str) -> anyhow::Result<Callback> {
+    let line = line.trim();
+    let Ok(url) = url::Url::parse(line) else { return Ok(Callback::Code(line.to_string())) };
+    let query: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if query.get("state").is_some_and(|s| s != state) {
+        anyhow::bail!("the pasted address is not for this login (its state differs); run the login again");
+    }
+    match query.get("code") {
+        Some(code) => Ok(Callback::Code(code.clone())),
+        None => Ok(Callback::Code(line.to_string())),
+    }
+}
+
+/// One line from stdin (a pasted code); never resolves when stdin is closed, so the browser can win.
+pub async fn read_line() -> anyhow::Result<String> {
+    let line = tokio::task::spawn_blocking(|| {
+        let mut text = String::new();
+        std::io::stdin().read_line(&mut text).map(|_| text.trim().to_string())
+    })
+    .await??;
+    if line.is_empty() {
+        std::future::pending::<()>().await;
+    }
+    Ok(line)
 }
 
 async fn read_callback_query(stream: &mut TcpStream) -> Option<HashMap<String, String>> {
@@ -91,7 +135,7 @@ mod tests {
 
     #[tokio::test]
     async fn takes_the_code_only_with_the_right_state() {
-        let (listener, port) = listen().await.unwrap_or_else(|e| panic!("{e}"));
+        let (listener, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
         let waiter = tokio::spawn(async move { wait(&listener, "s1").await.ok() });
         assert!(get(port, "/favicon.ico").await.starts_with("HTTP/1.1 404"));
         assert!(get(port, "/callback?code=evil&state=other").await.starts_with("HTTP/1.1 400"));
@@ -101,9 +145,28 @@ mod tests {
 
     #[tokio::test]
     async fn a_refusal_is_reported_sanitized() {
-        let (listener, port) = listen().await.unwrap_or_else(|e| panic!("{e}"));
+        let (listener, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
         let waiter = tokio::spawn(async move { wait(&listener, "s").await.ok() });
         get(port, "/callback?error=access_denied&error_description=no%1B%5B31m&state=s").await;
         assert_eq!(waiter.await.ok().flatten(), Some(Callback::Denied("no[31m".into())));
+    }
+
+    #[test]
+    fn a_pasted_address_yields_its_code_when_its_state_matches() {
+        let code = |line: &str| match pasted(line, "s") {
+            Ok(Callback::Code(c)) => Some(c),
+            _ => None,
+        };
+        assert_eq!(code("  abc123 ").as_deref(), Some("abc123"));
+        assert_eq!(code("http://127.0.0.1:4242/callback?code=x%2Fy&state=s").as_deref(), Some("x/y"));
+        assert_eq!(code("http://127.0.0.1:4242/callback?code=x"), Some("x".into()));
+        assert!(pasted("http://127.0.0.1:4242/callback?code=x&state=forged", "s").is_err());
+    }
+
+    #[tokio::test]
+    async fn a_fixed_port_is_used_and_a_taken_one_is_an_address_in_use_error() {
+        let (_held, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
+        let again = listen(port).await.map(|_| ()).map_err(|e| e.kind());
+        assert_eq!(again, Err(std::io::ErrorKind::AddrInUse));
     }
 }
