@@ -8,6 +8,8 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use super::prompt::StdinLines;
+
 /// The largest request head read; a browser's GET is far smaller.
 const MAX_HEAD: usize = 16 * 1024;
 
@@ -48,11 +50,16 @@ pub async fn wait(listener: &TcpListener, state: &str) -> std::io::Result<Callba
     }
 }
 
-/// The code from the redirect or a pasted line, whichever comes first within `wait`.
-pub async fn code(listener: &TcpListener, state: &str, wait: Duration) -> anyhow::Result<String> {
+/// The code from the redirect or a line pasted on stdin, whichever comes first within `wait`.
+pub async fn code(
+    listener: &TcpListener,
+    state: &str,
+    wait: Duration,
+    lines: &mut StdinLines,
+) -> anyhow::Result<String> {
     let got = tokio::select! {
         r = self::wait(listener, state) => r?,
-        line = read_line() => pasted(&line?, state)?,
+        line = lines.next_filled() => pasted(&line, state)?,
         _ = tokio::time::sleep(wait) => anyhow::bail!(
             "no answer from the browser within {} minutes; run the login again", wait.as_secs() / 60
         ),
@@ -71,23 +78,14 @@ fn pasted(line: &str, state: &str) -> anyhow::Result<Callback> {
     if query.get("state").is_some_and(|s| s != state) {
         anyhow::bail!("the pasted address is not for this login (its state differs); run the login again");
     }
-    match query.get("code") {
-        Some(code) => Ok(Callback::Code(code.clone())),
-        None => Ok(Callback::Code(line.to_string())),
+    match (query.get("code"), query.get("error")) {
+        (Some(code), _) => Ok(Callback::Code(code.clone())),
+        (None, Some(error)) => {
+            let why = query.get("error_description").unwrap_or(error);
+            Ok(Callback::Denied(crate::text::sanitize_line(why)))
+        }
+        (None, None) => Ok(Callback::Code(line.to_string())),
     }
-}
-
-/// One line from stdin (a pasted code); never resolves when stdin is closed, so the browser can win.
-pub async fn read_line() -> anyhow::Result<String> {
-    let line = tokio::task::spawn_blocking(|| {
-        let mut text = String::new();
-        std::io::stdin().read_line(&mut text).map(|_| text.trim().to_string())
-    })
-    .await??;
-    if line.is_empty() {
-        std::future::pending::<()>().await;
-    }
-    Ok(line)
 }
 
 async fn read_callback_query(stream: &mut TcpStream) -> Option<HashMap<String, String>> {
@@ -161,6 +159,8 @@ mod tests {
         assert_eq!(code("http://127.0.0.1:4242/callback?code=x%2Fy&state=s").as_deref(), Some("x/y"));
         assert_eq!(code("http://127.0.0.1:4242/callback?code=x"), Some("x".into()));
         assert!(pasted("http://127.0.0.1:4242/callback?code=x&state=forged", "s").is_err());
+        let denied = pasted("http://127.0.0.1:4242/callback?error=access_denied&state=s", "s").ok();
+        assert_eq!(denied, Some(Callback::Denied("access_denied".into())));
     }
 
     #[tokio::test]

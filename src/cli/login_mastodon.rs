@@ -9,6 +9,7 @@ use reqwest::Url;
 use super::callback;
 use super::connect::Context;
 use super::login::save_account;
+use super::prompt::StdinLines;
 use crate::backend::mastodon::oauth::{self, AppKeys, OOB};
 use crate::backend::{self, BackendError, mastodon};
 use crate::model::{AccountId, Network};
@@ -40,7 +41,7 @@ pub async fn run(ctx: &Context, url: &str) -> anyhow::Result<i32> {
         "Waiting for the browser. If the page shows a code instead (or the browser runs on another \
          machine and cannot reach this one), paste the code or the whole address here and press Enter."
     );
-    let code = callback::code(&listener, &state, WAIT).await?;
+    let code = callback::code(&listener, &state, WAIT, &mut StdinLines::start()).await?;
     // The code was issued for the redirect the authorize page named, however it reached us.
     let token = oauth::exchange(&http, &base, &app, &code, &redirect, &pkce.verifier).await.map_err(say)?;
     finish(ctx, &http, &base, token).await

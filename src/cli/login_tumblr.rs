@@ -12,7 +12,7 @@ use tokio::net::TcpListener;
 use super::callback;
 use super::connect::Context;
 use super::login::{read_stdin_secret, save_account};
-use super::prompt;
+use super::prompt::{self, StdinLines};
 use crate::backend::mastodon::oauth::{AppKeys, random_token};
 use crate::backend::tumblr::{self, Blog, Tokens, auth};
 use crate::backend::{self, BackendError};
@@ -29,16 +29,18 @@ pub async fn run(ctx: &Context, api: Option<&str>, token_stdin: bool) -> anyhow:
     let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
     if token_stdin {
         let tokens = Tokens::access_only(read_stdin_secret()?);
-        return finish(ctx, &http, &base, tokens, None).await;
+        return finish(ctx, &http, &base, tokens, None, &mut StdinLines::start()).await;
     }
     let listener = bind().await?;
     explain();
     let app = app_keys()?;
+    let mut lines = StdinLines::start();
     let state = random_token(16).map_err(say)?;
     let endpoint = auth::authorize_endpoint(api.map(|_| &base)).map_err(say)?;
-    let code = browser_code(&listener, &auth::authorize_url(&endpoint, &app, &state), &state).await?;
+    let authorize = auth::authorize_url(&endpoint, &app, &state);
+    let code = browser_code(&listener, &authorize, &state, &mut lines).await?;
     let tokens = auth::exchange(&http, &base, &app, &code).await.map_err(refused)?;
-    finish(ctx, &http, &base, tokens, Some(app)).await
+    finish(ctx, &http, &base, tokens, Some(app), &mut lines).await
 }
 
 /// The redirect's listener on its fixed port, or a clear error when the port is taken.
@@ -84,7 +86,12 @@ fn stdin_line(what: &str) -> anyhow::Result<String> {
 }
 
 /// Shows the authorize page (printed always, opened when a browser can be) and waits for the code.
-async fn browser_code(listener: &TcpListener, authorize: &Url, state: &str) -> anyhow::Result<String> {
+async fn browser_code(
+    listener: &TcpListener,
+    authorize: &Url,
+    state: &str,
+    lines: &mut StdinLines,
+) -> anyhow::Result<String> {
     eprintln!("\nOpen this page to let murre use your Tumblr account:\n\n  {authorize}\n");
     if crate::runtime::open_url(authorize.as_str()).is_err() {
         eprintln!("(No browser could be opened here: copy the address into one.)");
@@ -93,7 +100,7 @@ async fn browser_code(listener: &TcpListener, authorize: &Url, state: &str) -> a
         "Waiting for the browser. If it runs on another machine (it then cannot reach this one), paste \
          the address it ended on here and press Enter."
     );
-    callback::code(listener, state, WAIT).await
+    callback::code(listener, state, WAIT, lines).await
 }
 
 /// Names the blog (asking when there are several), then saves the app keys and the account.
@@ -103,6 +110,7 @@ async fn finish(
     base: &Url,
     tokens: Tokens,
     app: Option<AppKeys>,
+    lines: &mut StdinLines,
 ) -> anyhow::Result<i32> {
     let probe = AccountId::new(Network::Tumblr, "?");
     let client = tumblr::Client::with_tokens(http.clone(), base.as_str(), probe, tokens.clone())?;
@@ -110,7 +118,7 @@ async fn finish(
         BackendError::Auth(_) => anyhow::anyhow!("Tumblr refused the access token: check it and try again"),
         other => say(other),
     })?;
-    let blog = choose(&blogs)?;
+    let blog = choose(&blogs, lines).await?;
     let server = base.as_str().trim_end_matches('/').to_string();
     if let Some(app) = app {
         let keys = Secret::OAuthApp { client_id: app.client_id, client_secret: app.client_secret };
@@ -123,7 +131,7 @@ async fn finish(
 }
 
 /// The blog to log in as: the only one, else the user's pick (the primary without a terminal).
-fn choose(blogs: &[Blog]) -> anyhow::Result<&Blog> {
+async fn choose<'a>(blogs: &'a [Blog], lines: &mut StdinLines) -> anyhow::Result<&'a Blog> {
     anyhow::ensure!(!blogs.is_empty(), "this Tumblr account has no blog murre can use");
     if blogs.len() == 1 || !std::io::stdin().is_terminal() {
         return Ok(&blogs[primary(blogs)]);
@@ -134,7 +142,7 @@ fn choose(blogs: &[Blog]) -> anyhow::Result<&Blog> {
     }
     let question = format!("Which blog? [1-{}, Enter for {}] ", blogs.len(), primary(blogs) + 1);
     loop {
-        if let Some(i) = pick(blogs, &prompt::line(&question)?) {
+        if let Some(i) = pick(blogs, &lines.ask(&question).await) {
             return Ok(&blogs[i]);
         }
         eprintln!("Give a number from the list or a blog name.");
@@ -166,7 +174,7 @@ fn say(e: BackendError) -> anyhow::Error {
 fn refused(e: BackendError) -> anyhow::Error {
     match e {
         BackendError::Auth(m) => anyhow::anyhow!(
-            "{m}: check the app's client id and secret at {} and that its redirect URL is {}",
+            "{m}: check them at {}, and that the app's redirect URL is {}",
             auth::APPS_PAGE,
             auth::REDIRECT
         ),
