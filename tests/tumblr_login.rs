@@ -120,7 +120,7 @@ fn start_login(dir: &Path, api: &str, keys: &str) -> Login {
     });
     let authorize = authorize.unwrap_or_else(|| panic!("murre printed no authorize address: {seen:?}"));
     let stderr = std::thread::spawn(move || seen.into_iter().chain(lines).collect());
-    Login { child, stdin: stdin, authorize, stderr }
+    Login { child, stdin, authorize, stderr }
 }
 
 impl Login {
