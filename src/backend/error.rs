@@ -39,6 +39,8 @@ impl BackendError {
     pub fn user_message(&self, network: Network) -> String {
         let net = network.title();
         match self {
+            // The message already says how to log in again.
+            BackendError::Auth(m) if m.contains("murre login") => format!("{net}: not authorized: {m}"),
             BackendError::Auth(m) => format!("{net}: not authorized ({m}); log in again with `murre login`"),
             BackendError::RateLimited { retry_after: Some(d) } => {
                 format!("{net}: rate limited; try again in {}s", d.as_secs().max(1))

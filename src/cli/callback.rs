@@ -1,10 +1,14 @@
 //! The loopback redirect listener of OAuth logins: one HTTP request to `/callback` on 127.0.0.1,
-//! its `code` taken only when its `state` matches. Anything else gets a 404 and is ignored.
+//! its `code` taken only when its `state` matches. Anything else gets a 404 and is ignored. A code
+//! (or the whole address the browser ended on) may be pasted instead, for a browser elsewhere.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+
+use super::prompt::StdinLines;
 
 /// The largest request head read; a browser's GET is far smaller.
 const MAX_HEAD: usize = 16 * 1024;
@@ -17,9 +21,9 @@ pub enum Callback {
     Denied(String),
 }
 
-/// A listener on 127.0.0.1 at a port the system picks.
-pub async fn listen() -> std::io::Result<(TcpListener, u16)> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+/// A listener on 127.0.0.1 at `port`, or at a port the system picks when `port` is 0.
+pub async fn listen(port: u16) -> std::io::Result<(TcpListener, u16)> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
     let port = listener.local_addr()?.port();
     Ok((listener, port))
 }
@@ -43,6 +47,44 @@ pub async fn wait(listener: &TcpListener, state: &str) -> std::io::Result<Callba
         let error = query.get("error_description").or_else(|| query.get("error")).cloned().unwrap_or_default();
         respond(&mut stream, "200 OK", "The authorization was refused. You can close this tab.").await;
         return Ok(Callback::Denied(crate::text::sanitize_line(&error)));
+    }
+}
+
+/// The code from the redirect or a line pasted on stdin, whichever comes first within `wait`.
+pub async fn code(
+    listener: &TcpListener,
+    state: &str,
+    wait: Duration,
+    lines: &mut StdinLines,
+) -> anyhow::Result<String> {
+    let got = tokio::select! {
+        r = self::wait(listener, state) => r?,
+        line = lines.next_filled() => pasted(&line, state)?,
+        _ = tokio::time::sleep(wait) => anyhow::bail!(
+            "no answer from the browser within {} minutes; run the login again", wait.as_secs() / 60
+        ),
+    };
+    match got {
+        Callback::Code(code) => Ok(code),
+        Callback::Denied(why) => anyhow::bail!("the server refused the authorization: {why}"),
+    }
+}
+
+/// A pasted line: the code itself, or an address with `code=` (and, if it has one, this `state`).
+fn pasted(line: &str, state: &str) -> anyhow::Result<Callback> {
+    let line = line.trim();
+    let Ok(url) = url::Url::parse(line) else { return Ok(Callback::Code(line.to_string())) };
+    let query: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    if query.get("state").is_some_and(|s| s != state) {
+        anyhow::bail!("the pasted address is not for this login (its state differs); run the login again");
+    }
+    match (query.get("code"), query.get("error")) {
+        (Some(code), _) => Ok(Callback::Code(code.clone())),
+        (None, Some(error)) => {
+            let why = query.get("error_description").unwrap_or(error);
+            Ok(Callback::Denied(crate::text::sanitize_line(why)))
+        }
+        (None, None) => Ok(Callback::Code(line.to_string())),
     }
 }
 
@@ -91,7 +133,7 @@ mod tests {
 
     #[tokio::test]
     async fn takes_the_code_only_with_the_right_state() {
-        let (listener, port) = listen().await.unwrap_or_else(|e| panic!("{e}"));
+        let (listener, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
         let waiter = tokio::spawn(async move { wait(&listener, "s1").await.ok() });
         assert!(get(port, "/favicon.ico").await.starts_with("HTTP/1.1 404"));
         assert!(get(port, "/callback?code=evil&state=other").await.starts_with("HTTP/1.1 400"));
@@ -101,9 +143,30 @@ mod tests {
 
     #[tokio::test]
     async fn a_refusal_is_reported_sanitized() {
-        let (listener, port) = listen().await.unwrap_or_else(|e| panic!("{e}"));
+        let (listener, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
         let waiter = tokio::spawn(async move { wait(&listener, "s").await.ok() });
         get(port, "/callback?error=access_denied&error_description=no%1B%5B31m&state=s").await;
         assert_eq!(waiter.await.ok().flatten(), Some(Callback::Denied("no[31m".into())));
+    }
+
+    #[test]
+    fn a_pasted_address_yields_its_code_when_its_state_matches() {
+        let code = |line: &str| match pasted(line, "s") {
+            Ok(Callback::Code(c)) => Some(c),
+            _ => None,
+        };
+        assert_eq!(code("  abc123 ").as_deref(), Some("abc123"));
+        assert_eq!(code("http://127.0.0.1:4242/callback?code=x%2Fy&state=s").as_deref(), Some("x/y"));
+        assert_eq!(code("http://127.0.0.1:4242/callback?code=x"), Some("x".into()));
+        assert!(pasted("http://127.0.0.1:4242/callback?code=x&state=forged", "s").is_err());
+        let denied = pasted("http://127.0.0.1:4242/callback?error=access_denied&state=s", "s").ok();
+        assert_eq!(denied, Some(Callback::Denied("access_denied".into())));
+    }
+
+    #[tokio::test]
+    async fn a_fixed_port_is_used_and_a_taken_one_is_an_address_in_use_error() {
+        let (_held, port) = listen(0).await.unwrap_or_else(|e| panic!("{e}"));
+        let again = listen(port).await.map(|_| ()).map_err(|e| e.kind());
+        assert_eq!(again, Err(std::io::ErrorKind::AddrInUse));
     }
 }

@@ -2,12 +2,14 @@
 
 use std::sync::Arc;
 
+use crate::backend::mastodon::oauth::AppKeys;
 use crate::backend::{self, Client, bluesky, mastodon, tumblr};
 use crate::demo::{self, DemoNetwork};
 use crate::model::{AccountId, Network};
 use crate::store::Dirs;
 use crate::store::config::{AccountConfig, Config};
 use crate::store::secrets::{Secret, Secrets};
+use crate::store::sessions::{FileTokens, tumblr_app_key};
 
 /// Everything a command needs: folders, config, and whether the demo network is used.
 pub struct Context {
@@ -52,12 +54,31 @@ fn client_for(http: &reqwest::Client, a: &AccountConfig, secrets: &Secrets) -> a
         (Network::Tumblr, Secret::Token { token }) => {
             Client::Tumblr(tumblr::Client::new(http.clone(), &a.server, id, token)?)
         }
+        (Network::Tumblr, Secret::TumblrToken { access_token, refresh_token, expires_at }) => {
+            let tokens = tumblr::Tokens { access_token, refresh_token, expires_at };
+            Client::Tumblr(tumblr_client(http, a, secrets, tokens)?)
+        }
         (Network::Bluesky, Secret::BlueskySession { did, access_jwt, refresh_jwt }) => {
             let session = bluesky::Session { did, handle: a.handle.clone(), access_jwt, refresh_jwt };
             let store = Arc::new(crate::store::sessions::FileSessions::new(secrets.clone(), &id.0, &a.handle));
             Client::Bluesky(bluesky::Client::new(http.clone(), &a.server, id, session)?.with_store(store))
         }
         _ => anyhow::bail!("stored secret does not fit a {} account; log in again", a.network),
+    })
+}
+
+/// A Tumblr client that renews its tokens with the stored app keys, saving them in the store.
+fn tumblr_client(
+    http: &reqwest::Client,
+    a: &AccountConfig,
+    secrets: &Secrets,
+    tokens: tumblr::Tokens,
+) -> anyhow::Result<tumblr::Client> {
+    let store = Arc::new(FileTokens::new(secrets.clone(), &a.id.0));
+    let client = tumblr::Client::with_tokens(http.clone(), &a.server, a.id.clone(), tokens)?.with_store(store);
+    Ok(match secrets.get(&tumblr_app_key(&a.server))? {
+        Some(Secret::OAuthApp { client_id, client_secret }) => client.with_app(AppKeys { client_id, client_secret }),
+        _ => client,
     })
 }
 

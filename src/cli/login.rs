@@ -32,9 +32,10 @@ pub enum Login {
         #[arg(long)]
         app_password_stdin: bool,
     },
-    /// Tumblr, with your own registered app.
+    /// Tumblr, with your own registered app (its client id and secret are asked for, or read from
+    /// stdin one per line; register the redirect URL http://127.0.0.1:8765/callback with it).
     Tumblr {
-        /// The API base URL.
+        /// The API base URL (default https://api.tumblr.com); the authorize page is then under it too.
         #[arg(long)]
         api: Option<String>,
         /// Read an access token you already have from stdin.
@@ -51,13 +52,7 @@ pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
         Login::Bluesky { handle, service, app_password_stdin } => {
             super::login_bluesky::run(ctx, &handle, service.as_deref(), app_password_stdin).await
         }
-        _ => {
-            eprintln!(
-                "murre login: this version logs in to Mastodon-API servers with `--token-stdin` only; \
-                 the browser flows and Bluesky/Tumblr logins come next."
-            );
-            Ok(1)
-        }
+        Login::Tumblr { api, token_stdin } => super::login_tumblr::run(ctx, api.as_deref(), token_stdin).await,
     }
 }
 

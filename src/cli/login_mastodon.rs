@@ -6,9 +6,10 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use super::callback::{self, Callback};
+use super::callback;
 use super::connect::Context;
 use super::login::save_account;
+use super::prompt::StdinLines;
 use crate::backend::mastodon::oauth::{self, AppKeys, OOB};
 use crate::backend::{self, BackendError, mastodon};
 use crate::model::{AccountId, Network};
@@ -25,7 +26,7 @@ pub async fn run(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     let secrets = Secrets::new(&ctx.dirs.data);
     let app = app_keys(&http, &base, &secrets).await.map_err(say)?;
     let (state, pkce) = (oauth::random_token(16).map_err(say)?, oauth::pkce().map_err(say)?);
-    let (listener, port) = callback::listen().await?;
+    let (listener, port) = callback::listen(0).await?;
     let mut redirect = format!("http://127.0.0.1:{port}/callback");
     let mut authorize = oauth::authorize_url(&base, &app, &redirect, &state, &pkce.challenge);
     if !oauth::redirect_accepted(&http, &authorize).await {
@@ -40,15 +41,7 @@ pub async fn run(ctx: &Context, url: &str) -> anyhow::Result<i32> {
         "Waiting for the browser. If the page shows a code instead (or the browser runs on another \
          machine and cannot reach this one), paste the code or the whole address here and press Enter."
     );
-    let got = tokio::select! {
-        r = callback::wait(&listener, &state) => r?,
-        line = read_line() => Callback::Code(code_of(&line?)),
-        _ = tokio::time::sleep(WAIT) => anyhow::bail!("no answer from the browser within 15 minutes; run the login again"),
-    };
-    let code = match got {
-        Callback::Code(code) => code,
-        Callback::Denied(why) => anyhow::bail!("the server refused the authorization: {why}"),
-    };
+    let code = callback::code(&listener, &state, WAIT, &mut StdinLines::start()).await?;
     // The code was issued for the redirect the authorize page named, however it reached us.
     let token = oauth::exchange(&http, &base, &app, &code, &redirect, &pkce.verifier).await.map_err(say)?;
     finish(ctx, &http, &base, token).await
@@ -77,35 +70,4 @@ async fn app_keys(http: &reqwest::Client, base: &Url, secrets: &Secrets) -> Resu
         tracing::warn!("could not cache the app registration: {e}");
     }
     Ok(app)
-}
-
-/// The code in a pasted line: the code itself, or an address with `code=` in its query.
-fn code_of(line: &str) -> String {
-    let line = line.trim();
-    Url::parse(line)
-        .ok()
-        .and_then(|u| u.query_pairs().find(|(k, _)| k == "code").map(|(_, v)| v.into_owned()))
-        .unwrap_or_else(|| line.to_string())
-}
-
-/// One line from stdin (a pasted code); never resolves when stdin is closed, so the browser can win.
-async fn read_line() -> anyhow::Result<String> {
-    let line = tokio::task::spawn_blocking(|| {
-        let mut text = String::new();
-        std::io::stdin().read_line(&mut text).map(|_| text.trim().to_string())
-    })
-    .await??;
-    if line.is_empty() {
-        std::future::pending::<()>().await;
-    }
-    Ok(line)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_pasted_address_yields_its_code() {
-        assert_eq!(super::code_of("  abc123 "), "abc123");
-        assert_eq!(super::code_of("http://127.0.0.1:4242/callback?code=x%2Fy&state=s"), "x/y");
-    }
 }

@@ -7,6 +7,7 @@ mod json;
 mod login;
 mod login_bluesky;
 mod login_mastodon;
+mod login_tumblr;
 mod prompt;
 mod timeline;
 

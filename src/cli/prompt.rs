@@ -1,4 +1,5 @@
-//! Questions on the terminal: a visible line, or a hidden one for secrets (nothing is echoed).
+//! Questions on the terminal: a visible line, or a hidden one for secrets (nothing is echoed), and
+//! lines read while other work waits (a pasted code while the browser may answer first).
 
 use std::io::{IsTerminal, Write};
 
@@ -47,5 +48,49 @@ fn read_hidden() -> anyhow::Result<String> {
             KeyCode::Char(c) => text.push(c),
             _ => {}
         }
+    }
+}
+
+/// Lines from stdin, read by a thread of its own: a read still blocked when the work is done never
+/// keeps murre from exiting (a tokio blocking task would: the runtime waits for it at shutdown), and
+/// every later question reads from here, so no typed line is lost to a reader nobody awaits.
+pub struct StdinLines(tokio::sync::mpsc::UnboundedReceiver<String>);
+
+impl StdinLines {
+    /// Starts reading stdin. Use only after the last synchronous question (`line`, `hidden`).
+    pub fn start() -> Self {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            while matches!(std::io::stdin().read_line(&mut text), Ok(n) if n > 0) {
+                if tx.send(text.trim().to_string()).is_err() {
+                    return;
+                }
+                text.clear();
+            }
+        });
+        StdinLines(rx)
+    }
+
+    /// The next line; `None` at the end of input.
+    pub async fn next(&mut self) -> Option<String> {
+        self.0.recv().await
+    }
+
+    /// The next line that is not blank; never resolves at the end of input, so other work can win.
+    pub async fn next_filled(&mut self) -> String {
+        while let Some(line) = self.next().await {
+            if !line.is_empty() {
+                return line;
+            }
+        }
+        std::future::pending().await
+    }
+
+    /// Asks `question` on stderr and waits for the answer; empty at the end of input.
+    pub async fn ask(&mut self, question: &str) -> String {
+        eprint!("{question}");
+        let _ = std::io::stderr().flush();
+        self.next().await.unwrap_or_default()
     }
 }

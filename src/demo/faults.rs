@@ -41,6 +41,7 @@ struct Switches {
     link_host: Option<String>,
     v2_instance_off: bool,
     requests: usize,
+    token_generation: u64,
 }
 
 /// The fault chosen for one request.
@@ -86,11 +87,17 @@ impl Faults {
         self.lock().v2_instance_off = !on;
     }
 
-    /// Turns every fault off (the request count stays).
+    /// Tumblr only: every access token issued so far expires (401 from then on, the fixed demo token
+    /// included); refresh tokens stay good, and the tokens they bring are accepted.
+    pub fn expire_tokens(&self) {
+        self.lock().token_generation += 1;
+    }
+
+    /// Turns every fault off (the request count stays, and expired tokens stay expired).
     pub fn clear(&self) {
         let mut switches = self.lock();
-        let requests = switches.requests;
-        *switches = Switches { requests, ..Switches::default() };
+        let (requests, token_generation) = (switches.requests, switches.token_generation);
+        *switches = Switches { requests, token_generation, ..Switches::default() };
     }
 
     /// How many requests the server has received.
@@ -101,6 +108,11 @@ impl Faults {
     /// The Link host override, if any.
     pub(crate) fn link_host(&self) -> Option<String> {
         self.lock().link_host.clone()
+    }
+
+    /// How many times tokens were expired: tokens issued before the latest expiry are refused.
+    pub(crate) fn token_generation(&self) -> u64 {
+        self.lock().token_generation
     }
 
     /// Whether `/api/v2/instance` is served.

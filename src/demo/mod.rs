@@ -41,8 +41,18 @@ pub const BLUESKY_ACCESS_JWT: &str = "demo-bluesky-access-jwt";
 pub const BLUESKY_REFRESH_JWT: &str = "demo-bluesky-refresh-jwt";
 /// The OAuth2 bearer token the Tumblr demo server accepts.
 pub const TUMBLR_TOKEN: &str = "demo-tumblr-token";
-/// The blog name of the demo account on the Tumblr demo server.
+/// The blog name of the demo account on the Tumblr demo server (its primary blog).
 pub const TUMBLR_BLOG: &str = "murre-demo";
+/// The demo account's second (not primary) blog on the Tumblr demo server.
+pub const TUMBLR_SIDE_BLOG: &str = "murre-demo-sketches";
+/// The client id of the app registered on the Tumblr demo server.
+pub const TUMBLR_CLIENT_ID: &str = "demo-tumblr-client-id";
+/// The client secret of the app registered on the Tumblr demo server.
+pub const TUMBLR_CLIENT_SECRET: &str = "demo-tumblr-client-secret";
+/// The redirect URL registered with that app.
+pub const TUMBLR_REDIRECT: &str = "http://127.0.0.1:8765/callback";
+/// The authorization code the Tumblr demo server's authorize page hands out.
+pub const TUMBLR_CODE: &str = "demo-tumblr-code";
 
 /// What every handler of one demo server shares.
 #[derive(Clone)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lock::FileLock;
 
-/// A stored secret: an OAuth token, or a Bluesky session.
+/// A stored secret: an OAuth token, an OAuth app's keys, a Bluesky session, or a Tumblr grant.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Secret {
@@ -25,6 +25,15 @@ pub enum Secret {
         did: String,
         access_jwt: String,
         refresh_jwt: String,
+    },
+    /// A Tumblr OAuth2 grant: the access token, the refresh token when there is one (the app asked
+    /// for `offline_access`), and when the access token expires (Unix seconds), when known.
+    TumblrToken {
+        access_token: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        refresh_token: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        expires_at: Option<i64>,
     },
 }
 
@@ -135,6 +144,24 @@ mod tests {
         assert!(!format!("{:?}", s.get("mastodon:a@h").ok().flatten()).contains("tok-123"));
         assert!(s.remove("mastodon:a@h").is_ok());
         assert_eq!(s.get("mastodon:a@h").ok().flatten(), None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_tumblr_grant_round_trips_with_or_without_its_refresh_token() {
+        let dir = std::env::temp_dir().join(format!("murre-secrets-tumblr-{}", std::process::id()));
+        let s = Secrets::new(&dir);
+        let full = Secret::TumblrToken {
+            access_token: "a1".into(),
+            refresh_token: Some("r1".into()),
+            expires_at: Some(1_800_000_000),
+        };
+        let bare = Secret::TumblrToken { access_token: "a2".into(), refresh_token: None, expires_at: None };
+        assert!(s.set("tumblr:one", full.clone()).is_ok() && s.set("tumblr:two", bare.clone()).is_ok());
+        assert_eq!(s.get("tumblr:one").ok().flatten(), Some(full));
+        assert_eq!(s.get("tumblr:two").ok().flatten(), Some(bare));
+        let text = std::fs::read_to_string(dir.join("secrets.toml")).unwrap_or_default();
+        assert!(text.contains("kind = \"tumblr_token\"") && !text.contains("refresh_token = \"\""), "{text}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,13 +1,18 @@
 //! A thin client for Tumblr API v2: the dashboard in NPF, paged by offset, refreshed by since_id.
+//! An expired or refused access token is renewed once with the refresh token (see `session`).
 
 use std::fmt;
+use std::sync::Arc;
 
-use reqwest::Url;
+use reqwest::{StatusCode, Url};
 
+use super::session::{Session, TokenStore, Tokens};
 use super::{convert, wire};
 use crate::backend::http::{self, Answer};
+use crate::backend::mastodon::oauth::AppKeys;
 use crate::backend::{BackendError, Cursor, Page};
 use crate::model::{AccountId, Post, PostKey};
+use crate::text::sanitize_line;
 
 /// Page size for the dashboard (the API's maximum).
 const PAGE: usize = 20;
@@ -15,12 +20,21 @@ const PAGE: usize = 20;
 /// The public API's base URL.
 pub const API: &str = "https://api.tumblr.com";
 
-/// One Tumblr account (the user's OAuth2 token; the blog it posts as is in the account id).
+/// One of the user's blogs, as `/v2/user/info` lists them (names and titles sanitized).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blog {
+    pub name: String,
+    pub title: String,
+    pub uuid: String,
+    pub primary: bool,
+}
+
+/// One Tumblr account (the user's OAuth2 tokens; the blog it posts as is in the account id).
 #[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
     base: Url,
-    token: String,
+    session: Session,
     account: AccountId,
 }
 
@@ -31,9 +45,31 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client for `account` at `api` (normally [`API`]) with an OAuth2 access token.
+    /// A client for `account` at `api` (normally [`API`]) with an OAuth2 access token alone.
     pub fn new(http: reqwest::Client, api: &str, account: AccountId, token: String) -> Result<Self, BackendError> {
-        Ok(Client { http, base: http::base_url(api)?, token, account })
+        Self::with_tokens(http, api, account, Tokens::access_only(token))
+    }
+
+    /// A client with a full grant (access token, refresh token, expiry).
+    pub fn with_tokens(
+        http: reqwest::Client,
+        api: &str,
+        account: AccountId,
+        tokens: Tokens,
+    ) -> Result<Self, BackendError> {
+        Ok(Client { http, base: http::base_url(api)?, session: Session::new(tokens), account })
+    }
+
+    /// Renews expired tokens with the refresh grant of this app (the user's client id and secret).
+    pub fn with_app(mut self, app: AppKeys) -> Self {
+        self.session.app = Some(app);
+        self
+    }
+
+    /// Keeps renewed tokens in `store` (and renews under its lock).
+    pub fn with_store(mut self, store: Arc<dyn TokenStore>) -> Self {
+        self.session.store = Some(store);
+        self
     }
 
     /// The account this client acts as.
@@ -41,10 +77,40 @@ impl Client {
         &self.account
     }
 
+    /// The tokens in use (they change when renewed; the store saves them).
+    pub fn tokens(&self) -> Tokens {
+        self.session.current()
+    }
+
+    /// A GET with the access token; on 401 the tokens are renewed and the request sent once more.
     async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Answer, BackendError> {
-        let mut url = self.base.clone();
-        url.set_path(&format!("{}{path}", self.base.path().trim_end_matches('/')));
-        check(http::read(|| self.http.get(url.clone()).query(query).bearer_auth(&self.token)).await?)
+        let url = http::endpoint(&self.base, path);
+        let used = self.session.usable(&self.http, &self.base).await?;
+        let answer = self.get_with(&url, query, &used.access_token).await?;
+        if answer.status != StatusCode::UNAUTHORIZED {
+            return check(answer);
+        }
+        let renewed = self.session.renew(&self.http, &self.base, &used).await?;
+        check(self.get_with(&url, query, &renewed.access_token).await?)
+    }
+
+    async fn get_with(&self, url: &Url, query: &[(&str, String)], token: &str) -> Result<Answer, BackendError> {
+        http::read(|| self.http.get(url.clone()).query(query).bearer_auth(token)).await
+    }
+
+    /// The user's blogs (`/v2/user/info`); names that cannot be an account id are left out.
+    pub async fn blogs(&self) -> Result<Vec<Blog>, BackendError> {
+        let answer = self.get("/v2/user/info", &[]).await?;
+        let envelope: wire::Envelope<wire::UserInfo> = answer.json()?;
+        let blogs = envelope.response.user.blogs.into_iter().filter(|b| is_blog_name(&b.name));
+        Ok(blogs
+            .map(|b| Blog {
+                title: sanitize_line(&b.title),
+                uuid: sanitize_line(&b.uuid),
+                primary: b.primary,
+                name: b.name,
+            })
+            .collect())
     }
 
     /// The dashboard at `at`. Older cursors are offsets; newer cursors are post ids.
@@ -81,6 +147,11 @@ pub fn decode_dashboard(body: &[u8], account: &AccountId) -> Result<(Vec<Post>, 
     Ok((envelope.response.posts.into_iter().filter_map(|p| convert::post(p, account)).collect(), count))
 }
 
+/// Tumblr blog names are letters, digits and hyphens; anything else could break an account id.
+fn is_blog_name(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 fn check(answer: Answer) -> Result<Answer, BackendError> {
     if answer.status.is_success() {
         return Ok(answer);
@@ -92,4 +163,15 @@ fn check(answer: Answer) -> Result<Answer, BackendError> {
         .and_then(|v| v.as_str())
         .unwrap_or_else(|| answer.status.canonical_reason().unwrap_or("error"));
     Err(http::status_error(&answer, message))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_plain_blog_names_become_accounts() {
+        assert!(super::is_blog_name("murre-demo") && super::is_blog_name("Blog_2"));
+        for bad in ["", "a:b", "a b", "evil\u{1b}[31m", "ünï", &"x".repeat(65)] {
+            assert!(!super::is_blog_name(bad), "{bad:?}");
+        }
+    }
 }

@@ -1,10 +1,13 @@
 //! Tumblr API v2 with NPF content.
 
+pub mod auth;
 mod client;
 mod convert;
+mod session;
 mod wire;
 
-pub use client::{API, Client, decode_dashboard};
+pub use client::{API, Blog, Client, decode_dashboard};
+pub use session::{LockedTokens, TokenStore, Tokens};
 
 use super::{Capabilities, LengthUnit, Limits};
 

@@ -141,3 +141,37 @@ pub(super) struct Trail {
     #[serde(default)]
     pub content: Vec<Block>,
 }
+
+/// `GET /v2/user/info`: the user and their blogs.
+#[derive(Debug, Deserialize)]
+pub(super) struct UserInfo {
+    pub user: User,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct User {
+    #[serde(default)]
+    pub blogs: Vec<UserBlog>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct UserBlog {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub uuid: String,
+    #[serde(default)]
+    pub primary: bool,
+}
+
+/// The token endpoint's answer. No `Debug`: it holds the tokens.
+#[derive(Deserialize)]
+pub(super) struct TokenAnswer {
+    pub access_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+    #[serde(default)]
+    pub expires_in: Option<i64>,
+}

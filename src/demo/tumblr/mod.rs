@@ -1,29 +1,53 @@
 //! The demo Tumblr server: `/v2/user/dashboard` (NPF, offset and `since_id` paging) and
-//! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape.
+//! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape;
+//! OAuth2 (`/oauth2/authorize`, `/v2/oauth2/token`) in [`oauth`].
 
 mod npf;
+mod oauth;
 mod post;
 
 use super::faults::Failure;
 use super::reply::{self, Params};
-use super::{Ctx, TUMBLR_BLOG, TUMBLR_TOKEN, content::Net, store};
+use super::{Ctx, TUMBLR_BLOG, TUMBLR_SIDE_BLOG, content::Net, store};
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::{FromRef, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
+use oauth::Grants;
 use serde_json::{Value, json};
 
 /// Default and maximum page size of the dashboard.
 const MAX_LIMIT: u64 = 20;
+
+/// What the Tumblr handlers share: the server's context and the tokens it issued.
+#[derive(Clone)]
+struct Shared {
+    ctx: Ctx,
+    grants: Grants,
+}
+
+impl FromRef<Shared> for Ctx {
+    fn from_ref(shared: &Shared) -> Ctx {
+        shared.ctx.clone()
+    }
+}
+
+impl FromRef<Shared> for Grants {
+    fn from_ref(shared: &Shared) -> Grants {
+        shared.grants.clone()
+    }
+}
 
 /// The Tumblr routes.
 pub fn router(ctx: Ctx) -> Router {
     Router::new()
         .route("/v2/user/dashboard", get(dashboard))
         .route("/v2/user/info", get(user_info))
+        .route("/oauth2/authorize", get(oauth::authorize))
+        .route("/v2/oauth2/token", post(oauth::token))
         .fallback(|| async { failure(404, 0, "Not Found") })
-        .with_state(ctx)
+        .with_state(Shared { ctx, grants: Grants::default() })
 }
 
 /// A successful answer in the envelope.
@@ -57,16 +81,18 @@ pub fn error(fault: Failure) -> Response {
 }
 
 /// Checks the OAuth2 bearer token: `Some` is Tumblr's 401 answer to send instead.
-fn reject(headers: &HeaderMap) -> Option<Response> {
-    match reply::bearer(headers) {
-        Some(TUMBLR_TOKEN) => None,
-        _ => Some(failure(401, 1016, "Unable to authorize")),
-    }
+fn reject(ctx: &Ctx, grants: &Grants, headers: &HeaderMap) -> Option<Response> {
+    (!oauth::authorized(ctx, grants, headers)).then(|| failure(401, 1016, "Unable to authorize"))
 }
 
 /// `GET /v2/user/dashboard?npf=true&limit=&offset=&since_id=` (always answers in NPF).
-async fn dashboard(State(ctx): State<Ctx>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
-    if let Some(response) = reject(&headers) {
+async fn dashboard(
+    State(ctx): State<Ctx>,
+    State(grants): State<Grants>,
+    headers: HeaderMap,
+    Query(params): Query<Params>,
+) -> Response {
+    if let Some(response) = reject(&ctx, &grants, &headers) {
         return response;
     }
     let numbers =
@@ -98,13 +124,12 @@ fn next_link(limit: usize, offset: usize) -> Value {
     }})
 }
 
-/// `GET /v2/user/info`.
-async fn user_info(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    if let Some(response) = reject(&headers) {
+/// `GET /v2/user/info`: the demo user with a primary blog and a side blog.
+async fn user_info(State(ctx): State<Ctx>, State(grants): State<Grants>, headers: HeaderMap) -> Response {
+    if let Some(response) = reject(&ctx, &grants, &headers) {
         return response;
     }
-    let blog = ctx.store.with(|c| post::blog_info(c, "murre"));
-    let mut blog = blog;
+    let mut blog = ctx.store.with(|c| post::blog_info(c, "murre"));
     blog["primary"] = json!(true);
     blog["admin"] = json!(true);
     blog["type"] = json!("public");
@@ -115,6 +140,22 @@ async fn user_info(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
         "likes": 42,
         "following": 15,
         "default_post_format": "html",
-        "blogs": [blog],
+        "blogs": [blog, side_blog()],
     }}))
+}
+
+/// The demo user's second blog (a "side blog": not primary).
+fn side_blog() -> Value {
+    json!({
+        "name": TUMBLR_SIDE_BLOG,
+        "title": "Sketches by murre",
+        "description": "Drafts and doodles.",
+        "url": format!("https://{TUMBLR_SIDE_BLOG}.tumblr.com/"),
+        "uuid": "t:murreDemoSketches0000",
+        "primary": false,
+        "admin": true,
+        "type": "public",
+        "followers": 3,
+        "posts": 1,
+    })
 }
