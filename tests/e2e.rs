@@ -249,8 +249,10 @@ async fn the_binary_logs_in_to_both_and_merges_their_timelines() {
     let args = ["login", "bluesky", "alice.test", "--service", pds.as_str(), "--app-password-stdin"];
     let ok = murre(&dir, &args, &format!("{app_password}\n"));
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("keeps tokens"), "the first login says where secrets go");
     let ok = murre(&dir, &["login", "mastodon", &text(&m, "/url"), "--token-stdin"], "ada_token\n");
     assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(!String::from_utf8_lossy(&ok.stderr).contains("keeps tokens"), "the notice is shown once");
 
     let config = std::fs::read_to_string(dir.join("config.toml")).unwrap_or_default();
     let secrets = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();

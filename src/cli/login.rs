@@ -71,6 +71,15 @@ async fn mastodon_token(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     super::login_mastodon::finish(ctx, &http, &base, token).await
 }
 
+/// Tells once where secrets are kept (this version has no OS keyring store).
+fn notice_once(ctx: &Context, secrets: &Secrets) {
+    let marker = ctx.dirs.data.join(".secrets-notice");
+    if !marker.exists() {
+        eprintln!("murre keeps tokens and sessions in {} (readable by you only).", secrets.path().display());
+        let _ = crate::store::write_private(&marker, b"shown\n");
+    }
+}
+
 /// Stores the secret, then lists the account in config.toml (replacing an older entry of the same
 /// id); the first account of a network becomes its default posting identity.
 pub(super) fn save_account(
@@ -82,13 +91,15 @@ pub(super) fn save_account(
     secret: Secret,
 ) -> anyhow::Result<i32> {
     let network = id.network().ok_or_else(|| anyhow::anyhow!("bad account id {id}"))?;
-    Secrets::new(&ctx.dirs.data).set(&id.0, secret)?;
-    Config::update(&ctx.dirs.config_file(), |config| {
-        let was_default = config.accounts.iter().any(|a| a.id == id && a.default);
+    let secrets = Secrets::new(&ctx.dirs.data);
+    let previous = secrets.get(&id.0)?;
+    secrets.set(&id.0, secret)?;
+    let listed = Config::update(&ctx.dirs.config_file(), |config| {
+        let old = config.accounts.iter().find(|a| a.id == id);
+        let (was_default, in_timeline) = (old.is_some_and(|a| a.default), old.is_none_or(|a| a.in_timeline));
         let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
         config.accounts.retain(|a| a.id != id);
         let default = was_default || first_of_network;
-        let in_timeline = true;
         config.accounts.push(AccountConfig {
             id: id.clone(),
             network,
@@ -98,7 +109,16 @@ pub(super) fn save_account(
             default,
             in_timeline,
         });
-    })?;
+    });
+    if let Err(e) = listed {
+        // No half-written account: the secret goes back to what it was.
+        let _ = match previous {
+            Some(old) => secrets.set(&id.0, old),
+            None => secrets.remove(&id.0),
+        };
+        return Err(e);
+    }
+    notice_once(ctx, &secrets);
     println!("Logged in as {id}.");
     Ok(0)
 }

@@ -55,6 +55,11 @@ impl Secrets {
         Secrets { path: data_dir.join("secrets.toml") }
     }
 
+    /// The file the secrets are kept in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     fn read(&self) -> anyhow::Result<BTreeMap<String, Secret>> {
         match std::fs::read_to_string(&self.path) {
             Ok(t) => toml::from_str(&t).map_err(|e| anyhow::anyhow!("{}: {e}", self.path.display())),
