@@ -61,7 +61,7 @@ pub async fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
-    let secrets = Secrets::new(&ctx.dirs.data);
+    let secrets = Secrets::for_dirs(&ctx.dirs);
     if let Some(account) = ctx.config.accounts.iter().find(|a| a.id == id) {
         match revoke(account, &secrets).await {
             Ok(true) => println!("Revoked murre's access on {}.", account.server),

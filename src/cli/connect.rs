@@ -33,7 +33,7 @@ pub async fn connect(ctx: &Context) -> anyhow::Result<Connected> {
     if ctx.demo {
         return connect_demo(http).await;
     }
-    let secrets = Secrets::new(&ctx.dirs.data);
+    let secrets = Secrets::for_dirs(&ctx.dirs);
     let mut out = Connected { clients: Vec::new(), failed: Vec::new(), demo: None };
     for account in &ctx.config.accounts {
         match client_for(&http, account, &secrets) {

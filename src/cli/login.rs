@@ -75,7 +75,7 @@ async fn mastodon_token(ctx: &Context, url: &str) -> anyhow::Result<i32> {
 fn notice_once(ctx: &Context, secrets: &Secrets) {
     let marker = ctx.dirs.data.join(".secrets-notice");
     if !marker.exists() {
-        eprintln!("murre keeps tokens and sessions in {} (readable by you only).", secrets.path().display());
+        eprintln!("murre keeps tokens and sessions in {}.", secrets.describe());
         let _ = crate::store::write_private(&marker, b"shown\n");
     }
 }
@@ -91,7 +91,7 @@ pub(super) fn save_account(
     secret: Secret,
 ) -> anyhow::Result<i32> {
     let network = id.network().ok_or_else(|| anyhow::anyhow!("bad account id {id}"))?;
-    let secrets = Secrets::new(&ctx.dirs.data);
+    let secrets = Secrets::for_dirs(&ctx.dirs);
     let previous = secrets.get(&id.0)?;
     secrets.set(&id.0, secret)?;
     let listed = Config::update(&ctx.dirs.config_file(), |config| {

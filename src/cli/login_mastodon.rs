@@ -23,7 +23,7 @@ pub async fn run(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     let base = backend::http::base_url(url)?;
     let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
     let say = |e: BackendError| anyhow::anyhow!(e.user_message(Network::Mastodon));
-    let secrets = Secrets::new(&ctx.dirs.data);
+    let secrets = Secrets::for_dirs(&ctx.dirs);
     let app = app_keys(&http, &base, &secrets).await.map_err(say)?;
     let (state, pkce) = (oauth::random_token(16).map_err(say)?, oauth::pkce().map_err(say)?);
     let (listener, port) = callback::listen(0).await?;

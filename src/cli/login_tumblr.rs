@@ -122,7 +122,7 @@ async fn finish(
     let server = base.as_str().trim_end_matches('/').to_string();
     if let Some(app) = app {
         let keys = Secret::OAuthApp { client_id: app.client_id, client_secret: app.client_secret };
-        Secrets::new(&ctx.dirs.data).set(&tumblr_app_key(&server), keys)?;
+        Secrets::for_dirs(&ctx.dirs).set(&tumblr_app_key(&server), keys)?;
     }
     let display_name = if blog.title.is_empty() { blog.name.clone() } else { blog.title.clone() };
     let Tokens { access_token, refresh_token, expires_at } = tokens;

@@ -1,6 +1,7 @@
 //! What murre keeps on disk: where (XDG dirs or `--config-dir`), the config file, and secrets.
 
 pub mod config;
+mod keyring;
 pub mod lock;
 pub mod log;
 pub mod secrets;
@@ -15,6 +16,8 @@ pub struct Dirs {
     pub data: PathBuf,
     pub cache: PathBuf,
     pub state: PathBuf,
+    /// Everything lives under one `--config-dir`: the OS keyring is never touched.
+    pub isolated: bool,
 }
 
 impl Dirs {
@@ -26,12 +29,14 @@ impl Dirs {
                 data: dir.join("data"),
                 cache: dir.join("cache"),
                 state: dir.join("state"),
+                isolated: true,
             });
         }
         let p = directories::ProjectDirs::from("", "", "murre")
             .ok_or_else(|| anyhow::anyhow!("cannot find a home folder; pass --config-dir DIR"))?;
         let state = p.state_dir().unwrap_or_else(|| p.data_local_dir()).to_path_buf();
-        Ok(Dirs { config: p.config_dir().into(), data: p.data_dir().into(), cache: p.cache_dir().into(), state })
+        let (config, data, cache) = (p.config_dir().into(), p.data_dir().into(), p.cache_dir().into());
+        Ok(Dirs { config, data, cache, state, isolated: false })
     }
 
     /// The config file.

@@ -1,5 +1,6 @@
-//! The secret store: a 0600 file in the data dir, mapping account ids to their tokens.
-//! Secrets never go to config.toml, logs or `Debug` output.
+//! The secret store: the OS keyring when there is one (and murre is not confined to a
+//! `--config-dir`), else a 0600 file in the data dir, mapping account ids to their secrets. Secrets
+//! never go to config.toml, logs or `Debug` output. A lock file beside the store serializes writers.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -43,21 +44,38 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// The file-backed secret store.
+/// The secret store.
 #[derive(Debug, Clone)]
 pub struct Secrets {
     path: PathBuf,
+    /// Entries go to the OS keyring; the file is still read for secrets stored before.
+    keyring: bool,
 }
 
 impl Secrets {
-    /// The store in `data_dir`.
+    /// The file store in `data_dir` (never the OS keyring).
     pub fn new(data_dir: &Path) -> Self {
-        Secrets { path: data_dir.join("secrets.toml") }
+        Secrets { path: data_dir.join("secrets.toml"), keyring: false }
     }
 
-    /// The file the secrets are kept in.
+    /// The store for these folders: the OS keyring when it answers, unless `--config-dir` confines
+    /// murre to its folder; else the file.
+    pub fn for_dirs(dirs: &super::Dirs) -> Self {
+        Secrets { keyring: use_keyring(dirs.isolated, super::keyring::available()), ..Secrets::new(&dirs.data) }
+    }
+
+    /// The file the secrets are kept in (or the legacy file beside the keyring).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where secrets go, for the one-time notice.
+    pub fn describe(&self) -> String {
+        if self.keyring {
+            "the OS keyring".to_string()
+        } else {
+            format!("{} (readable by you only; no OS keyring is used)", self.path.display())
+        }
     }
 
     fn read(&self) -> anyhow::Result<BTreeMap<String, Secret>> {
@@ -70,21 +88,21 @@ impl Secrets {
 
     /// The secret of `account`, if stored.
     pub fn get(&self, account: &str) -> anyhow::Result<Option<Secret>> {
+        if self.keyring {
+            // Keyring reads are single entries; the lock only orders them against writers.
+            return self.lock()?.get(account);
+        }
         Ok(self.read()?.remove(account))
     }
 
     /// Stores (or replaces) the secret of `account`.
     pub fn set(&self, account: &str, secret: Secret) -> anyhow::Result<()> {
-        self.update(|all| {
-            all.insert(account.to_string(), secret);
-        })
+        self.lock()?.set(account, secret)
     }
 
     /// Removes the secret of `account`.
     pub fn remove(&self, account: &str) -> anyhow::Result<()> {
-        self.update(|all| {
-            all.remove(account);
-        })
+        self.lock()?.remove(account)
     }
 
     /// Takes the store's cross-process lock for a read-then-write that spans a network call
@@ -95,11 +113,11 @@ impl Secrets {
             FileLock::acquire(&self.path).map_err(|e| anyhow::anyhow!("{}: cannot lock: {e}", self.path.display()))?;
         Ok(Locked { store: self.clone(), _lock: lock })
     }
+}
 
-    /// Read-modify-write under the lock, written atomically.
-    fn update(&self, change: impl FnOnce(&mut BTreeMap<String, Secret>)) -> anyhow::Result<()> {
-        self.lock()?.update(change)
-    }
+/// The keyring is used only when it answers and murre is not confined to a `--config-dir`.
+fn use_keyring(isolated: bool, available: bool) -> bool {
+    available && !isolated
 }
 
 /// The secret store while this process holds its lock.
@@ -112,14 +130,41 @@ pub struct Locked {
 impl Locked {
     /// The secret of `account`, if stored.
     pub fn get(&self, account: &str) -> anyhow::Result<Option<Secret>> {
+        if self.store.keyring
+            && let Some(text) = super::keyring::get(account)?
+        {
+            return serde_json::from_str(&text).map(Some).map_err(|_| anyhow::anyhow!("unreadable keyring entry"));
+        }
         Ok(self.store.read()?.remove(account))
     }
 
     /// Stores (or replaces) the secret of `account`.
     pub fn set(&self, account: &str, secret: Secret) -> anyhow::Result<()> {
+        if self.store.keyring {
+            super::keyring::set(account, &serde_json::to_string(&secret)?)?;
+            // A copy from before the keyring was used must not outlive the new one.
+            return self.forget_in_file(account);
+        }
         self.update(|all| {
             all.insert(account.to_string(), secret);
         })
+    }
+
+    /// Removes the secret of `account` from wherever it is.
+    pub fn remove(&self, account: &str) -> anyhow::Result<()> {
+        if self.store.keyring {
+            super::keyring::delete(account)?;
+        }
+        self.forget_in_file(account)
+    }
+
+    fn forget_in_file(&self, account: &str) -> anyhow::Result<()> {
+        if self.store.read()?.contains_key(account) {
+            self.update(|all| {
+                all.remove(account);
+            })?;
+        }
+        Ok(())
     }
 
     fn update(&self, change: impl FnOnce(&mut BTreeMap<String, Secret>)) -> anyhow::Result<()> {
@@ -133,6 +178,17 @@ impl Locked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_config_dir_never_uses_the_os_keyring() {
+        assert!(!use_keyring(true, true));
+        assert!(!use_keyring(false, false));
+        assert!(use_keyring(false, true));
+        let dirs =
+            crate::store::Dirs::resolve(Some(Path::new("/tmp/murre-isolated"))).unwrap_or_else(|e| panic!("{e}"));
+        let s = Secrets::for_dirs(&dirs);
+        assert!(s.describe().contains("secrets.toml") && s.describe().contains("no OS keyring"));
+    }
 
     #[test]
     fn stores_with_mode_0600_and_never_debug_prints_a_token() {
