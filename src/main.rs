@@ -1,14 +1,15 @@
 //! murre: parse args, load config, then run a command or the TUI.
 #![forbid(unsafe_code)]
 
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use clap::Parser;
 
 use murre::app::{App, Source};
 use murre::cli::{self, Args, Context};
-use murre::runtime::{self, Runtime};
+use murre::runtime::{self, Home, Runtime};
 use murre::store::{Dirs, config::Config};
 use murre::ui::{Keymap, Theme};
 
@@ -30,16 +31,17 @@ fn start(args: Args) -> anyhow::Result<i32> {
     let theme = murre::ui::theme::load(&dirs, config.theme.as_deref())?;
     let _log = murre::store::log::init(&dirs.state);
     let ctx = Context { dirs, config, demo: args.demo };
+    let config_dir = args.config_dir.clone();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async move {
         match args.command {
             Some(command) => cli::run(command, &ctx).await,
-            None => tui(&ctx, theme, keymap).await.map(|()| 0),
+            None => tui(&ctx, config_dir, theme, keymap).await.map(|()| 0),
         }
     })
 }
 
-async fn tui(ctx: &Context, theme: Theme, keymap: Keymap) -> anyhow::Result<()> {
+async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: Keymap) -> anyhow::Result<()> {
     let connected = cli::connect(ctx).await?;
     let sources = connected.clients.iter().map(|c| source_for(c, ctx)).collect();
     let mut app = App::new(sources, jiff::Timestamp::now());
@@ -50,8 +52,8 @@ async fn tui(ctx: &Context, theme: Theme, keymap: Keymap) -> anyhow::Result<()> 
     for (id, e) in &connected.failed {
         tracing::warn!(account = %id, error = %e, "account not connected");
     }
-    let config_file = (!ctx.demo).then(|| ctx.dirs.config_file());
-    let runtime = Runtime { clients: Arc::new(connected.clients), theme, keymap, config_file };
+    let home = (!ctx.demo).then(|| Home { dirs: ctx.dirs.clone(), config_dir: config_dir.clone() });
+    let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home };
     runtime::run(app, runtime).await
 }
 

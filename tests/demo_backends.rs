@@ -143,10 +143,10 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
     update(&mut app, Msg::Resize { width: 120, height: 30 });
     let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
     let rt = murre::runtime::Runtime {
-        clients: std::sync::Arc::new(s.clients),
+        clients: std::sync::Arc::new(std::sync::RwLock::new(s.clients)),
         theme: murre::ui::Theme::default(),
         keymap: keymap.clone(),
-        config_file: None,
+        home: None,
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     for effect in start(&mut app) {

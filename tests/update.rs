@@ -274,3 +274,32 @@ fn one_posting_identity_per_network() {
     act(&mut app, Action::SelectNext);
     assert_eq!(app.overlay, Some(Overlay::Accounts { selected: last }), "the selection stays on the list");
 }
+
+#[test]
+fn a_refused_login_asks_for_l_and_l_logs_in_again_then_the_source_reloads() {
+    let mut app = app();
+    let req = murre::app::ReqId(999);
+    app.sources[1].pending_newer = Some(req);
+    let err = BackendError::Auth("Token has been revoked".into());
+    update(&mut app, Msg::FeedLoaded { req, source: 1, kind: FetchKind::Newer, result: Err(err) });
+    assert!(app.sources[1].needs_login);
+    assert!(app.sources[1].error.as_deref().is_some_and(|e| e.contains("press L")));
+    let effects = act(&mut app, Action::Login);
+    assert_eq!(effects, [Effect::Login { account: Some(app.sources[1].account.clone()) }]);
+    let again = murre::app::Source::new(app.sources[1].account.clone(), Network::Bluesky);
+    let effects = update(&mut app, Msg::AccountReady(again));
+    assert!(!app.sources[1].needs_login && app.sources[1].error.is_none());
+    assert!(matches!(effects.as_slice(), [Effect::Fetch { source: 1, at: Cursor::Newest, .. }]));
+}
+
+#[test]
+fn a_new_account_from_the_switcher_joins_the_sources_and_loads() {
+    let mut app = app();
+    act(&mut app, Action::Accounts);
+    assert_eq!(act(&mut app, Action::AddAccount), [Effect::Login { account: None }]);
+    assert_eq!(app.overlay, None);
+    let id = murre::model::AccountId("mastodon:work@office.example".into());
+    let effects = update(&mut app, Msg::AccountReady(murre::app::Source::new(id.clone(), Network::Mastodon)));
+    assert_eq!(app.sources.last().map(|s| &s.account), Some(&id));
+    assert!(matches!(effects.as_slice(), [Effect::Fetch { source: 3, .. }]));
+}

@@ -20,10 +20,38 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SelectPrev => app.overlay = Some(Overlay::Accounts { selected: selected.saturating_sub(1) }),
         Action::ToggleIncluded => return toggle_included(app, selected),
         Action::SetPosting | Action::Open => return set_posting(app, selected),
+        Action::Login => {
+            let account = app.sources.get(selected).map(|s| s.account.clone());
+            app.overlay = None;
+            return vec![Effect::Login { account }];
+        }
+        Action::AddAccount => {
+            app.overlay = None;
+            return vec![Effect::Login { account: None }];
+        }
         Action::Back | Action::Quit | Action::Accounts => app.overlay = None,
         _ => {}
     }
     Vec::new()
+}
+
+/// A login finished: a known account is reloaded, a new one joins the sources and loads.
+pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
+    let index = match app.sources.iter().position(|s| s.account == fresh.account) {
+        Some(i) => {
+            let s = &mut app.sources[i];
+            (s.error, s.needs_login) = (None, false);
+            i
+        }
+        None => {
+            fresh.posting = !app.sources.iter().any(|s| s.network == fresh.network && s.posting);
+            app.sources.push(fresh);
+            app.sources.len() - 1
+        }
+    };
+    let account = app.sources[index].account.clone();
+    super::update::toast(app, format!("Logged in as {account}."), false);
+    super::update::fetch_newest(app, index)
 }
 
 fn toggle_included(app: &mut App, index: usize) -> Vec<Effect> {

@@ -54,6 +54,10 @@ pub enum Action {
     ToggleIncluded,
     /// In the switcher: post as this account on its network.
     SetPosting,
+    /// Log in again to an account the server refused (or, when none is refused, add one).
+    Login,
+    /// Log in to a new account.
+    AddAccount,
 }
 
 impl Action {
@@ -84,6 +88,8 @@ impl Action {
             Action::Accounts => "accounts",
             Action::ToggleIncluded => "show or hide in the merged timeline",
             Action::SetPosting => "post as this account on its network",
+            Action::Login => "log in again (or add an account)",
+            Action::AddAccount => "add an account",
         }
     }
 }

@@ -19,6 +19,9 @@ pub enum Effect {
     Fetch { req: ReqId, source: usize, at: Cursor },
     /// Open a URL in the user's browser.
     OpenUrl(String),
+    /// Log in outside the TUI (the terminal is handed to the login flow, then taken back): again to
+    /// `account`, or to a new account when `None`. The result comes back as `Msg::AccountReady`.
+    Login { account: Option<AccountId> },
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
 }

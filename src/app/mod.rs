@@ -43,6 +43,8 @@ pub struct Source {
     pub included: bool,
     /// Whether the account is the one murre posts as on its network.
     pub posting: bool,
+    /// The server refused the credentials: the user has to log in again (key L).
+    pub needs_login: bool,
     /// The request whose answer is awaited for new items.
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
@@ -64,6 +66,7 @@ impl Source {
             pending_older: None,
             included: true,
             posting: false,
+            needs_login: false,
         }
     }
 }

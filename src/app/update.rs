@@ -21,6 +21,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Scroll(lines) => nav::scroll(app, lines),
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
+        Msg::AccountReady(source) => super::accounts::ready(app, source),
         Msg::OpenFailed(text) => {
             toast(app, text, true);
             Vec::new()
@@ -65,6 +66,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusNext | Action::FocusPrev => switch_focus(app),
         Action::Accounts => super::accounts::open(app),
         Action::ToggleIncluded | Action::SetPosting => Vec::new(),
+        Action::Login => {
+            let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
+            vec![Effect::Login { account }]
+        }
+        Action::AddAccount => vec![Effect::Login { account: None }],
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()
@@ -125,17 +131,18 @@ fn filter(app: &mut App, network: Option<Network>) -> Vec<Effect> {
 }
 
 fn refresh(app: &mut App) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for i in 0..app.sources.len() {
-        let req = app.next_req();
-        let source = &mut app.sources[i];
-        let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
-        // A newer request supersedes one still in flight: its answer will be dropped.
-        source.pending_newer = Some(req);
-        source.loading = true;
-        effects.push(Effect::Fetch { req, source: i, at });
-    }
-    effects
+    (0..app.sources.len()).flat_map(|i| fetch_newest(app, i)).collect()
+}
+
+/// Asks source `i` for what is newer than what it has (its newest page at first).
+pub(super) fn fetch_newest(app: &mut App, i: usize) -> Vec<Effect> {
+    let req = app.next_req();
+    let Some(source) = app.sources.get_mut(i) else { return Vec::new() };
+    let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
+    // A newer request supersedes one still in flight: its answer will be dropped.
+    source.pending_newer = Some(req);
+    source.loading = true;
+    vec![Effect::Fetch { req, source: i, at }]
 }
 
 /// Asks the source holding the watermark for its next older page, unless it is already asked.
@@ -173,8 +180,14 @@ fn feed_loaded(
     match result {
         Ok(page) => merge_page(app, i, kind, page),
         Err(e) => {
-            let text = e.user_message(network);
+            let needs_login = matches!(e, BackendError::Auth(_));
+            let text = if needs_login {
+                format!("{} · press L to log in again", e.user_message(network))
+            } else {
+                e.user_message(network)
+            };
             app.sources[i].error = Some(text.clone());
+            app.sources[i].needs_login = needs_login;
             toast(app, text, true);
             Vec::new()
         }
@@ -185,6 +198,7 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
     let now = app.now;
     let source = &mut app.sources[i];
     source.error = None;
+    source.needs_login = false;
     source.last_refresh = Some(now);
     let first_load = source.older.is_none() && source.newer.is_none();
     if page.newer.is_some() || source.newer.is_none() {

@@ -44,7 +44,8 @@ pub async fn connect(ctx: &Context) -> anyhow::Result<Connected> {
     Ok(out)
 }
 
-fn client_for(http: &reqwest::Client, a: &AccountConfig, secrets: &Secrets) -> anyhow::Result<Client> {
+/// A client for a configured account, from its stored secret.
+pub fn client_for(http: &reqwest::Client, a: &AccountConfig, secrets: &Secrets) -> anyhow::Result<Client> {
     let secret = secrets.get(&a.id.0)?.ok_or_else(|| anyhow::anyhow!("no stored secret; log in again"))?;
     let id = a.id.clone();
     Ok(match (a.network, secret) {

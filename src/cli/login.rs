@@ -56,6 +56,40 @@ pub async fn run(login: Login, ctx: &Context) -> anyhow::Result<i32> {
     }
 }
 
+/// `murre login` alone: asks which network, then the server or handle, then runs that login.
+pub async fn ask(ctx: &Context) -> anyhow::Result<i32> {
+    use super::prompt::line;
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        eprintln!("murre login: name the network: `login mastodon URL`, `login bluesky HANDLE` or `login tumblr`");
+        return Ok(super::EXIT_USAGE);
+    }
+    let network = loop {
+        let answer = line("Log in to which network? (mastodon, bluesky, tumblr): ")?;
+        match crate::model::Network::parse(answer.trim()) {
+            Some(n) => break n,
+            None if answer.trim().is_empty() => anyhow::bail!("no network chosen; nothing was changed"),
+            None => eprintln!("murre knows mastodon, bluesky and tumblr."),
+        }
+    };
+    let login = match network {
+        crate::model::Network::Mastodon => {
+            let url = line("Your server (e.g. mastodon.social): ")?;
+            anyhow::ensure!(!url.trim().is_empty(), "no server given; nothing was changed");
+            Login::Mastodon { url, token_stdin: false }
+        }
+        crate::model::Network::Bluesky => {
+            let handle = line("Your handle (e.g. you.bsky.social): ")?;
+            anyhow::ensure!(!handle.trim().is_empty(), "no handle given; nothing was changed");
+            let pds = line("Your PDS, if self-hosted (Enter finds it from the handle): ")?;
+            let service = Some(pds.trim().to_string()).filter(|p| !p.is_empty());
+            Login::Bluesky { handle, service, app_password_stdin: false }
+        }
+        crate::model::Network::Tumblr => Login::Tumblr { api: None, token_stdin: false },
+    };
+    run(login, ctx).await
+}
+
 pub(super) fn read_stdin_secret() -> anyhow::Result<String> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;

@@ -11,7 +11,7 @@ mod login_tumblr;
 mod prompt;
 mod timeline;
 
-pub use connect::{Connected, connect};
+pub use connect::{Connected, client_for, connect};
 
 use std::path::PathBuf;
 
@@ -39,9 +39,11 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Log in to an account.
-    #[command(subcommand)]
-    Login(login::Login),
+    /// Log in to an account (without a network: asks which, and for the server or handle).
+    Login {
+        #[command(subcommand)]
+        network: Option<login::Login>,
+    },
     /// List the configured accounts.
     Accounts {
         /// Print JSON.
@@ -84,7 +86,8 @@ pub enum Command {
 /// Runs a subcommand and returns the process exit code.
 pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32> {
     match command {
-        Command::Login(l) => login::run(l, ctx).await,
+        Command::Login { network: Some(l) } => login::run(l, ctx).await,
+        Command::Login { network: None } => login::ask(ctx).await,
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,

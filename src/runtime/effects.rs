@@ -1,22 +1,24 @@
 //! Executes effects on tokio tasks; each result comes back as a `Msg`.
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use tokio::sync::mpsc;
 
-use crate::app::{AccountChoice, Effect, FetchKind, Msg};
+use crate::app::{AccountChoice, Effect, FetchKind, Msg, Source};
 use crate::backend::{Client, Cursor};
+use crate::model::AccountId;
+use crate::store::config::Config;
 use crate::ui::{Keymap, Theme};
 
 /// What the event loop needs besides `App`: clients (one per source, same order), theme, keys.
 #[derive(Debug, Clone)]
 pub struct Runtime {
-    pub clients: Arc<Vec<Client>>,
+    /// One per source, same order; a login replaces or appends one.
+    pub clients: Arc<RwLock<Vec<Client>>>,
     pub theme: Theme,
     pub keymap: Keymap,
-    /// Where the switcher's choices are kept; `None` (the demo) keeps them for this run only.
-    pub config_file: Option<PathBuf>,
+    /// Where accounts live (choices are saved, logins land); `None` in the demo.
+    pub home: Option<super::login::Home>,
 }
 
 impl Runtime {
@@ -27,19 +29,22 @@ impl Runtime {
                 let clients = Arc::clone(&self.clients);
                 tokio::spawn(async move {
                     let kind = if matches!(at, Cursor::Older(_)) { FetchKind::Older } else { FetchKind::Newer };
-                    let Some(client) = clients.get(source) else { return };
+                    let client = clients.read().ok().and_then(|c| c.get(source).cloned());
+                    let Some(client) = client else { return };
                     let result = client.home(at).await;
                     let _ = tx.send(Msg::FeedLoaded { req, source, kind, result });
                 });
             }
             Effect::SaveAccountChoices(choices) => {
-                let Some(path) = self.config_file.clone() else { return };
+                let Some(path) = self.home.as_ref().map(|h| h.dirs.config_file()) else { return };
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = save_choices(&path, &choices) {
                         let _ = tx.send(Msg::OpenFailed(format!("could not save the account choices: {e}")));
                     }
                 });
             }
+            // The event loop runs logins itself: they need the terminal.
+            Effect::Login { .. } => {}
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -48,6 +53,35 @@ impl Runtime {
                 });
             }
         }
+    }
+}
+
+impl Runtime {
+    /// Runs a login on the terminal (the caller has left the TUI) and connects what it changed;
+    /// returns the sources to announce, or the reason nothing changed.
+    pub async fn login(&self, account: Option<AccountId>, known: Vec<AccountId>) -> Result<Vec<Source>, String> {
+        let Some(home) = self.home.clone() else { return Err("the demo has no accounts to log in to".into()) };
+        let clients = Arc::clone(&self.clients);
+        let work = move || -> Result<Vec<Source>, String> {
+            let config = Config::load(&home.dirs.config_file()).map_err(|e| e.to_string())?;
+            let args = super::login::args(&home, &config, account.as_ref());
+            if !super::login::run_child(&args).map_err(|e| format!("cannot start the login: {e}"))? {
+                return Err("the login did not finish; nothing changed".into());
+            }
+            let fresh = super::login::reconnect(&home, account.as_ref(), &known).map_err(|e| e.to_string())?;
+            let mut all = clients.write().map_err(|_| "the clients are poisoned".to_string())?;
+            let mut sources = Vec::new();
+            for client in fresh {
+                let source = Source::new(client.account().clone(), client.network());
+                match all.iter().position(|c| c.account() == client.account()) {
+                    Some(i) => all[i] = client,
+                    None => all.push(client),
+                }
+                sources.push(source);
+            }
+            Ok(sources)
+        };
+        tokio::task::spawn_blocking(work).await.map_err(|e| e.to_string())?
     }
 }
 

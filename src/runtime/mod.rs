@@ -2,9 +2,11 @@
 //! send `Msg`s on one channel. Effects are executed here, never in `update`.
 
 mod effects;
+mod login;
 mod terminal;
 
 pub use effects::{Runtime, open_url};
+pub use login::Home;
 
 use std::time::Duration;
 
@@ -44,9 +46,29 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
                 Err(e) => break Err(e.into()),
             },
         };
+        let mut login = None;
         for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             for effect in app::update(&mut app, msg) {
-                rt.spawn(effect, tx.clone());
+                match effect {
+                    app::Effect::Login { account } => login = Some(account),
+                    other => rt.spawn(other, tx.clone()),
+                }
+            }
+        }
+        if let Some(account) = login {
+            // The login owns the terminal meanwhile: no key reader may steal its input.
+            drop(events);
+            terminal::leave()?;
+            let known = app.sources.iter().map(|s| s.account.clone()).collect();
+            let outcome = rt.login(account, known).await;
+            terminal::resume(&mut term)?;
+            events = EventStream::new();
+            let msgs = match outcome {
+                Ok(sources) => sources.into_iter().map(Msg::AccountReady).collect(),
+                Err(e) => vec![Msg::OpenFailed(e)],
+            };
+            for msg in msgs {
+                let _ = tx.send(msg);
             }
         }
     };

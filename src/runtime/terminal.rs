@@ -27,8 +27,26 @@ pub fn leave() -> anyhow::Result<()> {
 pub fn suspend(term: &mut DefaultTerminal) -> anyhow::Result<()> {
     leave()?;
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    *term = enter()?;
-    term.clear()?;
+    resume(term)
+}
+
+/// Takes the terminal back after `leave` (a suspend, a login), keeping the same `Terminal`: making a
+/// new one, or clearing it, would ask the terminal for the cursor position, an answer the key reader
+/// thread may swallow (and murre then fails waiting for it).
+pub fn resume(term: &mut DefaultTerminal) -> anyhow::Result<()> {
+    use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+    enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All),
+        crossterm::cursor::Hide
+    )?;
+    // `Terminal::clear` would read the cursor position; a blank "previous" buffer forces the same
+    // full repaint on the next draw.
+    term.swap_buffers();
+    term.swap_buffers();
     Ok(())
 }
 

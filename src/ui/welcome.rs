@@ -14,7 +14,8 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled("Welcome to murre", theme.accent.add_modifier(Modifier::BOLD)),
         Line::default(),
         Line::styled("One timeline for Mastodon, Bluesky and Tumblr.", theme.text),
-        Line::styled("No account is set up yet. Quit (q) and run one of:", theme.text),
+        Line::styled("No account is set up yet. Press L to log in here", theme.text),
+        Line::styled("(murre asks which network), or quit (q) and run one of:", theme.text),
         Line::default(),
         Line::styled("  murre login mastodon https://your.server", theme.accent),
         Line::styled("  murre login bluesky you.bsky.social", theme.accent),
@@ -23,9 +24,9 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::styled("Or try it without an account:", theme.text),
         Line::styled("  murre --demo", theme.accent),
         Line::default(),
-        Line::styled("q quits · ? lists the keys", theme.muted),
+        Line::styled("L logs in · q quits · ? lists the keys", theme.muted),
     ];
-    let rect = centered(area, 60, 15);
+    let rect = centered(area, 60, 16);
     let block = Block::default().borders(Borders::ALL).border_style(theme.accent);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
