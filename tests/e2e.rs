@@ -435,3 +435,68 @@ async fn a_revoked_app_password_fails_login_and_its_session_cannot_refresh() {
     assert!(err.user_message(Network::Bluesky).contains("log in again"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Drives the real TUI in tmux, as a user would.
+struct Tmux(String);
+
+impl Tmux {
+    fn start(name: &str, dir: &std::path::Path) -> Tmux {
+        let session = format!("murre-e2e-{name}-{}", std::process::id());
+        let cmd = format!("{} --config-dir {}", env!("CARGO_BIN_EXE_murre"), dir.display());
+        let ok = std::process::Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "32", &cmd])
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "tmux is needed for the TUI tests");
+        Tmux(session)
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", self.0.as_str()];
+        args.extend_from_slice(keys);
+        let _ = std::process::Command::new("tmux").args(&args).status();
+    }
+
+    fn screen(&self) -> String {
+        let out = std::process::Command::new("tmux").args(["capture-pane", "-p", "-t", &self.0]).output();
+        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
+    }
+
+    async fn wait_for(&self, text: &str) {
+        eventually(Duration::from_secs(20), || {
+            let screen = self.screen();
+            async move { screen.contains(text).then_some(()) }
+        })
+        .await;
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_first_login_from_inside_the_tui_brings_the_timeline_without_a_restart() {
+    let b = servers("bluesky");
+    let dir = std::env::temp_dir().join(format!("murre-e2e-tui-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let tui = Tmux::start("login", &dir);
+    tui.wait_for("Press L to log in").await;
+    tui.keys(&["L"]);
+    tui.wait_for("Log in to which network?").await;
+    tui.keys(&["bluesky", "Enter"]);
+    tui.wait_for("Your handle").await;
+    tui.keys(&["bob.test", "Enter"]);
+    tui.wait_for("Your PDS").await;
+    tui.keys(&[&text(&b, "/pds"), "Enter"]);
+    tui.wait_for("App password for bob.test").await;
+    tui.keys(&[&text(&b, "/users/bob/password"), "Enter"]);
+    // Back in the TUI, bob's home timeline (he follows alice) is on screen.
+    tui.wait_for("Thread root: who wants").await;
+    assert!(tui.screen().contains("bluesky:bob.test") || tui.screen().contains("bob.test ✓"), "{}", tui.screen());
+    tui.keys(&["q"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
