@@ -221,6 +221,7 @@ fn murre(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Out
         .arg("--config-dir")
         .arg(dir)
         .args(args)
+        .env("MURRE_DEBUG", "1")
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -266,8 +267,16 @@ async fn the_binary_logs_in_to_both_and_merges_their_timelines() {
     let nets: HashSet<&str> = posts.iter().filter_map(|p| p.get("network").and_then(Value::as_str)).collect();
     assert_eq!(nets, HashSet::from(["bluesky", "mastodon"]), "{} posts", posts.len());
 
-    // Logging out of Bluesky ends the session on the PDS: its refresh token is dead.
+    // No secret in the (debug) log or the config, after logins and a timeline.
     let refresh = stored(&dir, "bluesky:alice.test", "refresh_jwt");
+    let access = stored(&dir, "bluesky:alice.test", "access_jwt");
+    let log = std::fs::read_to_string(dir.join("state/murre.log")).unwrap_or_default();
+    assert!(!log.is_empty(), "MURRE_DEBUG wrote nothing to the log");
+    for secret in [app_password.as_str(), refresh.as_str(), access.as_str(), "ada_token"] {
+        assert!(!log.contains(secret) && !config.contains(secret), "a secret leaked into the log or config");
+    }
+
+    // Logging out of Bluesky ends the session on the PDS: its refresh token is dead.
     let out = murre(&dir, &["logout", "bluesky"], "");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let url = format!("{pds}/xrpc/com.atproto.server.refreshSession");

@@ -46,7 +46,9 @@ impl BackendError {
                 format!("{net}: rate limited; try again in {}s", d.as_secs().max(1))
             }
             BackendError::RateLimited { retry_after: None } => format!("{net}: rate limited; try again later"),
-            BackendError::Network(m) => format!("{net}: cannot reach the server ({m}); R retries"),
+            BackendError::Network(m) => {
+                format!("{net}: cannot reach the server ({m}); check the address and the connection")
+            }
             BackendError::Server { status, message } => format!("{net}: server error {status}: {message}"),
             BackendError::Decode(m) => format!("{net}: the server sent something unreadable ({m})"),
             BackendError::Invalid(m) => format!("{net}: {m}"),

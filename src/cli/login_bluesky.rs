@@ -20,7 +20,12 @@ pub async fn run(ctx: &Context, handle: &str, service: Option<&str>, from_stdin:
         prompt::hidden(&format!("App password for {handle}: "))?
     };
     let http = backend::http::client(backend::http::DEFAULT_TIMEOUT)?;
-    let failed = |e: BackendError| anyhow::anyhow!(e.user_message(Network::Bluesky));
+    let failed = |e: BackendError| match e {
+        BackendError::Auth(why) => {
+            anyhow::anyhow!("Bluesky refused the login: {why} (use an app password for {handle})")
+        }
+        other => anyhow::anyhow!(other.user_message(Network::Bluesky)),
+    };
     let service = match service {
         Some(s) => s.to_string(),
         None => {

@@ -28,6 +28,14 @@ pub struct AppKeys {
 pub async fn register(http: &reqwest::Client, base: &Url) -> Result<AppKeys, BackendError> {
     let form = [("client_name", "murre"), ("redirect_uris", &format!("{OOB}\n{LOOPBACK}")), ("scopes", SCOPES)];
     let answer = http::send(http.post(http::endpoint(base, "/api/v1/apps")).form(&form)).await?;
+    let status = answer.status.as_u16();
+    // Not the Mastodon client API at all: say so, rather than echo what the server printed.
+    if matches!(status, 404 | 405 | 501) || (answer.status.is_success() && answer.json::<AppKeys>().is_err()) {
+        let host = base.host_str().unwrap_or("the server");
+        return Err(BackendError::Invalid(format!(
+            "{host} does not speak the Mastodon client API (/api/v1/apps answered {status}); check the server address"
+        )));
+    }
     http::check_status(answer, "the server refused to register murre")?.json()
 }
 

@@ -1,0 +1,90 @@
+//! Logins through the binary against the demo servers: Bluesky app passwords, a wrong password, a
+//! server that is not a Mastodon-API server. Each failure is one clear line and leaves nothing behind.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use murre::demo::{self, DemoNetwork};
+
+async fn murre(dir: std::path::PathBuf, args: Vec<String>, stdin: String) -> Output {
+    let run = move || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_murre"))
+            .arg("--config-dir")
+            .arg(&dir)
+            .args(&args)
+            .env("MURRE_DEBUG", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        if let Some(mut input) = child.stdin.take() {
+            let _ = input.write_all(stdin.as_bytes());
+        }
+        child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
+    };
+    tokio::task::spawn_blocking(run).await.unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("murre-cli-login-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[tokio::test]
+async fn bluesky_app_password_login_stores_the_session_and_reads_the_timeline() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = fresh_dir("bsky");
+    let login =
+        args(&["login", "bluesky", demo::BLUESKY_HANDLE, "--service", &net.bluesky.url, "--app-password-stdin"]);
+
+    let wrong = murre(dir.clone(), login.clone(), "not-it\n".into()).await;
+    assert_eq!(wrong.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("Invalid identifier or password"), "{err}");
+    assert!(!dir.join("config.toml").exists() && !dir.join("data/secrets.toml").exists(), "a failed login wrote files");
+
+    let ok = murre(dir.clone(), login, format!("{}\n", demo::BLUESKY_PASSWORD)).await;
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let secrets = std::fs::read_to_string(dir.join("data/secrets.toml")).unwrap_or_default();
+    assert!(secrets.contains("refresh_jwt") && !secrets.contains(demo::BLUESKY_PASSWORD), "only the session is kept");
+    let out = murre(dir.clone(), args(&["timeline", "--json", "--limit", "5"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let posts: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(posts.len(), 5);
+    let log = std::fs::read_to_string(dir.join("state/murre.log")).unwrap_or_default();
+    assert!(!log.contains(demo::BLUESKY_PASSWORD), "the password reached the log");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_server_that_is_not_mastodon_is_named_as_such() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = fresh_dir("notmasto");
+    let out = murre(dir.clone(), args(&["login", "mastodon", &net.bluesky.url]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("does not speak the Mastodon client API"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(!dir.join("config.toml").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn an_unreachable_server_and_a_bad_address_say_what_to_check() {
+    let dir = fresh_dir("unreachable");
+    let out = murre(dir.clone(), args(&["login", "mastodon", "http://127.0.0.1:9"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach the server"));
+    let out = murre(dir.clone(), args(&["login", "mastodon", "http://social.example"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use https://"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.join("config.toml").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
