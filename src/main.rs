@@ -49,6 +49,9 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
     }
+    for a in ctx.config.accounts.iter().filter(|a| a.pane && app.sources.iter().any(|s| s.account == a.id)) {
+        app.panes.push(murre::app::Pane::of(a.id.clone()));
+    }
     for (id, e) in &connected.failed {
         tracing::warn!(account = %id, error = %e, "account not connected");
     }

@@ -159,7 +159,7 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
             rt.spawn(effect, tx.clone());
         }
     }
-    assert!(!app.rows.is_empty(), "Mastodon's rows are not shown");
+    assert!(!app.pane().rows.is_empty(), "Mastodon's rows are not shown");
     assert!(app.sources[1].error.is_some(), "Bluesky's error is not recorded");
     assert!(app.sources[2].pending_newer.is_some(), "Tumblr should still be loading");
     let mut term =
@@ -167,5 +167,5 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
     term.draw(|f| murre::ui::draw(f, &app, &rt.theme, &keymap)).unwrap_or_else(|e| panic!("{e}"));
     let screen: String = term.backend().buffer().content().iter().map(|c| c.symbol()).collect();
     assert!(screen.contains("server error 503"), "the Bluesky error is not on screen: {screen}");
-    assert!(app.rows.iter().all(|&r| app.timeline.post(r).is_some_and(|p| p.network() == Network::Mastodon)));
+    assert!(app.pane().rows.iter().all(|&r| app.timeline.post(r).is_some_and(|p| p.network() == Network::Mastodon)));
 }

@@ -155,7 +155,18 @@ fn a_filter_after_scrolling_far_down_fills_the_list_again() {
     let _ = screen(&app, 80, 12);
     update(&mut app, Msg::Action(Action::FilterBluesky));
     let shown = screen(&app, 80, 12);
-    let rows = app.rows.len();
+    let rows = app.pane().rows.len();
     let drawn = shown.lines().filter(|l| l.contains("│B ")).count();
     assert_eq!(drawn, rows.min(4), "{shown}");
+}
+
+#[test]
+fn an_account_pane_beside_the_merged_timeline() {
+    let mut app = sized(160, 24);
+    update(&mut app, Msg::Action(Action::Accounts));
+    update(&mut app, Msg::Action(Action::SelectNext));
+    update(&mut app, Msg::Action(Action::TogglePane));
+    update(&mut app, Msg::Action(Action::Back));
+    update(&mut app, Msg::Action(Action::FocusNext));
+    insta::assert_snapshot!(screen(&app, 160, 24));
 }

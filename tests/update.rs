@@ -24,7 +24,7 @@ fn start_fetches_every_source_newest_first() {
 fn rows_are_merged_newest_first_across_networks() {
     let app = app();
     let names: Vec<&str> =
-        app.rows.iter().filter_map(|s| app.timeline.post(*s)).map(|p| p.author.name.as_str()).collect();
+        app.pane().rows.iter().filter_map(|s| app.timeline.post(*s)).map(|p| p.author.name.as_str()).collect();
     assert_eq!(names, ["Ada", "小林", "Grace", "Linus", "Ken", "سارة", "Emoji 👩‍👩‍👧‍👦", "Long", "Empty"]);
 }
 
@@ -32,15 +32,15 @@ fn rows_are_merged_newest_first_across_networks() {
 fn movement_is_clamped() {
     let mut app = app();
     act(&mut app, Action::SelectPrev);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.pane().selected, 0);
     act(&mut app, Action::SelectNext);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.pane().selected, 1);
     act(&mut app, Action::SelectLast);
-    assert_eq!(app.selected, 8);
+    assert_eq!(app.pane().selected, 8);
     act(&mut app, Action::SelectNext);
-    assert_eq!(app.selected, 8);
+    assert_eq!(app.pane().selected, 8);
     act(&mut app, Action::SelectFirst);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.pane().selected, 0);
 }
 
 #[test]
@@ -48,12 +48,12 @@ fn pages_move_by_the_rows_that_fit() {
     let mut app = app();
     app.size = (80, 12); // 12 - 2 bars - 2 borders = 8 lines = 4 rows
     act(&mut app, Action::PageDown);
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.pane().selected, 4);
     act(&mut app, Action::HalfPageDown);
-    assert_eq!(app.selected, 6);
+    assert_eq!(app.pane().selected, 6);
     act(&mut app, Action::HalfPageUp);
     act(&mut app, Action::PageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.pane().selected, 0);
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn open_and_back_switch_focus_and_detail_keys_scroll() {
     act(&mut app, Action::Open);
     assert_eq!(app.focus, Focus::Detail);
     act(&mut app, Action::SelectNext);
-    assert_eq!((app.selected, app.detail_scroll), (0, 1));
+    assert_eq!((app.pane().selected, app.detail_scroll), (0, 1));
     act(&mut app, Action::Back);
     assert_eq!(app.focus, Focus::Timeline);
     act(&mut app, Action::FocusNext);
@@ -89,14 +89,14 @@ fn filters_show_one_network_and_keep_the_selection() {
     let mut app = app();
     act(&mut app, Action::SelectNext); // 小林 on Bluesky
     act(&mut app, Action::FilterBluesky);
-    assert!(app.rows.iter().filter_map(|s| app.timeline.post(*s)).all(|p| p.network() == Network::Bluesky));
+    assert!(app.pane().rows.iter().filter_map(|s| app.timeline.post(*s)).all(|p| p.network() == Network::Bluesky));
     assert_eq!(app.selected_post().map(|p| p.author.name.as_str()), Some("小林"));
     act(&mut app, Action::FilterMastodon);
-    assert_eq!(app.rows.len(), 4);
+    assert_eq!(app.pane().rows.len(), 4);
     act(&mut app, Action::FilterTumblr);
-    assert_eq!(app.rows.len(), 2);
+    assert_eq!(app.pane().rows.len(), 2);
     act(&mut app, Action::FilterAll);
-    assert_eq!(app.rows.len(), 9);
+    assert_eq!(app.pane().rows.len(), 9);
 }
 
 #[test]
@@ -162,10 +162,10 @@ fn a_stale_reply_is_ignored() {
     let new = fetch_req(&act(&mut app, Action::Refresh), 0);
     let page = Page { items: vec![post(Network::Mastodon, "x", 1, "Old", "stale")], older: None, newer: None };
     update(&mut app, loaded(old, 0, FetchKind::Newer, Ok(page)));
-    assert!(app.rows.is_empty());
+    assert!(app.pane().rows.is_empty());
     let page = Page { items: vec![post(Network::Mastodon, "y", 1, "New", "fresh")], older: None, newer: None };
     update(&mut app, loaded(new, 0, FetchKind::Newer, Ok(page)));
-    assert_eq!(app.rows.len(), 1);
+    assert_eq!(app.pane().rows.len(), 1);
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn a_failing_source_shows_its_error_and_blanks_nothing() {
     let mut app = app();
     let req = fetch_req(&act(&mut app, Action::Refresh), 1);
     update(&mut app, loaded(req, 1, FetchKind::Newer, Err(BackendError::Network("timed out".into()))));
-    assert_eq!(app.rows.len(), 9);
+    assert_eq!(app.pane().rows.len(), 9);
     assert!(app.sources[1].error.as_deref().is_some_and(|e| e.contains("Bluesky") && e.contains("timed out")));
     assert!(app.toasts.last().is_some_and(|t| t.error));
 }
@@ -203,7 +203,7 @@ fn nearing_the_end_loads_older_from_the_source_holding_the_watermark() {
         ),
     );
     // Mastodon's oldest (4 min) is newer than Bluesky's (400 min): Mastodon holds the watermark.
-    assert!(app.rows.iter().filter_map(|s| app.timeline.post(*s)).all(|p| p.created_at >= ago(4)));
+    assert!(app.pane().rows.iter().filter_map(|s| app.timeline.post(*s)).all(|p| p.created_at >= ago(4)));
     assert!(matches!(&more[..], [Effect::Fetch { source: 0, at: Cursor::Older(c), .. }] if c == "max_id=0"));
     // Asking again while that request is in flight sends nothing.
     assert!(act(&mut app, Action::SelectLast).is_empty());
@@ -225,23 +225,23 @@ fn resize_and_mouse_scroll() {
     update(&mut app, Msg::Resize { width: 200, height: 60 });
     assert_eq!(app.size, (200, 60));
     update(&mut app, Msg::Scroll(2));
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.pane().selected, 2);
     update(&mut app, Msg::Scroll(-1));
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.pane().selected, 1);
 }
 
 #[test]
 fn the_account_switcher_takes_an_account_out_of_the_merged_timeline_and_saves_it() {
     let mut app = app();
-    let before = app.rows.len();
+    let before = app.pane().rows.len();
     act(&mut app, Action::Accounts);
     assert_eq!(app.mode(), murre::app::Mode::Accounts);
     act(&mut app, Action::SelectNext);
     let effects = act(&mut app, Action::ToggleIncluded);
     let bluesky = app.sources[1].account.clone();
     assert!(!app.sources[1].included);
-    assert!(app.rows.len() < before);
-    assert!(app.rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
+    assert!(app.pane().rows.len() < before);
+    assert!(app.pane().rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
     match effects.as_slice() {
         [Effect::SaveAccountChoices(choices)] => {
             assert!(choices.iter().any(|c| c.account == bluesky && !c.included));
@@ -250,7 +250,7 @@ fn the_account_switcher_takes_an_account_out_of_the_merged_timeline_and_saves_it
         other => panic!("expected one save, got {other:?}"),
     }
     act(&mut app, Action::ToggleIncluded);
-    assert_eq!(app.rows.len(), before, "putting it back restores its rows");
+    assert_eq!(app.pane().rows.len(), before, "putting it back restores its rows");
     act(&mut app, Action::Back);
     assert_eq!(app.overlay, None);
 }
@@ -302,4 +302,38 @@ fn a_new_account_from_the_switcher_joins_the_sources_and_loads() {
     let effects = update(&mut app, Msg::AccountReady(murre::app::Source::new(id.clone(), Network::Mastodon)));
     assert_eq!(app.sources.last().map(|s| &s.account), Some(&id));
     assert!(matches!(effects.as_slice(), [Effect::Fetch { source: 3, .. }]));
+}
+
+#[test]
+fn an_account_pane_beside_the_merged_one_with_its_own_rows_focus_and_filter() {
+    let mut app = app();
+    act(&mut app, Action::Accounts);
+    act(&mut app, Action::SelectNext);
+    let effects = act(&mut app, Action::TogglePane);
+    act(&mut app, Action::Back);
+    let bluesky = app.sources[1].account.clone();
+    assert_eq!(app.panes.len(), 2);
+    assert!(
+        matches!(effects.as_slice(), [Effect::SaveAccountChoices(c)] if c.iter().any(|c| c.account == bluesky && c.pane))
+    );
+    let pane = &app.panes[1];
+    assert!(!pane.rows.is_empty());
+    assert!(pane.rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account == bluesky)));
+    // Tab: merged -> the account's pane -> detail -> merged.
+    act(&mut app, Action::FocusNext);
+    assert_eq!((app.focus, app.pane), (Focus::Timeline, 1));
+    act(&mut app, Action::SelectNext);
+    assert_eq!((app.panes[0].selected, app.panes[1].selected), (0, 1), "keys move the focused pane only");
+    act(&mut app, Action::FocusNext);
+    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.selected_post().map(|p| &p.id.account), Some(&bluesky), "the detail follows the focused pane");
+    act(&mut app, Action::FocusNext);
+    assert_eq!((app.focus, app.pane), (Focus::Timeline, 0));
+    act(&mut app, Action::FocusPrev);
+    assert_eq!((app.focus, app.pane), (Focus::Detail, 0));
+    // Taking the pane away again keeps the merged pane and the focus on it.
+    act(&mut app, Action::Accounts);
+    act(&mut app, Action::SelectNext);
+    act(&mut app, Action::TogglePane);
+    assert_eq!((app.panes.len(), app.pane), (1, 0));
 }

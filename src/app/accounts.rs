@@ -19,6 +19,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SelectNext => app.overlay = Some(Overlay::Accounts { selected: (selected + 1).min(last) }),
         Action::SelectPrev => app.overlay = Some(Overlay::Accounts { selected: selected.saturating_sub(1) }),
         Action::ToggleIncluded => return toggle_included(app, selected),
+        Action::TogglePane => return toggle_pane(app, selected),
         Action::SetPosting | Action::Open => return set_posting(app, selected),
         Action::Login => {
             let account = app.sources.get(selected).map(|s| s.account.clone());
@@ -63,6 +64,21 @@ fn toggle_included(app: &mut App, index: usize) -> Vec<Effect> {
     vec![save(app)]
 }
 
+fn toggle_pane(app: &mut App, index: usize) -> Vec<Effect> {
+    let Some(account) = app.sources.get(index).map(|s| s.account.clone()) else { return Vec::new() };
+    match app.panes.iter().position(|p| p.account.as_ref() == Some(&account)) {
+        Some(i) => {
+            app.panes.remove(i);
+            if app.pane >= i {
+                app.pane = app.pane.saturating_sub(1);
+            }
+        }
+        None => app.panes.push(super::Pane::of(account)),
+    }
+    nav::rebuild_rows(app);
+    vec![save(app)]
+}
+
 fn set_posting(app: &mut App, index: usize) -> Vec<Effect> {
     let Some(network) = app.sources.get(index).map(|s| s.network) else { return Vec::new() };
     for (i, s) in app.sources.iter_mut().enumerate() {
@@ -77,7 +93,12 @@ fn save(app: &App) -> Effect {
     Effect::SaveAccountChoices(
         app.sources
             .iter()
-            .map(|s| AccountChoice { account: s.account.clone(), included: s.included, posting: s.posting })
+            .map(|s| AccountChoice {
+                account: s.account.clone(),
+                included: s.included,
+                posting: s.posting,
+                pane: app.panes.iter().any(|p| p.account.as_ref() == Some(&s.account)),
+            })
             .collect(),
     )
 }

@@ -54,6 +54,8 @@ pub enum Action {
     ToggleIncluded,
     /// In the switcher: post as this account on its network.
     SetPosting,
+    /// In the switcher: show this account in its own pane beside the merged one (or stop).
+    TogglePane,
     /// Log in again to an account the server refused (or, when none is refused, add one).
     Login,
     /// Log in to a new account.
@@ -88,6 +90,7 @@ impl Action {
             Action::Accounts => "accounts",
             Action::ToggleIncluded => "show or hide in the merged timeline",
             Action::SetPosting => "post as this account on its network",
+            Action::TogglePane => "show this account in its own pane",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",
         }

@@ -10,6 +10,8 @@ pub struct AccountChoice {
     pub account: AccountId,
     pub included: bool,
     pub posting: bool,
+    /// Shown in its own pane beside the merged timeline.
+    pub pane: bool,
 }
 
 /// A command for the runtime.

@@ -6,14 +6,15 @@ mod action;
 mod effect;
 mod msg;
 mod nav;
+mod pane;
 mod update;
 
 pub use action::Action;
 pub use effect::{AccountChoice, Effect};
 pub use msg::{FetchKind, Msg};
+pub use pane::Pane;
 pub use update::{start, update};
 
-use std::cell::Cell;
 use std::collections::HashSet;
 
 use jiff::Timestamp;
@@ -117,11 +118,10 @@ pub struct App {
     pub now: Timestamp,
     pub sources: Vec<Source>,
     pub timeline: Timeline,
-    /// Slots of the rows shown (after the watermark and the network filter), newest first.
-    pub rows: Vec<u32>,
-    /// Index into `rows`.
-    pub selected: usize,
-    pub filter: Option<Network>,
+    /// The list panes: the merged timeline first, then accounts shown beside it.
+    pub panes: Vec<Pane>,
+    /// The list pane with the keyboard (index into `panes`).
+    pub pane: usize,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     /// Rows whose content warning the user opened (by slot).
@@ -132,8 +132,6 @@ pub struct App {
     /// Terminal size, for page sizes.
     pub size: (u16, u16),
     pub quit: bool,
-    /// First row shown in the list: derived render state, remembered between frames.
-    pub list_offset: Cell<usize>,
     next_req: u64,
 }
 
@@ -144,9 +142,8 @@ impl App {
             now,
             sources,
             timeline: Timeline::new(),
-            rows: Vec::new(),
-            selected: 0,
-            filter: None,
+            panes: vec![Pane::merged()],
+            pane: 0,
             focus: Focus::Timeline,
             overlay: None,
             revealed: HashSet::new(),
@@ -154,7 +151,6 @@ impl App {
             toasts: Vec::new(),
             size: (80, 24),
             quit: false,
-            list_offset: Cell::new(0),
             next_req: 0,
         }
     }
@@ -174,9 +170,21 @@ impl App {
         }
     }
 
-    /// The selected row's slot.
+    /// The list pane with the keyboard.
+    pub fn pane(&self) -> &Pane {
+        let last = self.panes.len().saturating_sub(1);
+        &self.panes[self.pane.min(last)]
+    }
+
+    /// The list pane with the keyboard, to change.
+    pub fn pane_mut(&mut self) -> &mut Pane {
+        let last = self.panes.len().saturating_sub(1);
+        &mut self.panes[self.pane.min(last)]
+    }
+
+    /// The selected row's slot (in the pane with the keyboard).
     pub fn selected_slot(&self) -> Option<u32> {
-        self.rows.get(self.selected).copied()
+        self.pane().selected_slot()
     }
 
     /// The selected post.

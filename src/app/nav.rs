@@ -1,27 +1,32 @@
 //! Movement through the timeline and the link picker, and the rows the timeline shows. Pure.
 
-use super::update::{load_older, toast};
+use super::update::{load_older, load_older_from, toast};
 use super::{Action, App, Effect, Focus, Overlay};
 use crate::model::Link;
 
 /// Rows before the end at which the next older page is requested.
 const PREFETCH_ROWS: usize = 10;
 
-/// Recomputes the shown rows (after a merge or a filter change), keeping the selected post selected.
+/// Recomputes every pane's rows (after a merge or a filter change), keeping each selected post
+/// selected.
 pub(super) fn rebuild_rows(app: &mut App) {
-    let selected = app.selected_slot();
-    app.rows = app.timeline.rows(app.filter);
-    if let Some(slot) = selected
-        && let Some(i) = app.rows.iter().position(|&s| s == slot)
-    {
-        app.selected = i;
+    for pane in &mut app.panes {
+        let selected = pane.selected_slot();
+        pane.rows = match &pane.account {
+            None => app.timeline.rows(pane.filter),
+            Some(account) => app.timeline.rows_of(&account.0, pane.filter),
+        };
+        if let Some(i) = selected.and_then(|slot| pane.rows.iter().position(|&s| s == slot)) {
+            pane.selected = i;
+        }
+        pane.selected = pane.selected.min(pane.rows.len().saturating_sub(1));
     }
-    clamp(app);
 }
 
 /// Keeps the selection inside the rows.
 pub(super) fn clamp(app: &mut App) {
-    app.selected = app.selected.min(app.rows.len().saturating_sub(1));
+    let pane = app.pane_mut();
+    pane.selected = pane.selected.min(pane.rows.len().saturating_sub(1));
 }
 
 fn page_rows(app: &App) -> usize {
@@ -35,16 +40,16 @@ pub(super) fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
         app.detail_scroll = u16::try_from(lines.max(0)).unwrap_or(u16::MAX);
         return Vec::new();
     }
-    let target = app.selected.saturating_add_signed(delta);
+    let target = app.pane().selected.saturating_add_signed(delta);
     move_to(app, target)
 }
 
 /// Selects row `index` (clamped), then fetches older posts when near the end.
 pub(super) fn move_to(app: &mut App, index: usize) -> Vec<Effect> {
-    let before = app.selected;
-    app.selected = index;
+    let before = app.pane().selected;
+    app.pane_mut().selected = index;
     clamp(app);
-    if app.selected != before {
+    if app.pane().selected != before {
         app.detail_scroll = 0;
     }
     maybe_load_older(app)
@@ -68,10 +73,16 @@ pub(super) fn scroll(app: &mut App, notches: i16) -> Vec<Effect> {
 
 /// Requests the next older page when the selection is near the end of the rows.
 pub(super) fn maybe_load_older(app: &mut App) -> Vec<Effect> {
-    if app.rows.len().saturating_sub(app.selected) <= PREFETCH_ROWS.max(page_rows(app)) {
-        load_older(app)
-    } else {
-        Vec::new()
+    let pane = app.pane();
+    if pane.rows.len().saturating_sub(pane.selected) > PREFETCH_ROWS.max(page_rows(app)) {
+        return Vec::new();
+    }
+    match pane.account.clone() {
+        None => load_older(app),
+        Some(account) => match app.sources.iter().position(|s| s.account == account) {
+            Some(i) => load_older_from(app, i),
+            None => Vec::new(),
+        },
     }
 }
 

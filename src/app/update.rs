@@ -63,9 +63,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FilterBluesky => filter(app, Some(Network::Bluesky)),
         Action::FilterTumblr => filter(app, Some(Network::Tumblr)),
         Action::FilterAll => filter(app, None),
-        Action::FocusNext | Action::FocusPrev => switch_focus(app),
+        Action::FocusNext => switch_focus(app, true),
+        Action::FocusPrev => switch_focus(app, false),
         Action::Accounts => super::accounts::open(app),
-        Action::ToggleIncluded | Action::SetPosting => Vec::new(),
+        Action::ToggleIncluded | Action::SetPosting | Action::TogglePane => Vec::new(),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
             vec![Effect::Login { account }]
@@ -107,10 +108,19 @@ fn back(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
-fn switch_focus(app: &mut App) -> Vec<Effect> {
-    app.focus = match app.focus {
-        Focus::Timeline if app.selected_slot().is_some() => Focus::Detail,
-        _ => Focus::Timeline,
+/// Tab: through the list panes in order, then the detail pane; Shift-Tab the other way.
+fn switch_focus(app: &mut App, forward: bool) -> Vec<Effect> {
+    let last = app.panes.len().saturating_sub(1);
+    let detail_ok = app.selected_slot().is_some();
+    (app.focus, app.pane) = match (app.focus, forward) {
+        (Focus::Timeline, true) if app.pane < last => (Focus::Timeline, app.pane + 1),
+        (Focus::Timeline, true) if detail_ok => (Focus::Detail, app.pane),
+        (Focus::Timeline, true) => (Focus::Timeline, 0),
+        (Focus::Timeline, false) if app.pane > 0 => (Focus::Timeline, app.pane - 1),
+        (Focus::Timeline, false) if detail_ok => (Focus::Detail, app.pane),
+        (Focus::Timeline, false) => (Focus::Timeline, last),
+        (Focus::Detail, true) => (Focus::Timeline, 0),
+        (Focus::Detail, false) => (Focus::Timeline, last),
     };
     Vec::new()
 }
@@ -125,7 +135,7 @@ fn toggle_cw(app: &mut App) -> Vec<Effect> {
 }
 
 fn filter(app: &mut App, network: Option<Network>) -> Vec<Effect> {
-    app.filter = network;
+    app.pane_mut().filter = network;
     nav::rebuild_rows(app);
     Vec::new()
 }
@@ -149,7 +159,12 @@ pub(super) fn fetch_newest(app: &mut App, i: usize) -> Vec<Effect> {
 pub(super) fn load_older(app: &mut App) -> Vec<Effect> {
     let Some(key) = app.timeline.source_holding_watermark().map(str::to_string) else { return Vec::new() };
     let Some(i) = app.sources.iter().position(|s| s.account.0 == key) else { return Vec::new() };
-    if app.sources[i].pending_older.is_some() {
+    load_older_from(app, i)
+}
+
+/// Asks source `i` for its next older page, unless it is already asked or at its end.
+pub(super) fn load_older_from(app: &mut App, i: usize) -> Vec<Effect> {
+    if app.sources.get(i).is_none_or(|s| s.pending_older.is_some()) {
         return Vec::new();
     }
     let Some(cursor) = app.sources[i].older.clone() else { return Vec::new() };

@@ -131,6 +131,7 @@ pub(super) fn save_account(
     let listed = Config::update(&ctx.dirs.config_file(), |config| {
         let old = config.accounts.iter().find(|a| a.id == id);
         let (was_default, in_timeline) = (old.is_some_and(|a| a.default), old.is_none_or(|a| a.in_timeline));
+        let pane = old.is_some_and(|a| a.pane);
         let first_of_network = !config.accounts.iter().any(|a| a.network == network && a.id != id);
         config.accounts.retain(|a| a.id != id);
         let default = was_default || first_of_network;
@@ -142,6 +143,7 @@ pub(super) fn save_account(
             display_name,
             default,
             in_timeline,
+            pane,
         });
     });
     if let Err(e) = listed {

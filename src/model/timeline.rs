@@ -146,6 +146,19 @@ impl Timeline {
         }
     }
 
+    /// The rows one account's pane shows: those with a post from `source`, whether or not the
+    /// account is in the merged timeline, down to that source's own oldest loaded item.
+    pub fn rows_of(&self, source: &str, network: Option<Network>) -> Vec<u32> {
+        let floor = self.sources.get(source).and_then(|m| m.oldest).map(nanos);
+        self.order
+            .iter()
+            .take_while(|e| floor.is_none_or(|f| e.nanos >= f))
+            .map(|e| e.slot)
+            .filter(|&s| self.row_members(s).any(|p| p.id.account.0 == source))
+            .filter(|&s| network.is_none_or(|n| self.row_has_network(s, n)))
+            .collect()
+    }
+
     fn row_members(&self, slot: u32) -> impl Iterator<Item = &Post> {
         std::iter::once(slot).chain(self.also(slot).iter().copied()).filter_map(|s| self.post(s))
     }

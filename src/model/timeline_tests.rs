@@ -183,3 +183,17 @@ fn a_cross_post_stays_while_one_of_its_accounts_is_included() {
     t.set_excluded("bluesky:me", true);
     assert!(texts(&t).is_empty());
 }
+
+#[test]
+fn an_account_pane_shows_that_account_down_to_its_own_oldest_post() {
+    let mut t = Timeline::new();
+    t.merge("m:a", vec![masto("m:a", "1", "u1", 100, "mine new"), masto("m:a", "2", "u2", 10, "mine old")]);
+    t.merge("bluesky:me", vec![sky("at://1", 90, "sky")]);
+    t.set_has_more("bluesky:me", true);
+    assert_eq!(texts(&t), ["mine new", "sky"], "the merged view waits for Bluesky");
+    let pane: Vec<String> =
+        t.rows_of("m:a", None).iter().filter_map(|s| t.post(*s)).map(|p| p.text.to_plain()).collect();
+    assert_eq!(pane, ["mine new", "mine old"], "the account's own pane needs no other source");
+    t.set_excluded("m:a", true);
+    assert_eq!(t.rows_of("m:a", None).len(), 2, "taking it out of the merged timeline keeps its pane");
+}

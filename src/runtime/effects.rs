@@ -92,6 +92,7 @@ fn save_choices(path: &std::path::Path, choices: &[AccountChoice]) -> anyhow::Re
             if let Some(c) = choices.iter().find(|c| c.account == account.id) {
                 account.in_timeline = c.included;
                 account.default = c.posting;
+                account.pane = c.pane;
             }
         }
     })

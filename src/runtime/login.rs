@@ -84,6 +84,7 @@ mod tests {
             display_name: String::new(),
             default: true,
             in_timeline: true,
+            pane: false,
         }
     }
 

@@ -24,6 +24,9 @@ pub struct AccountConfig {
     /// Whether the account feeds the merged timeline (the account switcher changes it).
     #[serde(default = "yes")]
     pub in_timeline: bool,
+    /// Whether the account has its own pane beside the merged timeline.
+    #[serde(default)]
+    pub pane: bool,
 }
 
 /// Timeline options.
@@ -122,6 +125,7 @@ mod tests {
                                 display_name: String::new(),
                                 default: false,
                                 in_timeline: true,
+                                pane: false,
                             })
                         });
                         assert!(added.is_ok(), "{added:?}");
@@ -149,6 +153,7 @@ mod tests {
                 display_name: "Ada".into(),
                 default: true,
                 in_timeline: false,
+                pane: false,
             }],
             ..Config::default()
         };

@@ -27,33 +27,40 @@ pub const ROW_HEIGHT: u16 = 2;
 const SPLIT_WIDTH: u16 = 100;
 
 /// Where each pane goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Areas {
     pub tabs: Rect,
-    pub list: Option<Rect>,
+    /// The list panes drawn, as (index into `App::panes`, area).
+    pub lists: Vec<(usize, Rect)>,
     pub detail: Option<Rect>,
     pub status: Rect,
 }
 
-/// Splits the screen: tabs on top, status at the bottom, list and detail between (side by side
-/// when wide; one at a time, by focus, when narrow).
-pub fn layout(area: Rect, focus: Focus) -> Areas {
+/// Splits the screen: tabs on top, status at the bottom, the list panes and the detail between
+/// (side by side when wide; when narrow, only the pane with the keyboard).
+pub fn layout(area: Rect, focus: Focus, panes: usize, active: usize) -> Areas {
     let [tabs, body, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let panes = panes.max(1);
     if area.width >= SPLIT_WIDTH {
-        let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        Areas { tabs, list: Some(list), detail: Some(detail), status }
+        let detail_share = if panes == 1 { 55 } else { 40 };
+        let [lists, detail] =
+            Layout::horizontal([Constraint::Percentage(100 - detail_share), Constraint::Percentage(detail_share)])
+                .areas(body);
+        let columns =
+            Layout::horizontal(vec![Constraint::Ratio(1, u32::try_from(panes).unwrap_or(1)); panes]).split(lists);
+        Areas { tabs, lists: columns.iter().copied().enumerate().collect(), detail: Some(detail), status }
     } else if focus == Focus::Detail {
-        Areas { tabs, list: None, detail: Some(body), status }
+        Areas { tabs, lists: Vec::new(), detail: Some(body), status }
     } else {
-        Areas { tabs, list: Some(body), detail: None, status }
+        Areas { tabs, lists: vec![(active, body)], detail: None, status }
     }
 }
 
 /// How many timeline rows fit on a screen of `size` (width, height).
 pub fn list_rows(size: (u16, u16)) -> usize {
     let area = Rect::new(0, 0, size.0, size.1);
-    let body = layout(area, Focus::Timeline).list.map_or(0, |r| r.height);
+    let body = layout(area, Focus::Timeline, 1, 0).lists.first().map_or(0, |(_, r)| r.height);
     usize::from(body.saturating_sub(2) / ROW_HEIGHT)
 }
 
@@ -64,10 +71,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         welcome::draw(frame, area, theme);
         return;
     }
-    let areas = layout(area, app.focus);
+    let areas = layout(area, app.focus, app.panes.len(), app.pane);
     status::draw_tabs(frame, areas.tabs, app, theme);
-    if let Some(list) = areas.list {
-        timeline::draw(frame, list, app, theme);
+    for &(index, list) in &areas.lists {
+        timeline::draw(frame, list, app, index, theme);
     }
     if let Some(detail) = areas.detail {
         detail::draw(frame, detail, app, theme);

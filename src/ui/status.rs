@@ -17,15 +17,15 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tabs = Network::ALL.iter().enumerate().map(|(i, n)| (format!("{} {}", i + 1, n.title()), Some(*n)));
     for (label, net) in tabs.chain(std::iter::once(("0 All".to_string(), None))) {
         let style = match net {
-            Some(n) if app.filter == net => theme.network(n).add_modifier(Modifier::REVERSED),
-            None if app.filter.is_none() => theme.accent.add_modifier(Modifier::REVERSED),
+            Some(n) if app.pane().filter == net => theme.network(n).add_modifier(Modifier::REVERSED),
+            None if app.pane().filter.is_none() => theme.accent.add_modifier(Modifier::REVERSED),
             Some(n) => theme.network(n),
             None => theme.muted,
         };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(format!(" {label} "), style));
     }
-    let count = format!("{} posts ", app.rows.len());
+    let count = format!("{} posts ", app.pane().rows.len());
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(usize::from(area.width).saturating_sub(used + width(&count)))));
     spans.push(Span::styled(count, theme.muted));

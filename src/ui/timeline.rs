@@ -7,28 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{ROW_HEIGHT, Theme, relative};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Pane};
 use crate::model::{MediaKind, Post};
 use crate::text::{truncate, width};
 
-/// Draws the list of rows around the selection.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let border = if app.focus == Focus::Timeline { theme.accent } else { theme.muted };
-    let title = format!(" {} ", app.filter.map_or("All networks", |n| n.title()));
+/// Draws list pane `index` around its selection.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+    let Some(pane) = app.panes.get(index) else { return };
+    let focused = app.focus == Focus::Timeline && app.pane == index;
+    let border = if focused { theme.accent } else { theme.muted };
+    let title = format!(" {} ", truncate(&pane.title(), usize::from(area.width.saturating_sub(4))));
     let block = Block::default().borders(Borders::ALL).border_style(border).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.rows.is_empty() {
+    if pane.rows.is_empty() {
         let text = if app.loading() { "Loading…" } else { "Nothing here yet. R refreshes." };
         frame.render_widget(Paragraph::new(text).style(theme.muted), inner);
         return;
     }
     let visible = usize::from((inner.height / ROW_HEIGHT).max(1));
-    let offset = scroll_offset(app, visible);
+    let offset = scroll_offset(pane, visible);
     let mut lines = Vec::with_capacity(visible * usize::from(ROW_HEIGHT));
-    for (i, &slot) in app.rows.iter().enumerate().skip(offset).take(visible) {
+    for (i, &slot) in pane.rows.iter().enumerate().skip(offset).take(visible) {
         let Some(post) = app.timeline.post(slot) else { continue };
-        let selected = i == app.selected;
+        let selected = i == pane.selected;
         let mut row = row_lines(app, slot, post, inner.width, theme);
         if selected {
             for line in &mut row {
@@ -41,15 +43,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The first row shown: keeps the selection in view, remembered between frames.
-fn scroll_offset(app: &App, visible: usize) -> usize {
+fn scroll_offset(pane: &Pane, visible: usize) -> usize {
     // Never scrolled past the point where the last row sits at the bottom (after a filter the list
     // can be much shorter than it was), and never below the selection.
-    let last_start = app.rows.len().saturating_sub(visible);
-    let mut offset = app.list_offset.get().min(last_start).min(app.selected);
-    if app.selected >= offset + visible {
-        offset = app.selected + 1 - visible;
+    let last_start = pane.rows.len().saturating_sub(visible);
+    let mut offset = pane.offset.get().min(last_start).min(pane.selected);
+    if pane.selected >= offset + visible {
+        offset = pane.selected + 1 - visible;
     }
-    app.list_offset.set(offset);
+    pane.offset.set(offset);
     offset
 }
 
