@@ -146,16 +146,16 @@ impl Timeline {
         }
     }
 
-    /// The rows one account's pane shows: those with a post from `source`, whether or not the
-    /// account is in the merged timeline, down to that source's own oldest loaded item.
+    /// The rows one account's pane shows: that account's own post of each row it has one in
+    /// (a cross-post shows as the account posted it), whether or not the account is in the merged
+    /// timeline.
     pub fn rows_of(&self, source: &str, network: Option<Network>) -> Vec<u32> {
-        let floor = self.sources.get(source).and_then(|m| m.oldest).map(nanos);
+        // Every post of the source is at or above its own oldest: no watermark applies here.
+        let own = |slot: u32| self.post(slot).is_some_and(|p| p.id.account.0 == source);
         self.order
             .iter()
-            .take_while(|e| floor.is_none_or(|f| e.nanos >= f))
-            .map(|e| e.slot)
-            .filter(|&s| self.row_members(s).any(|p| p.id.account.0 == source))
-            .filter(|&s| network.is_none_or(|n| self.row_has_network(s, n)))
+            .filter_map(|e| std::iter::once(e.slot).chain(self.also(e.slot).iter().copied()).find(|&s| own(s)))
+            .filter(|&s| network.is_none_or(|n| self.post(s).is_some_and(|p| p.network() == n)))
             .collect()
     }
 

@@ -197,3 +197,13 @@ fn an_account_pane_shows_that_account_down_to_its_own_oldest_post() {
     t.set_excluded("m:a", true);
     assert_eq!(t.rows_of("m:a", None).len(), 2, "taking it out of the merged timeline keeps its pane");
 }
+
+#[test]
+fn an_account_pane_shows_its_own_post_of_a_cross_post() {
+    let mut t = Timeline::new();
+    t.merge("m:a", vec![masto("m:a", "1", "u1", 100, "same words")]);
+    t.merge("bluesky:me", vec![sky("at://1", 101, "same words")]);
+    let rows = t.rows_of("bluesky:me", None);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(t.post(rows[0]).map(|p| p.network()), Some(Network::Bluesky));
+}
