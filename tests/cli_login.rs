@@ -88,3 +88,26 @@ async fn an_unreachable_server_and_a_bad_address_say_what_to_check() {
     assert!(!dir.join("config.toml").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn bluesky_email_two_factor_asks_for_the_code_and_accepts_the_right_one() {
+    use murre::backend::bluesky::auth::{Login, create_session};
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let http = murre::backend::http::client(std::time::Duration::from_secs(5)).unwrap_or_else(|e| panic!("{e}"));
+    let (url, who, password) = (&net.bluesky.url, demo::BLUESKY_2FA_EMAIL, demo::BLUESKY_PASSWORD);
+    let first = create_session(&http, url, who, password, None).await;
+    assert!(matches!(first, Ok(Login::NeedsCode)), "no code asked");
+    let wrong = create_session(&http, url, who, password, Some("nope")).await;
+    assert!(matches!(wrong, Err(murre::backend::BackendError::Auth(_))));
+    let right = create_session(&http, url, who, password, Some(&format!(" {} ", demo::BLUESKY_2FA_CODE))).await;
+    assert!(matches!(right, Ok(Login::Done { .. })), "the code was refused");
+
+    // Without a terminal to ask on, the CLI says how to go on instead of hanging.
+    let dir = fresh_dir("2fa");
+    let login = args(&["login", "bluesky", who, "--service", url, "--app-password-stdin"]);
+    let out = murre(dir.clone(), login, format!("{password}\n")).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no terminal"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.join("config.toml").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -35,6 +35,10 @@ pub const BLUESKY_HANDLE: &str = "murre.demo.test";
 pub const BLUESKY_DID: &str = "did:plc:murredemo0000000000000";
 /// The app password `com.atproto.server.createSession` accepts for the demo account.
 pub const BLUESKY_PASSWORD: &str = "demo-app-password";
+/// Signing in to the Bluesky demo by this email asks for a 2FA code, as email 2FA accounts do.
+pub const BLUESKY_2FA_EMAIL: &str = "murre-2fa@demo.test";
+/// The code the Bluesky demo "emails" for [`BLUESKY_2FA_EMAIL`].
+pub const BLUESKY_2FA_CODE: &str = "2FA-CODE-123";
 /// An access token the Bluesky demo server always accepts (so the demo client can skip the login).
 pub const BLUESKY_ACCESS_JWT: &str = "demo-bluesky-access-jwt";
 /// A refresh token the Bluesky demo server always accepts.

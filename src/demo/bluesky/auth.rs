@@ -6,7 +6,10 @@
 
 use super::{Bsky, xrpc_error};
 use crate::demo::reply;
-use crate::demo::{BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD, BLUESKY_REFRESH_JWT};
+use crate::demo::{
+    BLUESKY_2FA_CODE, BLUESKY_2FA_EMAIL, BLUESKY_ACCESS_JWT, BLUESKY_DID, BLUESKY_HANDLE, BLUESKY_PASSWORD,
+    BLUESKY_REFRESH_JWT,
+};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -109,9 +112,21 @@ pub async fn create_session(State(state): State<Bsky>, body: Bytes) -> Response 
     let (Some(identifier), Some(password)) = (input["identifier"].as_str(), input["password"].as_str()) else {
         return xrpc_error(400, "InvalidRequest", "Input must have the properties \"identifier\" and \"password\"");
     };
-    let known = [BLUESKY_HANDLE, BLUESKY_DID, "murre@demo.test"].iter().any(|id| id.eq_ignore_ascii_case(identifier));
+    let known = [BLUESKY_HANDLE, BLUESKY_DID, "murre@demo.test", BLUESKY_2FA_EMAIL]
+        .iter()
+        .any(|id| id.eq_ignore_ascii_case(identifier));
     if !known || password != BLUESKY_PASSWORD {
         return xrpc_error(401, "AuthenticationRequired", "Invalid identifier or password");
+    }
+    // Signing in by this email asks for the emailed code, as an account with email 2FA does.
+    if identifier.eq_ignore_ascii_case(BLUESKY_2FA_EMAIL) {
+        match input["authFactorToken"].as_str() {
+            None => return xrpc_error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address"),
+            Some(code) if code != BLUESKY_2FA_CODE => {
+                return xrpc_error(401, "AuthenticationRequired", "Token is invalid");
+            }
+            Some(_) => {}
+        }
     }
     reply::json(200, &session(&state))
 }
