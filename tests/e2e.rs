@@ -506,6 +506,19 @@ async fn a_first_login_from_inside_the_tui_brings_the_timeline_without_a_restart
     // Back in the TUI, bob's home timeline (he follows alice) is on screen.
     tui.wait_for("Thread root: who wants").await;
     assert!(tui.screen().contains("bluesky:bob.test") || tui.screen().contains("bob.test ✓"), "{}", tui.screen());
+    // Log out from the switcher: X asks, X again does it; the session dies on the PDS.
+    let refresh = stored(&dir, "bluesky:bob.test", "refresh_jwt");
+    tui.keys(&["a"]);
+    tui.wait_for("X: log out").await;
+    tui.keys(&["X"]);
+    tui.wait_for("Press X again").await;
+    tui.keys(&["X"]);
+    tui.wait_for("Logged out of bluesky:bob.test").await;
+    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap_or_default();
+    assert!(!config.contains("bob.test"), "{config}");
+    let url = format!("{}/xrpc/com.atproto.server.refreshSession", text(&b, "/pds"));
+    let status = web().post(url).bearer_auth(refresh).send().await.map(|r| r.status().as_u16()).unwrap_or(0);
+    assert!(status == 400 || status == 401, "the session still refreshes ({status})");
     tui.keys(&["q"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

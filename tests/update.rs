@@ -272,7 +272,11 @@ fn one_posting_identity_per_network() {
     assert!(app.sources[last].posting && !app.sources[0].posting, "the other Mastodon account gave way");
     assert!(matches!(effects.as_slice(), [Effect::SaveAccountChoices(_)]));
     act(&mut app, Action::SelectNext);
-    assert_eq!(app.overlay, Some(Overlay::Accounts { selected: last }), "the selection stays on the list");
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Accounts { selected: last, confirm: false }),
+        "the selection stays on the list"
+    );
 }
 
 #[test]
@@ -336,4 +340,21 @@ fn an_account_pane_beside_the_merged_one_with_its_own_rows_focus_and_filter() {
     act(&mut app, Action::SelectNext);
     act(&mut app, Action::TogglePane);
     assert_eq!((app.panes.len(), app.pane), (1, 0));
+}
+
+#[test]
+fn logging_out_from_the_switcher_asks_twice_then_the_account_leaves_the_timeline() {
+    let mut app = app();
+    act(&mut app, Action::Accounts);
+    act(&mut app, Action::SelectNext);
+    assert!(act(&mut app, Action::Logout).is_empty(), "the first X only asks");
+    assert_eq!(app.overlay, Some(Overlay::Accounts { selected: 1, confirm: true }));
+    act(&mut app, Action::SelectNext);
+    act(&mut app, Action::SelectPrev);
+    assert!(act(&mut app, Action::Logout).is_empty(), "moving away cancelled the question");
+    let bluesky = app.sources[1].account.clone();
+    assert_eq!(act(&mut app, Action::Logout), [Effect::Logout { account: bluesky.clone() }]);
+    update(&mut app, Msg::LoggedOut(bluesky.clone()));
+    assert!(app.sources[1].logged_out && !app.sources[1].included);
+    assert!(app.pane().rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
 }

@@ -6,18 +6,25 @@ use super::{AccountChoice, Action, App, Effect, Overlay, nav};
 /// Opens the switcher on the first account.
 pub(super) fn open(app: &mut App) -> Vec<Effect> {
     if !app.sources.is_empty() {
-        app.overlay = Some(Overlay::Accounts { selected: 0 });
+        app.overlay = Some(Overlay::Accounts { selected: 0, confirm: false });
     }
     Vec::new()
 }
 
 /// Keys while the switcher is open.
 pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(Overlay::Accounts { selected }) = app.overlay else { return Vec::new() };
+    let Some(Overlay::Accounts { selected, confirm }) = app.overlay else { return Vec::new() };
     let last = app.sources.len().saturating_sub(1);
+    // Any other key cancels a pending logout.
+    app.overlay = Some(Overlay::Accounts { selected, confirm: false });
     match action {
-        Action::SelectNext => app.overlay = Some(Overlay::Accounts { selected: (selected + 1).min(last) }),
-        Action::SelectPrev => app.overlay = Some(Overlay::Accounts { selected: selected.saturating_sub(1) }),
+        Action::SelectNext => {
+            app.overlay = Some(Overlay::Accounts { selected: (selected + 1).min(last), confirm: false })
+        }
+        Action::SelectPrev => {
+            app.overlay = Some(Overlay::Accounts { selected: selected.saturating_sub(1), confirm: false })
+        }
+        Action::Logout => return logout(app, selected, confirm),
         Action::ToggleIncluded => return toggle_included(app, selected),
         Action::TogglePane => return toggle_pane(app, selected),
         Action::SetPosting | Action::Open => return set_posting(app, selected),
@@ -53,6 +60,32 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
     let account = app.sources[index].account.clone();
     super::update::toast(app, format!("Logged in as {account}."), false);
     super::update::fetch_newest(app, index)
+}
+
+/// X once asks, X again on the same account logs out.
+fn logout(app: &mut App, index: usize, confirmed: bool) -> Vec<Effect> {
+    let Some(source) = app.sources.get(index).filter(|s| !s.logged_out) else { return Vec::new() };
+    let account = source.account.clone();
+    if !confirmed {
+        app.overlay = Some(Overlay::Accounts { selected: index, confirm: true });
+        return Vec::new();
+    }
+    app.overlay = None;
+    vec![Effect::Logout { account }]
+}
+
+/// A logout finished: the account leaves the timeline and its pane now, and the list at restart.
+pub(super) fn logged_out(app: &mut App, account: &crate::model::AccountId) -> Vec<Effect> {
+    if let Some(s) = app.sources.iter_mut().find(|s| &s.account == account) {
+        (s.logged_out, s.included, s.posting, s.needs_login) = (true, false, false, false);
+        s.error = Some("logged out".into());
+    }
+    app.timeline.set_excluded(&account.0, true);
+    app.panes.retain(|p| p.account.as_ref() != Some(account));
+    app.pane = app.pane.min(app.panes.len().saturating_sub(1));
+    nav::rebuild_rows(app);
+    super::update::toast(app, format!("Logged out of {account}."), false);
+    Vec::new()
 }
 
 fn toggle_included(app: &mut App, index: usize) -> Vec<Effect> {

@@ -24,6 +24,8 @@ pub enum Effect {
     /// Log in outside the TUI (the terminal is handed to the login flow, then taken back): again to
     /// `account`, or to a new account when `None`. The result comes back as `Msg::AccountReady`.
     Login { account: Option<AccountId> },
+    /// Log out of `account`: revoke where the server allows, forget it in config and secrets.
+    Logout { account: AccountId },
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
 }

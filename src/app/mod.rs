@@ -46,6 +46,8 @@ pub struct Source {
     pub posting: bool,
     /// The server refused the credentials: the user has to log in again (key L).
     pub needs_login: bool,
+    /// Logged out during this run: out of the timeline, gone at the next start.
+    pub logged_out: bool,
     /// The request whose answer is awaited for new items.
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
@@ -68,6 +70,7 @@ impl Source {
             included: true,
             posting: false,
             needs_login: false,
+            logged_out: false,
         }
     }
 }
@@ -89,9 +92,11 @@ pub enum Overlay {
         links: Vec<(String, String)>,
         selected: usize,
     },
-    /// The account switcher; `selected` indexes `App::sources`.
+    /// The account switcher; `selected` indexes `App::sources`; `confirm` is set after a first X
+    /// (log out), which a second X on the same account confirms.
     Accounts {
         selected: usize,
+        confirm: bool,
     },
 }
 

@@ -30,6 +30,8 @@ pub enum Msg {
     FeedLoaded { req: ReqId, source: usize, kind: FetchKind, result: Result<Page<Post>, BackendError> },
     /// Opening a URL failed.
     OpenFailed(String),
+    /// A logout finished.
+    LoggedOut(crate::model::AccountId),
     /// A login finished and the account's client is ready (at the end of the sources if it is new).
     AccountReady(super::Source),
 }

@@ -22,6 +22,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Scroll(lines) => nav::scroll(app, lines),
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
         Msg::AccountReady(source) => super::accounts::ready(app, source),
+        Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
         Msg::OpenFailed(text) => {
             toast(app, text, true);
             Vec::new()
@@ -66,7 +67,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusNext => switch_focus(app, true),
         Action::FocusPrev => switch_focus(app, false),
         Action::Accounts => super::accounts::open(app),
-        Action::ToggleIncluded | Action::SetPosting | Action::TogglePane => Vec::new(),
+        Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::Logout => Vec::new(),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
             vec![Effect::Login { account }]

@@ -61,18 +61,42 @@ pub async fn logout(ctx: &Context, query: &str) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
-    let secrets = Secrets::for_dirs(&ctx.dirs);
-    if let Some(account) = ctx.config.accounts.iter().find(|a| a.id == id) {
-        match revoke(account, &secrets).await {
-            Ok(true) => println!("Revoked murre's access on {}.", account.server),
-            Ok(false) => {}
-            Err(e) => eprintln!("murre: could not revoke the access on the server ({e}); it is removed here anyway."),
-        }
+    let report = logout_account(&ctx.dirs, &id).await?;
+    if let Some(server) = &report.revoked_on {
+        println!("Revoked murre's access on {server}.");
     }
-    Config::update(&ctx.dirs.config_file(), |config| config.accounts.retain(|a| a.id != id))?;
-    secrets.remove(&id.0)?;
+    if let Some(e) = &report.revoke_failed {
+        eprintln!("murre: could not revoke the access on the server ({e}); it is removed here anyway.");
+    }
     println!("Logged out of {id}; its secrets are removed.");
     Ok(0)
+}
+
+/// What a logout did.
+#[derive(Debug, Default)]
+pub struct LogoutReport {
+    /// The server where murre's access was revoked.
+    pub revoked_on: Option<String>,
+    /// Why revoking failed (the account is removed here anyway).
+    pub revoke_failed: Option<String>,
+}
+
+/// Logs `id` out (for the CLI and the TUI): revokes where the API allows, then removes the account
+/// from config.toml and its secret from the store; the other accounts are untouched.
+pub async fn logout_account(dirs: &crate::store::Dirs, id: &AccountId) -> anyhow::Result<LogoutReport> {
+    let config = Config::load(&dirs.config_file())?;
+    let secrets = Secrets::for_dirs(dirs);
+    let mut report = LogoutReport::default();
+    if let Some(account) = config.accounts.iter().find(|a| &a.id == id) {
+        match revoke(account, &secrets).await {
+            Ok(true) => report.revoked_on = Some(account.server.clone()),
+            Ok(false) => {}
+            Err(e) => report.revoke_failed = Some(e.to_string()),
+        }
+    }
+    Config::update(&dirs.config_file(), |config| config.accounts.retain(|a| &a.id != id))?;
+    secrets.remove(&id.0)?;
+    Ok(report)
 }
 
 /// Revokes what the server lets a client revoke; `Ok(false)` when there is nothing to revoke.

@@ -1,6 +1,6 @@
 //! The command line: arguments (clap), and the non-interactive commands with text and JSON output.
 
-mod accounts;
+pub mod accounts;
 mod callback;
 mod connect;
 mod json;

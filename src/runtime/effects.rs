@@ -45,6 +45,26 @@ impl Runtime {
             }
             // The event loop runs logins itself: they need the terminal.
             Effect::Login { .. } => {}
+            Effect::Logout { account } => {
+                let Some(home) = self.home.clone() else {
+                    let _ = tx.send(Msg::OpenFailed("the demo accounts cannot log out".into()));
+                    return;
+                };
+                tokio::spawn(async move {
+                    match crate::cli::accounts::logout_account(&home.dirs, &account).await {
+                        Ok(report) => {
+                            let _ = tx.send(Msg::LoggedOut(account.clone()));
+                            if let Some(e) = report.revoke_failed {
+                                let text = format!("logged out of {account}; the server did not revoke ({e})");
+                                let _ = tx.send(Msg::OpenFailed(text));
+                            }
+                        }
+                        Err(e) => {
+                            let _ = tx.send(Msg::OpenFailed(format!("could not log out of {account}: {e}")));
+                        }
+                    }
+                });
+            }
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {

@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::text::{truncate, width};
 
 /// Draws the switcher over the panes.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, confirm: bool, theme: &Theme) {
     let rows = u16::try_from(app.sources.len() * 2 + 4).unwrap_or(u16::MAX);
     let rect = centered(area, area.width.saturating_sub(8).clamp(20, 90), rows);
     let cols = usize::from(rect.width.saturating_sub(2));
@@ -38,8 +38,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &T
         lines.push(Line::styled(truncate(&format!("        {detail}"), cols), theme.muted));
     }
     lines.push(Line::raw(""));
-    let help = "space: in the merged timeline · enter: post as this account (★) · esc: close";
-    lines.push(Line::styled(truncate(help, cols), theme.muted));
+    if confirm {
+        let account = app.sources.get(selected).map_or("", |s| s.account.0.as_str());
+        let ask = format!("Press X again to log out of {account} (murre's access is revoked); any other key keeps it.");
+        lines.push(Line::styled(truncate(&ask, cols), theme.error));
+    } else {
+        let help = "space: in timeline · enter: post as (★) · s: own pane · L: log in · n: add · X: log out";
+        lines.push(Line::styled(truncate(help, cols), theme.muted));
+    }
     frame.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).border_style(theme.accent).title(" Accounts ");
     frame.render_widget(Paragraph::new(lines).block(block), rect);

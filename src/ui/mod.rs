@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
     match &app.overlay {
         Some(Overlay::Help) => help::draw(frame, area, keymap, theme),
         Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
-        Some(Overlay::Accounts { selected }) => accounts::draw(frame, area, app, *selected, theme),
+        Some(Overlay::Accounts { selected, confirm }) => accounts::draw(frame, area, app, *selected, *confirm, theme),
         None => {}
     }
 }

@@ -121,7 +121,9 @@ pub async fn create_session(State(state): State<Bsky>, body: Bytes) -> Response 
     // Signing in by this email asks for the emailed code, as an account with email 2FA does.
     if identifier.eq_ignore_ascii_case(BLUESKY_2FA_EMAIL) {
         match input["authFactorToken"].as_str() {
-            None => return xrpc_error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address"),
+            None => {
+                return xrpc_error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address");
+            }
             Some(code) if code != BLUESKY_2FA_CODE => {
                 return xrpc_error(401, "AuthenticationRequired", "Token is invalid");
             }
