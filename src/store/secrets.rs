@@ -61,7 +61,9 @@ impl Secrets {
     /// The store for these folders: the OS keyring when it answers, unless `--config-dir` confines
     /// murre to its folder; else the file.
     pub fn for_dirs(dirs: &super::Dirs) -> Self {
-        Secrets { keyring: use_keyring(dirs.isolated, super::keyring::available()), ..Secrets::new(&dirs.data) }
+        // `--config-dir` decides first: the keyring is not even probed then.
+        let keyring = !dirs.isolated && use_keyring(dirs.isolated, super::keyring::available());
+        Secrets { keyring, ..Secrets::new(&dirs.data) }
     }
 
     /// The file the secrets are kept in (or the legacy file beside the keyring).
