@@ -522,3 +522,117 @@ async fn a_first_login_from_inside_the_tui_brings_the_timeline_without_a_restart
     tui.keys(&["q"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn spans(p: &Post) -> Vec<(String, murre::model::Link)> {
+    p.text.blocks.iter().flat_map(|b| &b.spans).filter_map(|s| s.link.clone().map(|l| (s.text.clone(), l))).collect()
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_rich_text_round_trip_through_the_reference_appview() {
+    use murre::backend::bluesky::write::{NewPost, Target, tid};
+    let alice = bluesky_client("alice").await;
+    let marker = unique("rt");
+    let words = format!("Round trip 👩‍👩‍👧 日本語 https://example.com/rt?x=1 @bob.test #murree2e {marker}");
+    let facets = murre::compose::facets::detect(&words);
+    let mut targets = Vec::new();
+    for f in &facets {
+        let target = match &f.feature {
+            murre::compose::facets::Feature::Link(uri) => Target::Link(uri.clone()),
+            murre::compose::facets::Feature::Mention(handle) => {
+                Target::Mention(alice.resolve_handle(handle).await.unwrap_or_else(|e| panic!("{e}")))
+            }
+            murre::compose::facets::Feature::Tag(tag) => Target::Tag(tag.clone()),
+        };
+        targets.push((f.start, f.end, target));
+    }
+    assert_eq!(targets.len(), 3, "link, mention and tag detected: {facets:?}");
+    let rkey = tid(jiff::Timestamp::now(), 7);
+    let post = NewPost { text: words.clone(), facets: targets, ..NewPost::default() };
+    let (uri, _cid) = alice.create_post(&rkey, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    // A retry would find it by its rkey instead of creating it twice.
+    let found = alice.find_post(&rkey).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(found.map(|f| f.0), Some(uri.clone()));
+
+    // Read back from the AppView through murre's reader: every facet covers exactly its substring.
+    let client = Client::Bluesky(alice.clone());
+    let read = eventually(Duration::from_secs(10), || async {
+        let page = client.home(Cursor::Newest).await.ok()?;
+        page.items.into_iter().find(|p| matches!(&p.id.key, murre::model::PostKey::Bluesky { uri: u, .. } if *u == uri))
+    })
+    .await;
+    assert_eq!(read.text.to_plain(), words);
+    let got: Vec<String> = spans(&read).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, ["https://example.com/rt?x=1", "@bob.test", "#murree2e"]);
+    let bob_did = text(&servers("bluesky"), "/users/bob/did");
+    assert!(spans(&read).iter().any(|(_, l)| matches!(l, murre::model::Link::Mention { target, .. } if target.contains(&bob_did) || target.contains("bob.test"))));
+
+    alice.delete_post(&rkey).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(alice.find_post(&rkey).await.unwrap_or_else(|e| panic!("{e}")), None);
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_reply_carries_root_and_parent_refs_checked_on_the_server() {
+    use murre::backend::bluesky::write::{NewPost, tid};
+    let b = servers("bluesky");
+    let (root_uri, parent_uri) = (text(&b, "/posts/thread_root"), text(&b, "/posts/thread_reply"));
+    let alice = bluesky_client("alice").await;
+    let posts = all_pages(&Client::Bluesky(alice.clone())).await;
+    let cid_of = |uri: &str| {
+        posts.iter().find_map(|p| match &p.id.key {
+            murre::model::PostKey::Bluesky { uri: u, cid } if u == uri => Some(cid.clone()),
+            _ => None,
+        })
+    };
+    let (root_cid, parent_cid) = (cid_of(&root_uri), cid_of(&parent_uri));
+    let (Some(root_cid), Some(parent_cid)) = (root_cid, parent_cid) else { panic!("seeded thread not in the timeline") };
+    let words = unique("alice answers bob");
+    let post = NewPost {
+        text: words,
+        reply: Some(((parent_uri.clone(), parent_cid), (root_uri.clone(), root_cid))),
+        ..NewPost::default()
+    };
+    let rkey = tid(jiff::Timestamp::now(), 9);
+    let (uri, _) = alice.create_post(&rkey, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    // The server's own view of the thread holds the reply under bob's post.
+    let url = format!("{}/xrpc/app.bsky.feed.getPostThread", text(&b, "/pds"));
+    let access = alice.session().access_jwt;
+    let replies = eventually(Duration::from_secs(10), || {
+        let (url, access, root, mine) = (url.clone(), access.clone(), root_uri.clone(), uri.clone());
+        async move {
+            let query = [("uri", root.as_str()), ("depth", "10")];
+            let resp = web().get(url).query(&query).bearer_auth(access).send().await.ok()?;
+            let v: Value = resp.json().await.ok()?;
+            v.to_string().contains(&mine).then_some(v)
+        }
+    })
+    .await;
+    let dump = replies.to_string();
+    assert!(dump.contains(&parent_uri) && dump.contains(&uri));
+    alice.delete_post(&rkey).await.unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_status_with_cw_and_visibility_is_idempotent_and_reads_back() {
+    use murre::backend::mastodon::write::NewStatus;
+    use murre::model::Visibility;
+    let grace = mastodon_client("grace");
+    let words = unique("grace writes 日本語 👩‍👩‍👧");
+    let status = NewStatus { text: words.clone(), cw: "spoilers".into(), visibility: Visibility::Unlisted, in_reply_to: None };
+    let key = unique("key").replace(' ', "-");
+    let first = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));
+    let again = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first.id, again.id, "the same Idempotency-Key made a second status");
+    assert_eq!((first.cw.as_deref(), first.visibility), (Some("spoilers"), Visibility::Unlisted));
+    let mine = grace.own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mine.iter().filter(|p| p.text.to_plain() == words).count(), 1, "one status, found among the newest");
+    let id = match &first.id.key {
+        murre::model::PostKey::Mastodon { id, .. } => id.clone(),
+        other => panic!("{other:?}"),
+    };
+    grace.delete_status(&id).await.unwrap_or_else(|e| panic!("{e}"));
+    let after = grace.own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(after.iter().all(|p| p.text.to_plain() != words), "the status survived its deletion");
+}

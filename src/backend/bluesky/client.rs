@@ -104,7 +104,19 @@ impl Client {
         self.session().access_jwt
     }
 
-    async fn query(&self, nsid: &str, params: &[(&str, &str)]) -> Result<Answer, BackendError> {
+    /// An XRPC procedure (POST with a JSON body), sent once: writes are never retried here (the
+    /// caller makes them safe to retry, with a chosen rkey). An expired token is refreshed first.
+    pub(super) async fn procedure(&self, nsid: &str, body: &serde_json::Value) -> Result<Answer, BackendError> {
+        let send = |token: String| http::send(self.http.post(self.xrpc(nsid)).bearer_auth(token).json(body));
+        let answer = send(self.access()).await?;
+        if is_expired(&answer) {
+            self.refresh().await?;
+            return check(send(self.access()).await?);
+        }
+        check(answer)
+    }
+
+    pub(super) async fn query(&self, nsid: &str, params: &[(&str, &str)]) -> Result<Answer, BackendError> {
         let request = |token: String| move || self.http.get(self.xrpc(nsid)).query(params).bearer_auth(&token);
         let answer = http::read(request(self.access())).await?;
         if is_expired(&answer) {

@@ -4,6 +4,7 @@ pub mod auth;
 mod client;
 mod convert;
 mod wire;
+pub mod write;
 
 pub use client::{Client, LockedSession, Session, SessionStore, decode_timeline};
 

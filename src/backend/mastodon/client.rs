@@ -44,6 +44,16 @@ impl Client {
         &self.account
     }
 
+    /// A request to `path` on the account's own server, with its token.
+    pub(super) fn request(&self, method: reqwest::Method, path: &str) -> RequestBuilder {
+        self.http.request(method, http::endpoint(&self.base, path)).bearer_auth(&self.token)
+    }
+
+    /// What conversion needs to know about this account.
+    pub(super) fn ctx(&self) -> convert::Ctx<'_> {
+        convert::Ctx { account: &self.account, host: &self.host }
+    }
+
     fn get(&self, path: &str) -> RequestBuilder {
         let mut url = self.base.clone();
         url.set_path(&format!("{}{path}", self.base.path().trim_end_matches('/')));

@@ -5,6 +5,7 @@ mod convert;
 mod link;
 pub mod oauth;
 mod wire;
+pub mod write;
 
 pub use client::{Client, decode_page, host_of};
 
