@@ -1,5 +1,5 @@
 //! Pure compose work: what a draft links, mentions and tags, how long it is on each network,
-//! and how to split it into a numbered thread.
+//! how to split it into a numbered thread, and its Tumblr NPF text blocks.
 //!
 //! Contract: pure; no IO, no network; never panics, whatever the text.
 
@@ -8,4 +8,5 @@ mod domain;
 pub mod facets;
 pub mod length;
 mod links;
+pub mod npf;
 pub mod split;

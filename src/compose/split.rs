@@ -57,6 +57,11 @@ pub fn split(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     number_all(&parts)
 }
 
+/// Splits `text` between words into unnumbered pieces that each satisfy `fits`.
+pub(crate) fn chunks(text: &str, fits: impl Fn(&str) -> bool) -> Vec<&str> {
+    pack(text, &breaks(text), |part, _| fits(part))
+}
+
 /// `part` with the suffix for 0-based `index` of `total`.
 fn numbered(part: &str, index: usize, total: usize) -> String {
     format!("{part} {}/{total}", index + 1)

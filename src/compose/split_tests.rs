@@ -119,3 +119,9 @@ fn impossible_fits_still_ends() {
     // 295 graphemes and " k/34" per part.
     assert_eq!(split(&"x".repeat(10_000), within(300)).len(), 34);
 }
+
+#[test]
+fn chunks_are_unnumbered() {
+    assert_eq!(chunks("one two three", |s| s.len() <= 7), ["one two", "three"]);
+    assert_eq!(chunks("", |s| s.len() <= 7), Vec::<&str>::new());
+}
