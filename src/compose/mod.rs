@@ -10,3 +10,7 @@ pub mod length;
 mod links;
 pub mod npf;
 pub mod split;
+
+#[cfg(test)]
+#[path = "fuzz_tests.rs"]
+mod fuzz_tests;
