@@ -4,6 +4,7 @@
 pub mod app;
 pub mod backend;
 pub mod cli;
+pub mod compose;
 pub mod demo;
 pub mod model;
 pub mod runtime;

@@ -12,6 +12,7 @@ mod wrap;
 pub use facets::{Facet, FacetFeature, facets_to_rich};
 pub use html::html_to_rich;
 pub use npf::{NpfFormat, NpfFormatKind, npf_text_block};
+pub(crate) use sanitize::is_web_url;
 pub use sanitize::{sanitize, sanitize_line};
 pub use width::{truncate, width};
 pub use wrap::{Piece, WrappedLine, wrap_plain, wrap_rich};
