@@ -586,7 +586,9 @@ async fn bluesky_reply_carries_root_and_parent_refs_checked_on_the_server() {
         })
     };
     let (root_cid, parent_cid) = (cid_of(&root_uri), cid_of(&parent_uri));
-    let (Some(root_cid), Some(parent_cid)) = (root_cid, parent_cid) else { panic!("seeded thread not in the timeline") };
+    let (Some(root_cid), Some(parent_cid)) = (root_cid, parent_cid) else {
+        panic!("seeded thread not in the timeline")
+    };
     let words = unique("alice answers bob");
     let post = NewPost {
         text: words,
@@ -620,7 +622,8 @@ async fn mastodon_status_with_cw_and_visibility_is_idempotent_and_reads_back() {
     use murre::model::Visibility;
     let grace = mastodon_client("grace");
     let words = unique("grace writes 日本語 👩‍👩‍👧");
-    let status = NewStatus { text: words.clone(), cw: "spoilers".into(), visibility: Visibility::Unlisted, in_reply_to: None };
+    let status =
+        NewStatus { text: words.clone(), cw: "spoilers".into(), visibility: Visibility::Unlisted, in_reply_to: None };
     let key = unique("key").replace(' ', "-");
     let first = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));
     let again = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));

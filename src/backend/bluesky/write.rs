@@ -57,7 +57,8 @@ pub fn record(post: &NewPost, at: Timestamp) -> Value {
         record["facets"] = Value::Array(facets);
     }
     if let Some(((parent_uri, parent_cid), (root_uri, root_cid))) = &post.reply {
-        record["reply"] = json!({"parent": {"uri": parent_uri, "cid": parent_cid}, "root": {"uri": root_uri, "cid": root_cid}});
+        record["reply"] =
+            json!({"parent": {"uri": parent_uri, "cid": parent_cid}, "root": {"uri": root_uri, "cid": root_cid}});
     }
     if !post.langs.is_empty() {
         record["langs"] = json!(post.langs.iter().take(3).collect::<Vec<_>>());
@@ -74,7 +75,12 @@ impl Client {
     }
 
     /// Creates `post` under `rkey`; returns its (uri, cid).
-    pub async fn create_post(&self, rkey: &str, post: &NewPost, at: Timestamp) -> Result<(String, String), BackendError> {
+    pub async fn create_post(
+        &self,
+        rkey: &str,
+        post: &NewPost,
+        at: Timestamp,
+    ) -> Result<(String, String), BackendError> {
         let body = json!({
             "repo": self.session().did,
             "collection": "app.bsky.feed.post",

@@ -36,7 +36,8 @@ impl Client {
         if let Some(id) = &status.in_reply_to {
             form.push(("in_reply_to_id", id));
         }
-        let request = self.request(reqwest::Method::POST, "/api/v1/statuses").header("Idempotency-Key", key).form(&form);
+        let request =
+            self.request(reqwest::Method::POST, "/api/v1/statuses").header("Idempotency-Key", key).form(&form);
         let answer = http::check_status(http::send(request).await?, "the server refused the status")?;
         self.one_status(answer.json()?)
     }
@@ -50,7 +51,8 @@ impl Client {
         .json()?;
         let path = format!("/api/v1/accounts/{}/statuses", me.id);
         let request = self.request(reqwest::Method::GET, &path).query(&[("limit", "20"), ("exclude_reblogs", "true")]);
-        let statuses: Vec<wire::Status> = http::check_status(http::send(request).await?, "cannot read statuses")?.json()?;
+        let statuses: Vec<wire::Status> =
+            http::check_status(http::send(request).await?, "cannot read statuses")?.json()?;
         Ok(statuses.into_iter().filter_map(|s| convert::status(s, &self.ctx())).collect())
     }
 

@@ -122,7 +122,11 @@ pub async fn create_session(State(state): State<Bsky>, body: Bytes) -> Response 
     if identifier.eq_ignore_ascii_case(BLUESKY_2FA_EMAIL) {
         match input["authFactorToken"].as_str() {
             None => {
-                return xrpc_error(401, "AuthFactorTokenRequired", "A sign in code has been sent to your email address");
+                return xrpc_error(
+                    401,
+                    "AuthFactorTokenRequired",
+                    "A sign in code has been sent to your email address",
+                );
             }
             Some(code) if code != BLUESKY_2FA_CODE => {
                 return xrpc_error(401, "AuthenticationRequired", "Token is invalid");
