@@ -7,6 +7,7 @@ pub mod cli;
 pub mod compose;
 pub mod demo;
 pub mod model;
+pub mod publish;
 pub mod runtime;
 pub mod store;
 pub mod text;

@@ -639,3 +639,103 @@ async fn mastodon_status_with_cw_and_visibility_is_idempotent_and_reads_back() {
     let after = grace.own_newest().await.unwrap_or_else(|e| panic!("{e}"));
     assert!(after.iter().all(|p| p.text.to_plain() != words), "the status survived its deletion");
 }
+
+/// A config dir with alice (Bluesky) and ada (Mastodon) logged in through the binary.
+fn logged_in_dir(name: &str) -> std::path::PathBuf {
+    let (b, m) = (servers("bluesky"), servers("mastodon"));
+    let dir = std::env::temp_dir().join(format!("murre-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pds = text(&b, "/pds");
+    let login = ["login", "bluesky", "alice.test", "--service", pds.as_str(), "--app-password-stdin"];
+    let ok = murre(&dir, &login, &format!("{}\n", text(&b, "/users/alice/app_password")));
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    let ok = murre(&dir, &["login", "mastodon", &text(&m, "/url"), "--token-stdin"], "ada_token\n");
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    dir
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn murre_post_cross_posts_to_both_and_each_server_shows_it() {
+    let dir = logged_in_dir("post");
+    let words = unique("Cross-post 👩‍👩‍👧 日本語 https://example.com/x @bob.test #murre");
+    let out = murre(&dir, &["post", "--json", "--cw", "spoilers", &words], "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["ok"] == true && r["url"].as_str().is_some_and(|u| u.starts_with("http"))));
+    assert!(
+        std::fs::read_dir(dir.join("data/outbox"))
+            .map(|d| d.flatten().all(|e| !e.path().to_string_lossy().ends_with(".json")))
+            .unwrap_or(true),
+        "the outbox still holds the draft"
+    );
+    // Read back through murre: Mastodon keeps the CW; Bluesky gets it as a first line, with facets.
+    let sky = Client::Bluesky(bluesky_client("alice").await);
+    let on_sky = eventually(Duration::from_secs(10), || async {
+        sky.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain().ends_with(&words))
+    })
+    .await;
+    assert!(on_sky.text.to_plain().starts_with("CW: spoilers"));
+    let got: Vec<String> = spans(&on_sky).into_iter().map(|(t, _)| t).collect();
+    assert_eq!(got, ["https://example.com/x", "@bob.test", "#murre"]);
+    let masto = mastodon_client("ada").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    let on_masto =
+        masto.iter().find(|p| p.text.to_plain().contains(&words)).unwrap_or_else(|| panic!("not on Mastodon"));
+    assert_eq!(on_masto.cw.as_deref(), Some("spoilers"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_duplicate() {
+    use murre::store::outbox::{Outbox, State};
+    let dir = logged_in_dir("killed");
+    let words = unique("sent once");
+    let request = murre::publish::prepare::Request {
+        text: words.clone(),
+        cw: String::new(),
+        visibility: murre::model::Visibility::Public,
+        targets: vec![AccountId("bluesky:alice.test".into()), AccountId("mastodon:ada@127.0.0.1:3000".into())],
+    };
+    let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "x");
+    // As if murre was killed right after both requests reached their servers: the posts exist, the
+    // outbox says "attempted", nobody heard the answers.
+    let alice = bluesky_client("alice").await;
+    let post = murre::backend::bluesky::write::NewPost { text: words.clone(), ..Default::default() };
+    alice.create_post(&draft.targets[0].key, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let status = murre::backend::mastodon::write::NewStatus { text: words.clone(), ..Default::default() };
+    mastodon_client("ada").post_status(&status, "another-key").await.unwrap_or_else(|e| panic!("{e}"));
+    for t in &mut draft.targets {
+        t.state = State::Attempted;
+    }
+    Outbox::new(&dir.join("data")).save(&draft).unwrap_or_else(|e| panic!("{e}"));
+
+    let out = murre(&dir, &["post", "--retry"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let masto = mastodon_client("ada").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(masto.iter().filter(|p| p.text.to_plain() == words).count(), 1, "Mastodon got it twice");
+    let sky = Client::Bluesky(alice);
+    let copies = eventually(Duration::from_secs(10), || async {
+        let page = sky.home(Cursor::Newest).await.ok()?;
+        let n = page.items.iter().filter(|p| p.text.to_plain() == words).count();
+        (n > 0).then_some(n)
+    })
+    .await;
+    assert_eq!(copies, 1, "Bluesky got it twice");
+    assert_eq!(alice_posts_with(&sky, &words).await, 1);
+    assert!(Outbox::new(&dir.join("data")).list().unwrap_or_default().is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// How many of the newest page's posts carry exactly `words` (after the AppView caught up).
+async fn alice_posts_with(client: &Client, words: &str) -> usize {
+    let page = client.home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
+    page.items.iter().filter(|p| p.text.to_plain() == words).count()
+}

@@ -8,6 +8,7 @@ mod login;
 mod login_bluesky;
 mod login_mastodon;
 mod login_tumblr;
+mod post;
 mod prompt;
 mod timeline;
 
@@ -72,6 +73,12 @@ pub enum Command {
         /// Target accounts (repeatable); default: each network's default account.
         #[arg(long = "to", value_name = "ACCOUNT")]
         to: Vec<String>,
+        /// A content warning (Mastodon's; a first line on Bluesky).
+        #[arg(long, value_name = "TEXT")]
+        cw: Option<String>,
+        /// public, unlisted, followers or direct (Mastodon only; the others are public).
+        #[arg(long, value_name = "V")]
+        visibility: Option<String>,
         /// Resume what the outbox still holds.
         #[arg(long)]
         retry: bool,
@@ -91,9 +98,8 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post { .. } => {
-            eprintln!("murre post: publishing is not built yet in this version; nothing was sent.");
-            Ok(1)
+        Command::Post { to, cw, visibility, retry, json, text } => {
+            post::run(ctx, post::Args { to, cw, visibility, text, retry, json }).await
         }
     }
 }

@@ -170,7 +170,7 @@ pub struct Viewer {
 }
 
 /// Who may see a post (Mastodon's model; other networks are `Public`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
     #[default]

@@ -4,6 +4,7 @@ pub mod config;
 mod keyring;
 pub mod lock;
 pub mod log;
+pub mod outbox;
 pub mod secrets;
 pub mod sessions;
 

@@ -1,0 +1,140 @@
+//! `murre post`: one text to several accounts at once, through the outbox. `--retry` finishes what the
+//! outbox still holds (after a failure, a lost answer or a killed murre) without duplicates.
+
+use std::io::Read;
+
+use serde::Serialize;
+
+use super::connect::{Context, connect, match_account};
+use super::{EXIT_PARTIAL, EXIT_USAGE};
+use crate::model::{AccountId, Visibility};
+use crate::publish::{self, Outcome, prepare};
+use crate::store::outbox::Outbox;
+use crate::text::sanitize_line;
+
+/// What `murre post` was asked.
+#[derive(Debug, Default)]
+pub struct Args {
+    pub to: Vec<String>,
+    pub cw: Option<String>,
+    pub visibility: Option<String>,
+    pub text: Option<String>,
+    pub retry: bool,
+    pub json: bool,
+}
+
+/// Runs `murre post`; returns the exit code.
+pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
+    let outbox = Outbox::new(&ctx.dirs.data);
+    if args.retry {
+        return retry(ctx, &outbox, args.json).await;
+    }
+    let connected = connect(ctx).await?;
+    let known: Vec<AccountId> = connected.clients.iter().map(|c| c.account().clone()).collect();
+    let request = match request(ctx, &args, &known) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("murre post: {e}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let problems = prepare::problems(&request);
+    if !problems.is_empty() {
+        for (account, why) in problems {
+            eprintln!("murre post: {account}: {why}");
+        }
+        eprintln!("murre post: nothing was sent.");
+        return Ok(1);
+    }
+    let random = crate::backend::mastodon::oauth::random_token(6)?;
+    let mut draft = prepare::draft(&request, jiff::Timestamp::now(), &random);
+    let outcomes = publish::send(&outbox, &mut draft, &connected.clients).await?;
+    report(&outcomes, args.json)
+}
+
+/// The request from the arguments; `known` are the accounts murre can post as (in the demo, the
+/// demo accounts, all of them by default).
+fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<prepare::Request> {
+    let text = match args.text.as_deref() {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text)?;
+            text.trim_end_matches('\n').to_string()
+        }
+        Some(text) => text.to_string(),
+        None => anyhow::bail!("give the text, or - to read it from stdin"),
+    };
+    let visibility = match args.visibility.as_deref().map(str::to_lowercase).as_deref() {
+        None | Some("public") => Visibility::Public,
+        Some("unlisted") => Visibility::Unlisted,
+        Some("followers" | "private") => Visibility::Private,
+        Some("direct") => Visibility::Direct,
+        Some(other) => anyhow::bail!("unknown visibility {other:?} (public, unlisted, followers, direct)"),
+    };
+    let targets: Vec<AccountId> = if !args.to.is_empty() {
+        args.to
+            .iter()
+            .map(|q| match_account(q, known).cloned().map_err(|e| anyhow::anyhow!(e)))
+            .collect::<Result<_, _>>()?
+    } else if ctx.demo {
+        known.to_vec()
+    } else {
+        ctx.config.accounts.iter().filter(|a| a.default && known.contains(&a.id)).map(|a| a.id.clone()).collect()
+    };
+    anyhow::ensure!(!targets.is_empty(), "no account to post as: log in first (`murre login`) or name one with --to");
+    Ok(prepare::Request { text, cw: args.cw.clone().unwrap_or_default(), visibility, targets })
+}
+
+async fn retry(ctx: &Context, outbox: &Outbox, json: bool) -> anyhow::Result<i32> {
+    let drafts = outbox.list()?;
+    if drafts.is_empty() {
+        if json {
+            println!("[]");
+        } else {
+            println!("Nothing waits in the outbox.");
+        }
+        return Ok(0);
+    }
+    let connected = connect(ctx).await?;
+    let mut all = Vec::new();
+    for mut draft in drafts {
+        all.extend(publish::send(outbox, &mut draft, &connected.clients).await?);
+    }
+    report(&all, json)
+}
+
+#[derive(Serialize)]
+struct JsonOutcome<'a> {
+    target: &'a str,
+    ok: bool,
+    url: Option<&'a str>,
+    error: Option<&'a str>,
+}
+
+fn report(outcomes: &[Outcome], json: bool) -> anyhow::Result<i32> {
+    if json {
+        let rows: Vec<JsonOutcome> = outcomes
+            .iter()
+            .map(|o| JsonOutcome {
+                target: &o.account.0,
+                ok: o.error.is_none(),
+                url: o.url.as_deref(),
+                error: o.error.as_deref(),
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else {
+        for o in outcomes {
+            match &o.error {
+                None => println!("posted  {}  {}", o.account, o.url.as_deref().unwrap_or("")),
+                Some(e) => println!("failed  {}  {}", o.account, sanitize_line(e)),
+            }
+        }
+    }
+    let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
+    Ok(match ok {
+        n if n == outcomes.len() => 0,
+        0 => 1,
+        _ => EXIT_PARTIAL,
+    })
+}

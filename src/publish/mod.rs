@@ -1,0 +1,150 @@
+//! Publishing a draft to every target at once through the outbox. The draft is on disk before the
+//! first request; a target whose request may have reached its server is marked so first, and a
+//! retry looks for the post there (Mastodon: the account's newest statuses, Bluesky: the record
+//! under its rkey) before sending again: no loss, no duplicate.
+
+pub mod prepare;
+
+use futures_util::future::join_all;
+
+use crate::backend::bluesky::write::{NewPost, Target as FacetTarget};
+use crate::backend::mastodon::write::NewStatus;
+use crate::backend::{BackendError, Client};
+use crate::compose::facets::{self, Feature};
+use crate::model::AccountId;
+use crate::store::outbox::{Draft, Outbox, State};
+
+/// How one target went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub account: AccountId,
+    /// The post's address, when published.
+    pub url: Option<String>,
+    /// Why it is not published (yet).
+    pub error: Option<String>,
+}
+
+/// Sends `draft` to every target that does not have it yet, concurrently, and records the result;
+/// the draft leaves the outbox when every target has it.
+pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> anyhow::Result<Vec<Outcome>> {
+    let todo: Vec<usize> =
+        (0..draft.targets.len()).filter(|&i| !matches!(draft.targets[i].state, State::Sent { .. })).collect();
+    let look: Vec<bool> = todo.iter().map(|&i| draft.targets[i].state == State::Attempted).collect();
+    for &i in &todo {
+        draft.targets[i].state = State::Attempted;
+    }
+    outbox.save(draft)?;
+    let snapshot = draft.clone();
+    let snapshot = &snapshot;
+    let sends = todo.iter().zip(&look).map(|(&i, &look)| {
+        let target = &snapshot.targets[i];
+        let client = clients.iter().find(|c| c.account() == &target.account);
+        async move {
+            match client {
+                Some(c) => one(c, snapshot, &target.key, look).await,
+                None => Err(BackendError::Invalid(format!("{} is not logged in", target.account))),
+            }
+        }
+    });
+    let results = join_all(sends).await;
+    let mut errors: Vec<Option<String>> = vec![None; draft.targets.len()];
+    for (&i, result) in todo.iter().zip(results) {
+        let net = network(&draft.targets[i].account);
+        draft.targets[i].state = match result {
+            Ok(url) => State::Sent { url },
+            // A refusal is definite (nothing was created); anything else may have reached the server.
+            Err(e) if refused(&e) => State::Failed { error: e.user_message(net) },
+            Err(e) => {
+                errors[i] = Some(format!("{}; `murre post --retry` checks and finishes", e.user_message(net)));
+                State::Attempted
+            }
+        };
+    }
+    if draft.done() {
+        outbox.remove(&draft.id)?
+    } else {
+        outbox.save(draft)?
+    }
+    Ok(draft.targets.iter().zip(errors).map(|(t, e)| outcome(t, e)).collect())
+}
+
+fn network(account: &AccountId) -> crate::model::Network {
+    account.network().unwrap_or(crate::model::Network::Mastodon)
+}
+
+fn refused(e: &BackendError) -> bool {
+    match e {
+        BackendError::Auth(_) | BackendError::Invalid(_) => true,
+        BackendError::Server { status, .. } => (400..500).contains(status) && *status != 408 && *status != 429,
+        _ => false,
+    }
+}
+
+fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>) -> Outcome {
+    let (url, error) = match &t.state {
+        State::Sent { url } => (url.clone(), None),
+        State::Failed { error } => (None, Some(error.clone())),
+        State::Attempted => {
+            let why = unconfirmed.unwrap_or_else(|| "no answer from the server; `murre post --retry` checks".into());
+            (None, Some(why))
+        }
+        State::Pending => (None, Some("not sent".into())),
+    };
+    Outcome { account: t.account.clone(), url, error }
+}
+
+/// Publishes to one account; `look` first checks whether an earlier attempt already made the post.
+async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Option<String>, BackendError> {
+    match client {
+        Client::Mastodon(c) => {
+            if look {
+                let wanted = squash(&draft.text);
+                if let Some(p) = c.own_newest().await?.into_iter().find(|p| squash(&p.text.to_plain()) == wanted) {
+                    return Ok(p.url);
+                }
+            }
+            let status = NewStatus {
+                text: draft.text.clone(),
+                cw: draft.cw.clone(),
+                visibility: draft.visibility,
+                in_reply_to: None,
+            };
+            Ok(c.post_status(&status, key).await?.url)
+        }
+        Client::Bluesky(c) => {
+            let handle = c.session().handle;
+            let url = |uri: String| {
+                Some(format!("https://bsky.app/profile/{handle}/post/{}", uri.rsplit('/').next().unwrap_or_default()))
+            };
+            if look && let Some((uri, _)) = c.find_post(key).await? {
+                return Ok(url(uri));
+            }
+            let post = bluesky_post(c, &prepare::with_warning(&draft.text, &draft.cw)).await;
+            let (uri, _) = c.create_post(key, &post, jiff::Timestamp::now()).await?;
+            Ok(url(uri))
+        }
+        Client::Tumblr(_) => Err(BackendError::Invalid("posting to Tumblr comes in a later version of murre".into())),
+    }
+}
+
+/// The text with its facets; a mention whose handle does not resolve stays plain text.
+async fn bluesky_post(c: &crate::backend::bluesky::Client, text: &str) -> NewPost {
+    let mut out = Vec::new();
+    for f in facets::detect(text) {
+        let target = match f.feature {
+            Feature::Link(uri) => FacetTarget::Link(uri),
+            Feature::Tag(tag) => FacetTarget::Tag(tag),
+            Feature::Mention(handle) => match c.resolve_handle(&handle).await {
+                Ok(did) => FacetTarget::Mention(did),
+                Err(_) => continue,
+            },
+        };
+        out.push((f.start, f.end, target));
+    }
+    NewPost { text: text.to_string(), facets: out, ..NewPost::default() }
+}
+
+/// Text compared across what was sent and what the server shows: whitespace collapsed.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

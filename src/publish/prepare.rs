@@ -1,0 +1,125 @@
+//! Before anything is sent: the draft checked against each target network's rules (length in its own
+//! unit, audience), and the keys that make each target's retry safe. Pure.
+
+use jiff::Timestamp;
+
+use crate::compose::length;
+use crate::model::{AccountId, Network, Visibility};
+use crate::store::outbox::{Draft, State, Target};
+
+/// What the user asked to publish.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub text: String,
+    pub cw: String,
+    pub visibility: Visibility,
+    pub targets: Vec<AccountId>,
+}
+
+/// Mastodon's usual limits, used when the instance does not say otherwise.
+pub const MASTODON_CHARS: usize = 500;
+const MASTODON_URL_CHARS: usize = 23;
+
+/// The text Bluesky and Tumblr get: they have no content warning, so it becomes the first line.
+pub fn with_warning(text: &str, cw: &str) -> String {
+    if cw.trim().is_empty() { text.to_string() } else { format!("CW: {}\n\n{text}", cw.trim()) }
+}
+
+/// Every reason a target cannot take this post, as (account, reason); empty when all can.
+pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
+    let mut out = Vec::new();
+    if req.text.trim().is_empty() {
+        return req.targets.iter().map(|a| (a.clone(), "the post is empty".to_string())).collect();
+    }
+    for account in &req.targets {
+        let Some(network) = account.network() else { continue };
+        let count = match network {
+            Network::Mastodon => length::mastodon(&req.text, &req.cw, MASTODON_CHARS, MASTODON_URL_CHARS),
+            Network::Bluesky => length::bluesky(&with_warning(&req.text, &req.cw)),
+            Network::Tumblr => {
+                out.push((account.clone(), "posting to Tumblr comes in a later version of murre".into()));
+                continue;
+            }
+        };
+        if count.over() {
+            let bytes = count.bytes.filter(|(used, max)| used > max).map(|(u, m)| format!(" ({u} of {m} bytes)"));
+            let why = format!(
+                "too long: {} of {} {}{}",
+                count.used,
+                count.limit,
+                count.unit_name(),
+                bytes.unwrap_or_default()
+            );
+            out.push((account.clone(), why));
+        }
+        let narrow = matches!(req.visibility, Visibility::Private | Visibility::Direct);
+        if narrow && network != Network::Mastodon {
+            let why = "a followers-only or direct post would become public there; post it to Mastodon only";
+            out.push((account.clone(), why.to_string()));
+        }
+    }
+    out
+}
+
+/// A draft for `req`, with a fresh key per target (Bluesky: a TID rkey; Mastodon: an
+/// Idempotency-Key), all pending.
+pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
+    let id = crate::backend::bluesky::write::tid(now, 0);
+    let targets = req
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, account)| {
+            let clock = u32::try_from(i + 1).unwrap_or(1);
+            let key = match account.network() {
+                Some(Network::Bluesky) => crate::backend::bluesky::write::tid(now, clock),
+                _ => format!("murre-{id}-{i}-{random}"),
+            };
+            Target { account: account.clone(), key, state: State::Pending }
+        })
+        .collect();
+    Draft { id, created: now, text: req.text.clone(), cw: req.cw.clone(), visibility: req.visibility, targets }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(text: &str, visibility: Visibility, targets: &[&str]) -> Request {
+        Request {
+            text: text.into(),
+            cw: String::new(),
+            visibility,
+            targets: targets.iter().map(|t| AccountId((*t).into())).collect(),
+        }
+    }
+
+    #[test]
+    fn each_network_is_checked_in_its_own_unit() {
+        let family = "👨‍👩‍👧‍👦".repeat(301);
+        let p = problems(&req(&family, Visibility::Public, &["mastodon:a@h", "bluesky:b.test"]));
+        let reasons: Vec<&str> = p.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(p.len(), 1, "{reasons:?}");
+        assert!(reasons[0].contains("301 of 300 graphemes") && reasons[0].contains("bytes"), "{reasons:?}");
+        assert_eq!(p[0].0, AccountId("bluesky:b.test".into()));
+    }
+
+    #[test]
+    fn an_empty_post_and_a_widened_audience_are_refused() {
+        assert_eq!(problems(&req("  ", Visibility::Public, &["mastodon:a@h"])).len(), 1);
+        let p = problems(&req("secret", Visibility::Private, &["mastodon:a@h", "bluesky:b.test"]));
+        assert_eq!(p.len(), 1);
+        assert!(p[0].1.contains("public"));
+    }
+
+    #[test]
+    fn drafts_get_one_safe_key_per_target() {
+        let now = Timestamp::from_second(1_800_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+        let d = draft(&req("hi", Visibility::Public, &["mastodon:a@h", "bluesky:b.test", "bluesky:c.test"]), now, "r");
+        assert_eq!(d.targets.len(), 3);
+        assert!(d.targets[1].key.len() == 13 && d.targets[1].key != d.targets[2].key, "distinct TIDs");
+        assert!(d.targets[0].key.starts_with("murre-"));
+        assert!(d.targets.iter().all(|t| t.state == State::Pending));
+        assert_eq!(with_warning("body", " spoilers "), "CW: spoilers\n\nbody");
+    }
+}
