@@ -5,7 +5,7 @@ mod auth;
 mod embed;
 mod facets;
 mod post;
-mod repo;
+pub(super) mod repo;
 
 use super::faults::Failure;
 use super::reply::{self, Params};

@@ -10,7 +10,7 @@ use super::{Bsky, auth, error, post, xrpc_error};
 use crate::demo::content::{Content, Net, Nets, Post, Sent};
 use crate::demo::faults::Failure;
 use crate::demo::ids;
-use crate::demo::reply::{self, Params};
+use crate::demo::reply::{self, Early, Params};
 use crate::demo::store::{self, Created};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -54,40 +54,43 @@ fn by_uri<'a>(c: &'a Content, uri: &str) -> Option<&'a Post> {
 }
 
 /// A JSON object body, or the XRPC error to answer instead.
-fn object(body: &[u8]) -> Result<Map<String, Value>, Response> {
+fn object(body: &[u8]) -> Result<Map<String, Value>, Early> {
     match serde_json::from_slice(body) {
         Ok(Value::Object(object)) => Ok(object),
-        _ => Err(xrpc_error(400, "InvalidRequest", "Input must be a JSON object")),
+        _ => Err(xrpc_error(400, "InvalidRequest", "Input must be a JSON object").into()),
     }
 }
 
 /// A required string property of an input or of the query.
-fn required<'a>(value: Option<&'a str>, what: &str, name: &str) -> Result<&'a str, Response> {
-    value.ok_or_else(|| xrpc_error(400, "InvalidRequest", &format!("{what} must have the property \"{name}\"")))
+fn required<'a>(value: Option<&'a str>, what: &str, name: &str) -> Result<&'a str, Early> {
+    value.ok_or_else(|| xrpc_error(400, "InvalidRequest", &format!("{what} must have the property \"{name}\"")).into())
 }
 
 /// Checks that `repo` is the signed-in demo account's own: unknown is 400, someone else's 401.
-fn own_repo(state: &Bsky, repo: &str) -> Result<(), Response> {
+fn own_repo(state: &Bsky, repo: &str) -> Result<(), Early> {
     match state.ctx.store.with(|c| owner(c, repo)) {
-        None => Err(xrpc_error(400, "InvalidRequest", &format!("Could not find repo: {repo}"))),
-        Some(key) if key != store::ME => Err(xrpc_error(401, "AuthenticationRequired", "Authentication Required")),
+        None => Err(xrpc_error(400, "InvalidRequest", &format!("Could not find repo: {repo}")).into()),
+        Some(key) if key != store::ME => {
+            Err(xrpc_error(401, "AuthenticationRequired", "Authentication Required").into())
+        }
         Some(_) => Ok(()),
     }
 }
 
 /// Only posts are kept; anything else is refused in the PDS's words.
-fn post_collection(collection: &str) -> Result<(), Response> {
+fn post_collection(collection: &str) -> Result<(), Early> {
     if collection == POST {
         return Ok(());
     }
-    Err(xrpc_error(400, "InvalidRequest", &format!("The demo server keeps {POST} records only, not {collection}")))
+    Err(xrpc_error(400, "InvalidRequest", &format!("The demo server keeps {POST} records only, not {collection}"))
+        .into())
 }
 
 /// Validates a post record the way the lexicon does, adding the `$type` when it is left out.
-fn post_record(record: Option<&Value>) -> Result<Map<String, Value>, Response> {
-    let bad = |why: &str| Err(xrpc_error(400, "InvalidRequest", &format!("Invalid {POST} record: {why}")));
+fn post_record(record: Option<&Value>) -> Result<Map<String, Value>, Early> {
+    let bad = |why: &str| Err(xrpc_error(400, "InvalidRequest", &format!("Invalid {POST} record: {why}")).into());
     let Some(Value::Object(record)) = record else {
-        return Err(xrpc_error(400, "InvalidRequest", "Input/record must be an object"));
+        return Err(xrpc_error(400, "InvalidRequest", "Input/record must be an object").into());
     };
     let mut record = record.clone();
     match record.get("$type") {
@@ -127,12 +130,13 @@ pub async fn create_record(State(state): State<Bsky>, headers: HeaderMap, body: 
         return response;
     }
     match create(&state, &body) {
-        Ok(response) | Err(response) => response,
+        Ok(response) => response,
+        Err(response) => *response,
     }
 }
 
 /// The body of [`create_record`] after the token check.
-fn create(state: &Bsky, body: &[u8]) -> Result<Response, Response> {
+fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
     let input = object(body)?;
     let field = |name: &str| required(input.get(name).and_then(Value::as_str), "Input", name);
     own_repo(state, field("repo")?)?;
@@ -140,14 +144,14 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Response> {
     let rkey = match input.get("rkey") {
         None | Some(Value::Null) => None,
         Some(Value::String(rkey)) if is_tid(rkey) => Some(rkey.clone()),
-        Some(_) => return Err(xrpc_error(400, "InvalidRequest", &format!("Invalid {POST} rkey: must be a TID"))),
+        Some(_) => return Err(xrpc_error(400, "InvalidRequest", &format!("Invalid {POST} rkey: must be a TID")).into()),
     };
     let record = post_record(input.get("record"))?;
     let created = state.ctx.store.create(None, |c, key, at| {
         let rkey = rkey.unwrap_or_else(|| ids::tid(at, key));
         if by_rkey(c, store::ME, &rkey).is_some() {
             // The reference PDS fails on the repo's unique key rather than saying "exists".
-            return Err(error(Failure::Status(500)));
+            return Err(Early::new(error(Failure::Status(500))));
         }
         let text = record.get("text").and_then(Value::as_str).unwrap_or_default();
         let lang = record.get("langs").and_then(|l| l.get(0)).and_then(Value::as_str).unwrap_or("en");
@@ -159,7 +163,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Response> {
     });
     let (Created::New(key) | Created::Again(key)) = created?;
     if state.ctx.faults.count_create() {
-        return Err(error(Failure::Status(500)));
+        return Err(error(Failure::Status(500)).into());
     }
     let answer = state.ctx.store.with(|c| {
         store::find(c, key).map(|p| {
@@ -171,7 +175,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Response> {
             })
         })
     });
-    answer.map(|a| reply::json(200, &a)).ok_or_else(|| error(Failure::Status(500)))
+    answer.map(|a| reply::json(200, &a)).ok_or_else(|| error(Failure::Status(500)).into())
 }
 
 /// `GET com.atproto.repo.getRecord?repo=&collection=&rkey=&cid=` (no token needed).
@@ -179,7 +183,7 @@ pub async fn get_record(State(state): State<Bsky>, Query(params): Query<Params>)
     let param = |name: &str| required(params.get(name).map(String::as_str), "Params", name);
     let (repo, collection, rkey) = match (param("repo"), param("collection"), param("rkey")) {
         (Ok(repo), Ok(collection), Ok(rkey)) => (repo, collection, rkey),
-        (Err(response), ..) | (_, Err(response), _) | (.., Err(response)) => return response,
+        (Err(response), ..) | (_, Err(response), _) | (.., Err(response)) => return *response,
     };
     let found = state.ctx.store.with(|c| {
         let owner = owner(c, repo)?;
@@ -203,14 +207,14 @@ pub async fn delete_record(State(state): State<Bsky>, headers: HeaderMap, body: 
         return response;
     }
     match delete(&state, &body) {
-        Err(response) => response,
+        Err(response) => *response,
         Ok(None) => reply::json(200, &json!({})),
         Ok(Some(post)) => reply::json(200, &json!({"commit": commit(&format!("delete/{}", post.key), post.at)})),
     }
 }
 
 /// The body of [`delete_record`] after the token check: the removed post, if there was one.
-fn delete(state: &Bsky, body: &[u8]) -> Result<Option<Post>, Response> {
+fn delete(state: &Bsky, body: &[u8]) -> Result<Option<Post>, Early> {
     let input = object(body)?;
     let field = |name: &str| required(input.get(name).and_then(Value::as_str), "Input", name);
     let (repo, collection, rkey) = (field("repo")?, field("collection")?, field("rkey")?);
@@ -223,7 +227,7 @@ fn delete(state: &Bsky, body: &[u8]) -> Result<Option<Post>, Response> {
 pub async fn resolve_handle(State(state): State<Bsky>, Query(params): Query<Params>) -> Response {
     let handle = match required(params.get("handle").map(String::as_str), "Params", "handle") {
         Ok(handle) => handle.trim_start_matches('@'),
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let did = state.ctx.store.with(|c| {
         c.people

@@ -13,7 +13,7 @@ use super::{account, error, link_header, reject, select, status};
 use crate::demo::content::{Content, Net, Nets, Post};
 use crate::demo::faults::Failure;
 use crate::demo::markup::{self, Mark, Piece};
-use crate::demo::reply::{self, Params};
+use crate::demo::reply::{self, Early, Params};
 use crate::demo::store::{self, Created};
 use crate::demo::{Ctx, MASTODON_USER};
 use axum::body::Bytes;
@@ -42,7 +42,7 @@ fn invalid(message: &str) -> Response {
 }
 
 /// The fields of a create request, from a form or a JSON body (JSON scalars read as their text).
-fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Params, Response> {
+fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Params, Early> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -51,7 +51,7 @@ fn fields(headers: &HeaderMap, body: &[u8]) -> Result<Params, Response> {
         return Ok(url::form_urlencoded::parse(body).into_owned().collect());
     }
     let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else {
-        return Err(reply::json(400, &json!({"error": "Error occurred while parsing request parameters"})));
+        return Err(reply::json(400, &json!({"error": "Error occurred while parsing request parameters"})).into());
     };
     let text = |v: Value| match v {
         Value::String(s) => Some(s),
@@ -120,7 +120,7 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
     }
     let form = match fields(&headers, &body) {
         Ok(form) => form,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let text = form.get("status").cloned().unwrap_or_default();
     let cw = form.get("spoiler_text").cloned().unwrap_or_default();
@@ -142,10 +142,10 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
         Some(key) if !ctx.faults.idempotency_ignored() => Some(format!("{MASTODON_USER}/{key}")),
         _ => None,
     };
-    let created = ctx.store.create(once.as_deref(), |c, key, at| {
+    let created = ctx.store.create(once.as_deref(), |c, key, at| -> Result<Post, Early> {
         let reply_to = match parent {
             None => None,
-            Some(id) => Some(by_id(c, id).ok_or_else(not_found)?.key),
+            Some(id) => Some(by_id(c, id).ok_or_else(|| Early::new(not_found()))?.key),
         };
         let mut post = Post::new(at, key, store::ME, 0, &text).on(Nets::M).lang(&lang);
         post.cw = Some(cw.clone()).filter(|cw| !cw.is_empty());
@@ -162,7 +162,7 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
             key
         }
         Ok(Created::Again(key)) => key,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     render(&ctx, key).unwrap_or_else(not_found)
 }

@@ -12,7 +12,7 @@
 use super::{Shared, TUMBLR_SIDE_BLOG, error, failure, ok, post, reject};
 use crate::demo::content::{Content, Net, Nets, Post, Sent};
 use crate::demo::faults::Failure;
-use crate::demo::reply::{self, Params};
+use crate::demo::reply::{self, Early, Params};
 use crate::demo::store::{self, Created};
 use crate::demo::{Ctx, TUMBLR_CLIENT_ID, ids};
 use axum::body::Bytes;
@@ -53,12 +53,12 @@ fn published(post: &Post) -> bool {
 }
 
 /// A 400 in Tumblr's error shape.
-fn bad(detail: &str) -> Response {
-    failure(400, 0, detail)
+fn bad(detail: &str) -> Early {
+    failure(400, 0, detail).into()
 }
 
 /// The content blocks of a create, checked; `Err` is the 400 to answer.
-fn blocks(content: Option<&Value>) -> Result<Vec<Value>, Response> {
+fn blocks(content: Option<&Value>) -> Result<Vec<Value>, Early> {
     let Some(Value::Array(blocks)) = content else {
         return Err(bad("content must be an array of NPF content blocks"));
     };
@@ -95,7 +95,7 @@ fn text_block(block: &Value) -> Result<(), String> {
 }
 
 /// Tags as a comma-separated string or an array of strings, trimmed, without empty ones.
-fn tags(tags: Option<&Value>) -> Result<Vec<String>, Response> {
+fn tags(tags: Option<&Value>) -> Result<Vec<String>, Early> {
     let clean = |t: &str| Some(t.trim().to_string()).filter(|t| !t.is_empty());
     match tags {
         None | Some(Value::Null) => Ok(Vec::new()),
@@ -118,15 +118,16 @@ pub async fn create(
         return response;
     }
     match create_checked(&shared.ctx, &blog, &body) {
-        Ok(response) | Err(response) => response,
+        Ok(response) => response,
+        Err(response) => *response,
     }
 }
 
 /// The body of [`create`] after the token check.
-fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Response> {
+fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Early> {
     let author = match ctx.store.with(|c| blog_key(c, blog)) {
-        None => return Err(failure(404, 0, "Blog not found")),
-        Some(key) if !is_own(&key) => return Err(failure(403, 0, "You cannot post to this blog")),
+        None => return Err(failure(404, 0, "Blog not found").into()),
+        Some(key) if !is_own(&key) => return Err(failure(403, 0, "You cannot post to this blog").into()),
         Some(key) => key,
     };
     let Ok(Value::Object(input)) = serde_json::from_slice::<Value>(body) else {
@@ -151,11 +152,11 @@ fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Respon
         let mut post = Post::new(at, key, &author, 0, &text).on(Nets::T);
         post.in_feed = state == "published";
         post.sent = Some(Sent::Tumblr { content, layout, tags, state: state.to_string() });
-        Ok::<_, Response>(post)
+        Ok::<_, Early>(post)
     });
     let (Created::New(key) | Created::Again(key)) = created?;
     if ctx.faults.count_create() {
-        return Err(error(Failure::Status(500)));
+        return Err(error(Failure::Status(500)).into());
     }
     let id = ctx.store.with(|c| store::find(c, key).map(post::id)).unwrap_or_default().to_string();
     let response = json!({"id": id, "id_string": id, "state": state, "display_text": format!("Posted to {blog}")});
@@ -177,7 +178,7 @@ pub async fn posts(
     }
     let numbers = (reply::number(&params, "limit"), reply::number(&params, "offset"), reply::number(&params, "id"));
     let (Ok(limit), Ok(offset), Ok(id)) = numbers else {
-        return bad("limit, offset and id must be integers");
+        return *bad("limit, offset and id must be integers");
     };
     let limit = limit.unwrap_or(MAX_LIMIT).clamp(1, MAX_LIMIT) as usize;
     let offset = offset.unwrap_or(0) as usize;
