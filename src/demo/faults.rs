@@ -1,5 +1,6 @@
 //! Fault injection for the demo servers: latency, error statuses, rate limits, malformed bodies,
-//! hangs, and the Mastodon-only quirks (foreign Link host, no v2 instance).
+//! hangs, lost answers to creates, and the Mastodon-only quirks (foreign Link host, no v2 instance,
+//! an ignored `Idempotency-Key`).
 //!
 //! A [`Faults`] handle is shared between a test and one server's middleware; each switch counts down
 //! per request. Errors are rendered by the network's own error function, so they have its real shape.
@@ -40,8 +41,11 @@ struct Switches {
     hang: usize,
     link_host: Option<String>,
     v2_instance_off: bool,
+    ignore_idempotency: bool,
+    lose_create: usize,
     requests: usize,
     token_generation: u64,
+    creates: usize,
 }
 
 /// The fault chosen for one request.
@@ -93,16 +97,47 @@ impl Faults {
         self.lock().token_generation += 1;
     }
 
-    /// Turns every fault off (the request count stays, and expired tokens stay expired).
+    /// Mastodon only: when on, every `POST /api/v1/statuses` creates a new status, even one repeating
+    /// an `Idempotency-Key` (as some servers of the Mastodon API do).
+    pub fn ignore_idempotency(&self, on: bool) {
+        self.lock().ignore_idempotency = on;
+    }
+
+    /// The next `n` creates make their post but answer 500 in the network's error shape, as when the
+    /// answer is lost on the way back: the client sees a failure for a post that exists. Only creates
+    /// that make a post count down (not refused ones, nor repeats answered from an idempotency key).
+    pub fn lose_next_create(&self, n: usize) {
+        self.lock().lose_create = n;
+    }
+
+    /// Turns every fault off (the request and create counts stay, and expired tokens stay expired).
     pub fn clear(&self) {
         let mut switches = self.lock();
-        let (requests, token_generation) = (switches.requests, switches.token_generation);
-        *switches = Switches { requests, token_generation, ..Switches::default() };
+        let (requests, token_generation, creates) = (switches.requests, switches.token_generation, switches.creates);
+        *switches = Switches { requests, token_generation, creates, ..Switches::default() };
     }
 
     /// How many requests the server has received.
     pub fn requests(&self) -> usize {
         self.lock().requests
+    }
+
+    /// How many posts the server has created through its API since it started (whether or not their
+    /// answer was lost; posts added with `push_post` are not counted).
+    pub fn creates(&self) -> usize {
+        self.lock().creates
+    }
+
+    /// Whether the `Idempotency-Key` is ignored.
+    pub(crate) fn idempotency_ignored(&self) -> bool {
+        self.lock().ignore_idempotency
+    }
+
+    /// Counts a post just created; true when its answer is to be lost (see [`Faults::lose_next_create`]).
+    pub(crate) fn count_create(&self) -> bool {
+        let mut s = self.lock();
+        s.creates += 1;
+        take(&mut s.lose_create)
     }
 
     /// The Link host override, if any.

@@ -3,7 +3,11 @@
 //! `murre --demo`, the hermetic integration tests and the benchmarks point murre's real clients at
 //! these servers. Each server builds its JSON itself from the network's documented shapes (never from
 //! the clients' wire types), rendering the neutral [`content`] into its own format, so a bug on one
-//! side is caught by the other. [`Faults`] injects latency, errors, rate limits, garbage and hangs.
+//! side is caught by the other. Each also takes posts: a Mastodon status (`POST /api/v1/statuses`,
+//! honouring `Idempotency-Key`), a Bluesky record (`com.atproto.repo.createRecord`), a Tumblr NPF post
+//! (`POST /v2/blog/{blog}/posts`); a created post tops the home feed as the demo account's, and what
+//! the client sent (record, blocks) is shown back verbatim. [`Faults`] injects latency, errors, rate
+//! limits, garbage and hangs, loses the answer to a create, and counts the posts created.
 
 mod bluesky;
 pub mod content;

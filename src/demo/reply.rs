@@ -9,6 +9,10 @@ use std::collections::HashMap;
 /// The query string of a request as a map (last value wins).
 pub type Params = HashMap<String, String>;
 
+/// The answer a handler gives early while it checks a request (a refusal, mostly); boxed, since a
+/// `Response` is large. `?` boxes a plain `Response` error on the way.
+pub type Early = Box<Response>;
+
 /// A JSON answer with `status`.
 pub fn json(status: u16, body: &Value) -> Response {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -1,10 +1,11 @@
-//! The demo Bluesky server (PDS and AppView in one): sessions and `app.bsky.feed.getTimeline` over
-//! XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
+//! The demo Bluesky server (PDS and AppView in one): sessions, `app.bsky.feed.getTimeline`, and the
+//! repo writes and reads of [`repo`] over XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
 
 mod auth;
 mod embed;
 mod facets;
 mod post;
+pub(super) mod repo;
 
 use super::faults::Failure;
 use super::reply::{self, Params};
@@ -35,6 +36,10 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/com.atproto.server.createSession", post_route(auth::create_session))
         .route("/xrpc/com.atproto.server.refreshSession", post_route(auth::refresh_session))
         .route("/xrpc/com.atproto.server.getSession", get(auth::get_session))
+        .route("/xrpc/com.atproto.repo.createRecord", post_route(repo::create_record))
+        .route("/xrpc/com.atproto.repo.getRecord", get(repo::get_record))
+        .route("/xrpc/com.atproto.repo.deleteRecord", post_route(repo::delete_record))
+        .route("/xrpc/com.atproto.identity.resolveHandle", get(repo::resolve_handle))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }

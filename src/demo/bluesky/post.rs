@@ -5,7 +5,7 @@
 //! lie), `indexedAt` is the time the post entered the feed.
 
 use super::{embed, facets};
-use crate::demo::content::{Content, Net, Post};
+use crate::demo::content::{Content, Net, Post, Sent};
 use crate::demo::{ids, store};
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -21,12 +21,23 @@ pub fn time(at: Timestamp) -> String {
 /// The at-uri of a post (or of a repost record when the post is a boost).
 pub fn uri(post: &Post) -> String {
     let collection = if post.boost_of.is_some() { "app.bsky.feed.repost" } else { "app.bsky.feed.post" };
-    format!("at://{}/{collection}/{}", ids::did(&post.author), ids::tid(post.at, post.key))
+    format!("at://{}/{collection}/{}", ids::did(&post.author), rkey(post))
 }
 
-/// The CID of a post's record.
+/// The record key of a post: the one it was created under, else a TID of its time.
+pub fn rkey(post: &Post) -> String {
+    match &post.sent {
+        Some(Sent::Bluesky { rkey, .. }) => rkey.clone(),
+        _ => ids::tid(post.at, post.key),
+    }
+}
+
+/// The CID of a post's record (a hash of the record as sent, for a created post).
 pub fn cid(post: &Post) -> String {
-    ids::cid(&format!("post/{}", post.key))
+    match &post.sent {
+        Some(Sent::Bluesky { record, .. }) => ids::cid(&format!("record/{record}")),
+        _ => ids::cid(&format!("post/{}", post.key)),
+    }
 }
 
 /// A strong ref (`{uri, cid}`) to a post.
@@ -94,7 +105,7 @@ pub fn missing_uri(key: u32) -> String {
 
 /// A `#postView` (`with_embed`: false inside quotes, whose own quotes are not expanded).
 pub fn post_view(c: &Content, post: &Post, with_embed: bool) -> Value {
-    let key = u64::from(post.key);
+    let key = if store::fresh(post) { 0 } else { u64::from(post.key) };
     let mut view = json!({
         "uri": uri(post),
         "cid": cid(post),
@@ -118,6 +129,9 @@ pub fn post_view(c: &Content, post: &Post, with_embed: bool) -> Value {
 fn viewer(post: &Post) -> Value {
     let mut viewer = json!({"threadMuted": false, "embeddingDisabled": false});
     let did = crate::demo::BLUESKY_DID;
+    if store::fresh(post) {
+        return viewer;
+    }
     if post.key.is_multiple_of(4) {
         viewer["like"] = json!(format!("at://{did}/app.bsky.feed.like/{}", ids::tid(post.at, post.key + 1)));
     }
@@ -127,8 +141,11 @@ fn viewer(post: &Post) -> Value {
     viewer
 }
 
-/// The `app.bsky.feed.post` record.
+/// The `app.bsky.feed.post` record (for a created post: the record exactly as the client sent it).
 pub fn record(c: &Content, post: &Post) -> Value {
+    if let Some(Sent::Bluesky { record, .. }) = &post.sent {
+        return record.clone();
+    }
     let (text, facets) = facets::render(&post.text, c);
     let created = if post.created_lie { LYING_CREATED_AT.to_string() } else { time(post.at) };
     let mut record = json!({"$type": "app.bsky.feed.post", "text": text, "createdAt": created, "langs": [post.lang]});

@@ -169,6 +169,32 @@ pub struct Post {
     /// Tumblr only: inline styles, each applied to the first occurrence of a substring
     /// (`bold`, `italic`, `strikethrough`, `small`); the other networks show the text plain.
     pub styles: Vec<(String, &'static str)>,
+    /// Set on posts a client wrote through a demo server's API: what it sent, shown back verbatim.
+    pub sent: Option<Sent>,
+}
+
+/// What a client sent to create a post, kept so the server reads it back exactly as written (a server
+/// that re-rendered the text would hide a client's wrong facet offsets or NPF blocks).
+#[derive(Clone, Debug)]
+pub enum Sent {
+    /// A Bluesky `app.bsky.feed.post` record and the record key it lives under.
+    Bluesky {
+        /// The record key (a TID).
+        rkey: String,
+        /// The record as the client sent it.
+        record: serde_json::Value,
+    },
+    /// A Tumblr NPF post.
+    Tumblr {
+        /// The NPF content blocks.
+        content: Vec<serde_json::Value>,
+        /// The NPF layout blocks.
+        layout: Vec<serde_json::Value>,
+        /// The tags, without `#`.
+        tags: Vec<String>,
+        /// `published`, `draft`, `queue` or `private`; only published posts are shown.
+        state: String,
+    },
 }
 
 impl Post {
@@ -195,6 +221,7 @@ impl Post {
             ask: None,
             read_more_after: None,
             styles: Vec::new(),
+            sent: None,
         }
     }
 

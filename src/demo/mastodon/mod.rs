@@ -1,18 +1,21 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
-//! `verify_credentials`, with Mastodon's own error shapes (`{"error": "..."}`).
+//! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
+//! with Mastodon's own error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
 mod status;
+mod write;
 
 use super::faults::Failure;
 use super::reply::{self, Params};
 use super::{Ctx, MASTODON_TOKEN, content::Net, store};
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::{Router, routing::get};
+use axum::routing::{get, post};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
@@ -27,6 +30,9 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v2/instance", get(instance_v2))
         .route("/api/v1/instance", get(instance_v1))
         .route("/api/v1/accounts/verify_credentials", get(verify_credentials))
+        .route("/api/v1/statuses", post(write::create))
+        .route("/api/v1/statuses/{id}", get(write::show).delete(write::delete))
+        .route("/api/v1/accounts/{id}/statuses", get(write::account_statuses))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }
@@ -78,7 +84,7 @@ async fn home(State(ctx): State<Ctx>, headers: HeaderMap, Query(params): Query<P
         (ids, statuses)
     });
     let response = reply::json(200, &Value::Array(statuses));
-    match link_header(&ctx, &params, &ids, limit) {
+    match link_header(&ctx, "/api/v1/timelines/home", &params, &ids, limit) {
         Some(link) => reply::with_header(response, "link", &link),
         None => response,
     }
@@ -105,8 +111,9 @@ fn select<'a>(feed: &[&'a super::content::Post], params: &Params, limit: usize) 
     page
 }
 
-/// The `Link` header: `next` (older, only after a full page) and `prev` (newer), on the Link host.
-fn link_header(ctx: &Ctx, params: &Params, ids: &[u64], limit: usize) -> Option<String> {
+/// The `Link` header of a page of `path`: `next` (older, only after a full page) and `prev` (newer),
+/// on the Link host.
+fn link_header(ctx: &Ctx, path: &str, params: &Params, ids: &[u64], limit: usize) -> Option<String> {
     let (first, last) = (ids.first()?, ids.last()?);
     let origin = match ctx.faults.link_host() {
         Some(host) if host.contains("://") => host,
@@ -114,7 +121,7 @@ fn link_header(ctx: &Ctx, params: &Params, ids: &[u64], limit: usize) -> Option<
         None => ctx.url.clone(),
     };
     let limit_param = if params.contains_key("limit") { format!("limit={limit}&") } else { String::new() };
-    let url = format!("{origin}/api/v1/timelines/home?{limit_param}");
+    let url = format!("{origin}{path}?{limit_param}");
     let prev = format!(r#"<{url}min_id={first}>; rel="prev""#);
     if ids.len() < limit {
         return Some(prev);

@@ -44,7 +44,9 @@ fn own_status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
     let id = status_id(post);
     let body = html::render(&post.text, c, base);
     let parent = post.reply_to.and_then(|key| store::find(c, key));
-    let key = u64::from(post.key);
+    // A fresh post has no replies, boosts or favourites yet; older ones get some from their key.
+    let (fresh, key) = (store::fresh(post), u64::from(post.key));
+    let key = if fresh { 0 } else { key };
     json!({
         "id": id,
         "uri": format!("{}/statuses/{id}", account::actor_uri(&post.author, base)),
@@ -70,9 +72,9 @@ fn own_status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
         "replies_count": key % 5,
         "reblogs_count": key * 7 % 23,
         "favourites_count": key * 13 % 57,
-        "favourited": key % 4 == 0,
-        "reblogged": key % 9 == 0,
-        "bookmarked": key % 11 == 0,
+        "favourited": !fresh && key % 4 == 0,
+        "reblogged": !fresh && key % 9 == 0,
+        "bookmarked": !fresh && key % 11 == 0,
         "muted": false,
         "pinned": false,
         "filtered": [],

@@ -81,3 +81,18 @@ async fn clear_turns_every_switch_off() {
     assert!(headers["link"].to_str().unwrap().contains(&net.mastodon.url));
     assert_eq!(get(&format!("{}/api/v2/instance", net.mastodon.url), None).await.0, 200);
 }
+
+#[tokio::test]
+async fn a_failed_request_creates_nothing_and_a_lost_answer_creates_once() {
+    let net = network().await;
+    let url = format!("{}/api/v1/statuses", net.mastodon.url);
+    let post = || client().post(&url).bearer_auth(MASTODON_TOKEN).form(&[("status", "hello")]);
+    net.mastodon.faults.fail_next(1, 503);
+    assert_eq!(post().send().await.unwrap().status(), 503);
+    assert_eq!(net.mastodon.faults.creates(), 0, "a failure before the handler creates nothing");
+    net.mastodon.faults.lose_next_create(2);
+    assert_eq!(post().send().await.unwrap().status(), 500);
+    net.mastodon.faults.clear();
+    assert_eq!(post().send().await.unwrap().status(), 200, "clear turns the lost answers off");
+    assert_eq!(net.mastodon.faults.creates(), 2, "clear keeps the count");
+}

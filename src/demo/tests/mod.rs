@@ -2,10 +2,13 @@
 //! documented shape, paging, auth and faults.
 
 mod bluesky;
+mod bluesky_write;
 mod content;
 mod faults;
 mod mastodon;
+mod mastodon_write;
 mod tumblr;
+mod tumblr_write;
 
 use super::DemoNetwork;
 use serde_json::Value;
@@ -33,6 +36,11 @@ pub async fn get(url: &str, token: Option<&str>) -> (u16, reqwest::header::Heade
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
+    send(request).await
+}
+
+/// Status, headers and JSON body (`Null` when it is not JSON) of any request.
+pub async fn send(request: reqwest::RequestBuilder) -> (u16, reqwest::header::HeaderMap, Value) {
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     let headers = response.headers().clone();

@@ -1,14 +1,17 @@
 //! The demo Tumblr server: `/v2/user/dashboard` (NPF, offset and `since_id` paging) and
 //! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape;
-//! OAuth2 (`/oauth2/authorize`, `/v2/oauth2/token`) in [`oauth`].
+//! OAuth2 (`/oauth2/authorize`, `/v2/oauth2/token`) in [`oauth`]; posting to and reading a blog
+//! (`/v2/blog/{blog}/posts`) in [`blog`].
 
+mod blog;
 mod npf;
 mod oauth;
 mod post;
 
+use super::content::{Content, Net, Person};
 use super::faults::Failure;
 use super::reply::{self, Params};
-use super::{Ctx, TUMBLR_BLOG, TUMBLR_SIDE_BLOG, content::Net, store};
+use super::{Ctx, TUMBLR_BLOG, TUMBLR_SIDE_BLOG, store};
 use axum::Router;
 use axum::extract::{FromRef, Query, State};
 use axum::http::HeaderMap;
@@ -41,9 +44,13 @@ impl FromRef<Shared> for Grants {
 
 /// The Tumblr routes.
 pub fn router(ctx: Ctx) -> Router {
+    // The demo user's side blog can be posted to, so it is one of the cast here.
+    let (name, bio) = ("Sketches by murre".to_string(), "Drafts and doodles.".to_string());
+    ctx.store.add_person(Person { key: TUMBLR_SIDE_BLOG.to_string(), name, bio });
     Router::new()
         .route("/v2/user/dashboard", get(dashboard))
         .route("/v2/user/info", get(user_info))
+        .route("/v2/blog/{blog}/posts", get(blog::posts).post(blog::create))
         .route("/oauth2/authorize", get(oauth::authorize))
         .route("/v2/oauth2/token", post(oauth::token))
         .fallback(|| async { failure(404, 0, "Not Found") })
@@ -129,33 +136,23 @@ async fn user_info(State(ctx): State<Ctx>, State(grants): State<Grants>, headers
     if let Some(response) = reject(&ctx, &grants, &headers) {
         return response;
     }
-    let mut blog = ctx.store.with(|c| post::blog_info(c, "murre"));
-    blog["primary"] = json!(true);
-    blog["admin"] = json!(true);
-    blog["type"] = json!("public");
-    blog["followers"] = json!(12);
-    blog["posts"] = json!(3);
+    let blogs = ctx.store.with(|c| [own_blog(c, store::ME, true, 12), own_blog(c, TUMBLR_SIDE_BLOG, false, 3)]);
     ok(json!({"user": {
         "name": TUMBLR_BLOG,
         "likes": 42,
         "following": 15,
         "default_post_format": "html",
-        "blogs": [blog, side_blog()],
+        "blogs": blogs,
     }}))
 }
 
-/// The demo user's second blog (a "side blog": not primary).
-fn side_blog() -> Value {
-    json!({
-        "name": TUMBLR_SIDE_BLOG,
-        "title": "Sketches by murre",
-        "description": "Drafts and doodles.",
-        "url": format!("https://{TUMBLR_SIDE_BLOG}.tumblr.com/"),
-        "uuid": "t:murreDemoSketches0000",
-        "primary": false,
-        "admin": true,
-        "type": "public",
-        "followers": 3,
-        "posts": 1,
-    })
+/// One of the demo user's blogs as `/v2/user/info` lists it: the primary blog, or a side blog.
+fn own_blog(c: &Content, key: &str, primary: bool, followers: u32) -> Value {
+    let mut blog = post::blog_info(c, key);
+    blog["primary"] = json!(primary);
+    blog["admin"] = json!(true);
+    blog["type"] = json!("public");
+    blog["followers"] = json!(followers);
+    blog["posts"] = json!(c.posts.iter().filter(|p| p.author == key && p.nets.has(Net::Tumblr)).count());
+    blog
 }

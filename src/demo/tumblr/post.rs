@@ -4,7 +4,7 @@
 //! becomes a reblog with added content; a quote of a deleted post gets a broken trail item.
 
 use super::npf;
-use crate::demo::content::{Content, Net, Post};
+use crate::demo::content::{Content, Net, Post, Sent};
 use crate::demo::{ids, store};
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -42,7 +42,7 @@ pub fn blog_info(c: &Content, key: &str) -> Value {
 
 /// The dashboard post of a feed entry.
 pub fn post(c: &Content, entry: &Post, now: Timestamp) -> Value {
-    let own = npf::render(c, entry, now);
+    let own = npf_of(c, entry, now);
     let quoted = entry.boost_of.or(entry.quote_of);
     let trail: Vec<Value> = quoted.map(|key| trail_item(c, key, now)).into_iter().collect();
     let mut value = base(c, entry);
@@ -52,6 +52,9 @@ pub fn post(c: &Content, entry: &Post, now: Timestamp) -> Value {
     value["tags"] = json!(own.tags);
     value["summary"] = json!(summary(entry, c));
     value["original_type"] = json!(original_type(entry));
+    if let Some(Sent::Tumblr { state, .. }) = &entry.sent {
+        value["state"] = json!(state);
+    }
     if let Some(parent) = quoted.and_then(|key| store::find(c, key)) {
         value["reblogged_from_id"] = json!(id(parent).to_string());
         value["reblogged_from_name"] = json!(blog_name(&parent.author));
@@ -66,7 +69,8 @@ fn base(c: &Content, post: &Post) -> Value {
     let id = id(post);
     let name = blog_name(&post.author);
     let slug = slug(&post.text);
-    let key = u64::from(post.key);
+    let (fresh, key) = (store::fresh(post), u64::from(post.key));
+    let key = if fresh { 0 } else { key };
     json!({
         "object_type": "post",
         "type": "blocks",
@@ -83,7 +87,7 @@ fn base(c: &Content, post: &Post) -> Value {
         "date": date(post.at),
         "reblog_key": ids::base32(&format!("reblog/{}", post.key), 8),
         "note_count": key * 17 % 300,
-        "liked": key % 4 == 0,
+        "liked": !fresh && key % 4 == 0,
         "followed": true,
         "can_like": true,
         "can_reblog": true,
@@ -100,7 +104,7 @@ fn trail_item(c: &Content, key: u32, now: Timestamp) -> Value {
         let content = json!([{"type": "text", "text": "This post is no longer available."}]);
         return json!({"broken_blog_name": "deleted-blog", "content": content, "layout": []});
     };
-    let npf = npf::render(c, original, now);
+    let npf = npf_of(c, original, now);
     json!({
         "post": {"id": id(original).to_string(), "timestamp": original.at.as_second(), "is_commercial": false},
         "blog": blog_info(c, &original.author),
@@ -109,9 +113,29 @@ fn trail_item(c: &Content, key: u32, now: Timestamp) -> Value {
     })
 }
 
+/// The NPF of a post: as the client sent it, for a post created through the API; else rendered.
+fn npf_of(c: &Content, post: &Post, now: Timestamp) -> npf::Npf {
+    match &post.sent {
+        Some(Sent::Tumblr { content, layout, tags, .. }) => {
+            npf::Npf { content: content.clone(), layout: layout.clone(), tags: tags.clone() }
+        }
+        _ => npf::render(c, post, now),
+    }
+}
+
 /// The legacy type a post would have had.
 fn original_type(post: &Post) -> &'static str {
     use crate::demo::content::MediaKind;
+    if let Some(Sent::Tumblr { content, .. }) = &post.sent {
+        let first = content.iter().filter_map(|b| b["type"].as_str()).find(|t| *t != "text");
+        return match first {
+            Some("image") => "photo",
+            Some("video") => "video",
+            Some("audio") => "audio",
+            Some("link") => "link",
+            _ => "regular",
+        };
+    }
     match (post.ask.is_some(), post.media.first().map(|m| m.kind), post.card.is_some()) {
         (true, _, _) => "answer",
         (_, Some(MediaKind::Image), _) => "photo",
