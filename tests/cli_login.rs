@@ -111,3 +111,65 @@ async fn bluesky_email_two_factor_asks_for_the_code_and_accepts_the_right_one() 
     assert!(!dir.join("config.toml").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A config dir logged in to the demo Mastodon (token) and Bluesky (app password) through the binary.
+async fn demo_accounts(net: &DemoNetwork, name: &str) -> std::path::PathBuf {
+    let dir = fresh_dir(name);
+    let bsky = args(&["login", "bluesky", demo::BLUESKY_HANDLE, "--service", &net.bluesky.url, "--app-password-stdin"]);
+    let out = murre(dir.clone(), bsky, format!("{}\n", demo::BLUESKY_PASSWORD)).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let masto = args(&["login", "mastodon", &net.mastodon.url, "--token-stdin"]);
+    let out = murre(dir.clone(), masto, format!("{}\n", demo::MASTODON_TOKEN)).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    dir
+}
+
+fn outbox_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir.join("data/outbox"))
+        .map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "json")).count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_lost_answer_keeps_the_draft_and_retry_finishes_without_a_duplicate() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-lost").await;
+    net.bluesky.faults.lose_next_create(1);
+    net.mastodon.faults.ignore_idempotency(true);
+    net.mastodon.faults.lose_next_create(1);
+    let text = "One post, two networks 👩‍👩‍👧 https://example.com/x #murre";
+    let out = murre(dir.clone(), args(&["post", "--json", text]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1), "both answers were lost: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!((net.bluesky.faults.creates(), net.mastodon.faults.creates()), (1, 1), "both servers made the post");
+    assert_eq!(outbox_files(&dir), 1, "the draft waits in the outbox");
+
+    let again = murre(dir.clone(), args(&["post", "--retry", "--json"]), String::new()).await;
+    assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stdout));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&again.stdout).unwrap_or_default();
+    assert!(rows.len() == 2 && rows.iter().all(|r| r["ok"] == true), "{rows:?}");
+    assert_eq!((net.bluesky.faults.creates(), net.mastodon.faults.creates()), (1, 1), "a retry duplicated a post");
+    assert_eq!(outbox_files(&dir), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_post_too_long_for_bluesky_is_refused_before_anything_is_sent() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-long").await;
+    let long = "word ".repeat(70);
+    let out = murre(dir.clone(), args(&["post", &long]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bluesky") && err.contains("too long: 350 of 300 graphemes"), "{err}");
+    assert_eq!((net.bluesky.faults.creates(), net.mastodon.faults.creates()), (0, 0));
+    assert_eq!(outbox_files(&dir), 0, "a refused draft is not stored: it never left the command line");
+    let followers =
+        murre(dir.clone(), args(&["post", "--visibility", "followers", "for friends"]), String::new()).await;
+    assert_eq!(followers.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&followers.stderr).contains("would become public"));
+    let only_masto = args(&["post", "--to", "mastodon", "--visibility", "followers", "for friends"]);
+    let out = murre(dir.clone(), only_masto, String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(net.mastodon.faults.creates(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

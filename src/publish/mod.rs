@@ -97,11 +97,8 @@ fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>) -> Out
 async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Option<String>, BackendError> {
     match client {
         Client::Mastodon(c) => {
-            if look {
-                let wanted = squash(&draft.text);
-                if let Some(p) = c.own_newest().await?.into_iter().find(|p| squash(&p.text.to_plain()) == wanted) {
-                    return Ok(p.url);
-                }
+            if look && let Some(p) = c.own_newest().await?.into_iter().find(|p| same_status(draft, p)) {
+                return Ok(p.url);
             }
             let status = NewStatus {
                 text: draft.text.clone(),
@@ -144,7 +141,35 @@ async fn bluesky_post(c: &crate::backend::bluesky::Client, text: &str) -> NewPos
     NewPost { text: text.to_string(), facets: out, ..NewPost::default() }
 }
 
-/// Text compared across what was sent and what the server shows: whitespace collapsed.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whether `post` (as the server shows it) is `draft` sent earlier: written since the draft was made,
+/// with the same warning and the same words. The server renders the text as HTML (links shortened,
+/// remote mentions cut to `@user`), so links and domains are left out of the comparison.
+fn same_status(draft: &Draft, post: &crate::model::Post) -> bool {
+    let since = draft.created.checked_sub(jiff::SignedDuration::from_mins(5)).unwrap_or(draft.created);
+    post.created_at >= since
+        && post.cw.as_deref().unwrap_or("") == draft.cw.trim()
+        && words(&post.text.to_plain()) == words(&draft.text)
+}
+
+/// The words of a text for `same_status`: lowercased, punctuation trimmed, without links or domains.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| if w.starts_with('@') { w.split('@').take(2).collect::<Vec<_>>().join("@") } else { w.to_string() })
+        .filter(|w| !w.contains("://") && !w.contains('.') && !w.contains('…'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    #[test]
+    fn words_survive_the_servers_html_rendering() {
+        let sent = "One post, two networks 👩‍👩‍👧 https://example.com/a/very/long/path @bob@social.example #murre!";
+        let shown = "One post, two networks 👩‍👩‍👧 example.com/a/very/lo… @bob #murre!";
+        assert_eq!(words(sent), words(shown));
+        assert_ne!(words("One post"), words("Another post"));
+    }
 }
