@@ -121,6 +121,9 @@ async fn demo_accounts(net: &DemoNetwork, name: &str) -> std::path::PathBuf {
     let masto = args(&["login", "mastodon", &net.mastodon.url, "--token-stdin"]);
     let out = murre(dir.clone(), masto, format!("{}\n", demo::MASTODON_TOKEN)).await;
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let tumblr = args(&["login", "tumblr", "--api", &net.tumblr.url, "--token-stdin"]);
+    let out = murre(dir.clone(), tumblr, format!("{}\n", demo::TUMBLR_TOKEN)).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     dir
 }
 
@@ -137,17 +140,19 @@ async fn a_lost_answer_keeps_the_draft_and_retry_finishes_without_a_duplicate() 
     net.bluesky.faults.lose_next_create(1);
     net.mastodon.faults.ignore_idempotency(true);
     net.mastodon.faults.lose_next_create(1);
+    net.tumblr.faults.lose_next_create(1);
     let text = "One post, two networks 👩‍👩‍👧 https://example.com/x #murre";
     let out = murre(dir.clone(), args(&["post", "--json", text]), String::new()).await;
-    assert_eq!(out.status.code(), Some(1), "both answers were lost: {}", String::from_utf8_lossy(&out.stdout));
-    assert_eq!((net.bluesky.faults.creates(), net.mastodon.faults.creates()), (1, 1), "both servers made the post");
+    assert_eq!(out.status.code(), Some(1), "every answer was lost: {}", String::from_utf8_lossy(&out.stdout));
+    let creates = || (net.bluesky.faults.creates(), net.mastodon.faults.creates(), net.tumblr.faults.creates());
+    assert_eq!(creates(), (1, 1, 1), "every server made the post");
     assert_eq!(outbox_files(&dir), 1, "the draft waits in the outbox");
 
     let again = murre(dir.clone(), args(&["post", "--retry", "--json"]), String::new()).await;
     assert_eq!(again.status.code(), Some(0), "{}", String::from_utf8_lossy(&again.stdout));
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&again.stdout).unwrap_or_default();
-    assert!(rows.len() == 2 && rows.iter().all(|r| r["ok"] == true), "{rows:?}");
-    assert_eq!((net.bluesky.faults.creates(), net.mastodon.faults.creates()), (1, 1), "a retry duplicated a post");
+    assert!(rows.len() == 3 && rows.iter().all(|r| r["ok"] == true), "{rows:?}");
+    assert_eq!(creates(), (1, 1, 1), "a retry duplicated a post");
     assert_eq!(outbox_files(&dir), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }

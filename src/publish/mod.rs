@@ -120,7 +120,15 @@ async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Op
             let (uri, _) = c.create_post(key, &post, jiff::Timestamp::now()).await?;
             Ok(url(uri))
         }
-        Client::Tumblr(_) => Err(BackendError::Invalid("posting to Tumblr comes in a later version of murre".into())),
+        Client::Tumblr(c) => {
+            let text = prepare::with_warning(&draft.text, &draft.cw);
+            if look
+                && let Some(p) = c.own_newest().await?.into_iter().find(|p| words(&p.text.to_plain()) == words(&text))
+            {
+                return Ok(p.url);
+            }
+            c.create_post(crate::compose::npf::text_blocks(&text), &crate::compose::npf::tags(&text)).await.map(Some)
+        }
     }
 }
 

@@ -36,10 +36,8 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
         let count = match network {
             Network::Mastodon => length::mastodon(&req.text, &req.cw, MASTODON_CHARS, MASTODON_URL_CHARS),
             Network::Bluesky => length::bluesky(&with_warning(&req.text, &req.cw)),
-            Network::Tumblr => {
-                out.push((account.clone(), "posting to Tumblr comes in a later version of murre".into()));
-                continue;
-            }
+            // NPF splits long paragraphs into blocks of 4096 code points: no length limit to refuse.
+            Network::Tumblr => length::tumblr(""),
         };
         if count.over() {
             let bytes = count.bytes.filter(|(used, max)| used > max).map(|(u, m)| format!(" ({u} of {m} bytes)"));

@@ -83,7 +83,7 @@ impl Client {
     }
 
     /// A GET with the access token; on 401 the tokens are renewed and the request sent once more.
-    async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Answer, BackendError> {
+    pub(super) async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Answer, BackendError> {
         let url = http::endpoint(&self.base, path);
         let used = self.session.usable(&self.http, &self.base).await?;
         let answer = self.get_with(&url, query, &used.access_token).await?;
@@ -92,6 +92,20 @@ impl Client {
         }
         let renewed = self.session.renew(&self.http, &self.base, &used).await?;
         check(self.get_with(&url, query, &renewed.access_token).await?)
+    }
+
+    /// A POST with a JSON body, sent once (a write); on 401 the tokens are renewed and it is sent again
+    /// (a 401 means nothing was created).
+    pub(super) async fn post_json(&self, path: &str, body: &serde_json::Value) -> Result<Answer, BackendError> {
+        let url = http::endpoint(&self.base, path);
+        let used = self.session.usable(&self.http, &self.base).await?;
+        let send = |token: String| http::send(self.http.post(url.clone()).bearer_auth(token).json(body));
+        let answer = send(used.access_token.clone()).await?;
+        if answer.status != StatusCode::UNAUTHORIZED {
+            return check(answer);
+        }
+        let renewed = self.session.renew(&self.http, &self.base, &used).await?;
+        check(send(renewed.access_token).await?)
     }
 
     async fn get_with(&self, url: &Url, query: &[(&str, String)], token: &str) -> Result<Answer, BackendError> {

@@ -5,6 +5,7 @@ mod client;
 mod convert;
 mod session;
 mod wire;
+pub mod write;
 
 pub use client::{API, Blog, Client, decode_dashboard};
 pub use session::{LockedTokens, TokenStore, Tokens};

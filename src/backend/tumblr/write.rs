@@ -1,0 +1,37 @@
+//! Writing to Tumblr: NPF posts on the account's blog. Tumblr has no idempotency key, so a retry
+//! first looks at the blog's newest posts (see `publish`).
+
+use serde_json::{Value, json};
+
+use super::{Client, decode_dashboard};
+use crate::backend::BackendError;
+use crate::model::Post;
+
+impl Client {
+    /// The blog this account posts as (`tumblr:BLOG`).
+    fn blog(&self) -> &str {
+        self.account().handle()
+    }
+
+    /// Publishes NPF `content` with `tags` on the blog; returns the new post's address.
+    pub async fn create_post(&self, content: Vec<Value>, tags: &[String]) -> Result<String, BackendError> {
+        let body = json!({"content": content, "tags": tags.join(","), "state": "published"});
+        let path = format!("/v2/blog/{}/posts", self.blog());
+        let answer = self.post_json(&path, &body).await?;
+        let v = answer.value();
+        let id = v.pointer("/response/id_string").or_else(|| v.pointer("/response/id")).map(|id| match id {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        });
+        let id = id.ok_or_else(|| BackendError::Decode("Tumblr's answer names no post".into()))?;
+        Ok(format!("https://www.tumblr.com/{}/{id}", self.blog()))
+    }
+
+    /// The blog's newest posts: a retry looks here for a post whose answer was lost.
+    pub async fn own_newest(&self) -> Result<Vec<Post>, BackendError> {
+        let path = format!("/v2/blog/{}/posts", self.blog());
+        let query = [("npf", "true".to_string()), ("limit", "20".to_string())];
+        let answer = self.get(&path, &query).await?;
+        Ok(decode_dashboard(&answer.body, self.account())?.0)
+    }
+}
