@@ -56,7 +56,11 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
         tracing::warn!(account = %id, error = %e, "account not connected");
     }
     let home = (!ctx.demo).then(|| Home { dirs: ctx.dirs.clone(), config_dir: config_dir.clone() });
-    let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home };
+    let outbox = murre::store::outbox::Outbox::new(&ctx.dirs.data);
+    if let Some((text, cw)) = outbox.unsent() {
+        murre::app::compose::restore(&mut app, &text, &cw);
+    }
+    let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home, outbox };
     runtime::run(app, runtime).await
 }
 

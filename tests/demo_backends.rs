@@ -150,6 +150,7 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
         theme: murre::ui::Theme::default(),
         keymap: keymap.clone(),
         home: None,
+        outbox: murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox")),
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     for effect in start(&mut app) {
@@ -377,4 +378,43 @@ async fn tumblr_an_npf_post_from_murres_builder_reads_back_through_the_dashboard
         (200, &serde_json::json!("lost on the way back"))
     );
     assert_eq!(s.net.tumblr.faults.creates(), 2);
+}
+
+/// The compose box's Ctrl-S as the TUI runs it: the effect publishes through the outbox to the demo
+/// servers and the outcome comes back as a message.
+#[tokio::test]
+async fn publishing_from_the_tui_reaches_every_chosen_network_once() {
+    use murre::app::{Effect, Msg};
+    let s = setup(Duration::from_secs(10)).await;
+    let dir = std::env::temp_dir().join(format!("murre-tui-publish-{}", std::process::id()));
+    let outbox = murre::store::outbox::Outbox::new(&dir);
+    let targets: Vec<_> = s.clients.iter().map(|c| c.account().clone()).collect();
+    let (mastodon, bluesky, tumblr) =
+        (s.net.mastodon.faults.clone(), s.net.bluesky.faults.clone(), s.net.tumblr.faults.clone());
+    let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let rt = murre::runtime::Runtime {
+        clients: std::sync::Arc::new(std::sync::RwLock::new(s.clients)),
+        theme: murre::ui::Theme::default(),
+        keymap,
+        home: None,
+        outbox: outbox.clone(),
+    };
+    let request = murre::publish::prepare::Request {
+        text: "From the compose box 👩‍👩‍👧 #murre".into(),
+        cw: String::new(),
+        visibility: murre::model::Visibility::Public,
+        targets,
+    };
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    rt.spawn(Effect::Publish(request), tx);
+    match rx.recv().await {
+        Some(Msg::Published(outcomes)) => {
+            assert_eq!(outcomes.len(), 3);
+            assert!(outcomes.iter().all(|o| o.error.is_none() && o.url.is_some()), "{outcomes:?}");
+        }
+        other => panic!("expected Published, got {other:?}"),
+    }
+    assert_eq!((mastodon.creates(), bluesky.creates(), tumblr.creates()), (1, 1, 1));
+    assert!(outbox.list().unwrap_or_default().is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
 }

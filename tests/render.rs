@@ -170,3 +170,17 @@ fn an_account_pane_beside_the_merged_timeline() {
     update(&mut app, Msg::Action(Action::FocusNext));
     insta::assert_snapshot!(screen(&app, 160, 24));
 }
+
+#[test]
+fn compose_box_with_counters_in_each_unit() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = sized(100, 30);
+    app.sources[0].posting = true;
+    app.sources[1].posting = true;
+    update(&mut app, Msg::Action(Action::Compose));
+    let text = format!("日本語 👩‍👩‍👧 https://example.com/a/very/long/path {}", "x".repeat(260));
+    for ch in text.chars() {
+        update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE)));
+    }
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}

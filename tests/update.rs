@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use murre::app::{Action, Effect, FetchKind, Focus, Msg, Overlay, update};
 use murre::backend::{BackendError, Cursor, Page};
 use murre::model::Network;
@@ -357,4 +358,90 @@ fn logging_out_from_the_switcher_asks_twice_then_the_account_leaves_the_timeline
     update(&mut app, Msg::LoggedOut(bluesky.clone()));
     assert!(app.sources[1].logged_out && !app.sources[1].included);
     assert!(app.pane().rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
+}
+
+fn typed(app: &mut murre::app::App, text: &str) {
+    for ch in text.chars() {
+        let code = if ch == '\n' { KeyCode::Enter } else { KeyCode::Char(ch) };
+        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn chord(app: &mut murre::app::App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, modifiers)))
+}
+
+#[test]
+fn compose_types_text_counts_per_network_and_sends_to_the_posting_accounts() {
+    let mut app = app();
+    app.sources[0].posting = true;
+    app.sources[1].posting = true;
+    act(&mut app, Action::Compose);
+    assert_eq!(app.mode(), murre::app::Mode::Compose);
+    typed(&mut app, "日本語 👩‍👩‍👧 q\nsecond line");
+    let c = app.compose.as_ref().unwrap_or_else(|| panic!("no compose"));
+    assert_eq!(c.text(), "日本語 👩‍👩‍👧 q\nsecond line", "q is text here, not quit");
+    assert!(!app.quit);
+    let counts: Vec<usize> = c.counters().iter().map(|(_, n)| n.used).collect();
+    assert_eq!(counts, [19, 19], "graphemes on Mastodon and Bluesky: {counts:?}");
+    let effects = chord(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    match effects.as_slice() {
+        [Effect::Publish(r)] => {
+            assert_eq!(r.text, "日本語 👩‍👩‍👧 q\nsecond line");
+            assert_eq!(r.targets, [app.sources[0].account.clone(), app.sources[1].account.clone()]);
+        }
+        other => panic!("expected a publish, got {other:?}"),
+    }
+    assert!(app.compose.is_none(), "the outbox owns the draft now");
+}
+
+#[test]
+fn compose_refuses_what_a_target_cannot_take_and_keeps_the_text() {
+    let mut app = app();
+    app.sources[1].posting = true;
+    act(&mut app, Action::Compose);
+    typed(&mut app, &"word ".repeat(70));
+    assert!(chord(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL).is_empty());
+    assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("too long")));
+    // Tab to the target row, pick Mastodon instead of Bluesky, send.
+    chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    chord(&mut app, KeyCode::Char(' '), KeyModifiers::NONE); // Mastodon on
+    chord(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    chord(&mut app, KeyCode::Char(' '), KeyModifiers::NONE); // Bluesky off
+    let effects = chord(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(matches!(effects.as_slice(), [Effect::Publish(r)] if r.targets == [app.sources[0].account.clone()]));
+}
+
+#[test]
+fn esc_puts_the_draft_away_c_brings_it_back_and_ctrl_d_discards_it() {
+    let mut app = app();
+    act(&mut app, Action::Compose);
+    typed(&mut app, "keep me");
+    chord(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.mode(), murre::app::Mode::Normal);
+    act(&mut app, Action::Compose);
+    assert_eq!(app.compose.as_ref().map(|c| c.text()), Some("keep me".to_string()));
+    chord(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert!(app.compose.is_none());
+}
+
+#[test]
+fn a_partly_failed_publish_says_so_and_refreshes() {
+    let mut app = app();
+    let outcomes = vec![
+        murre::publish::Outcome {
+            account: app.sources[0].account.clone(),
+            url: Some("https://x/1".into()),
+            error: None,
+        },
+        murre::publish::Outcome {
+            account: app.sources[1].account.clone(),
+            url: None,
+            error: Some("server error 503".into()),
+        },
+    ];
+    let effects = update(&mut app, Msg::Published(outcomes));
+    assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("1 of 2") && t.text.contains("outbox")));
+    assert_eq!(effects.len(), 3, "every source refreshes");
 }

@@ -56,6 +56,8 @@ pub enum Action {
     SetPosting,
     /// In the switcher: show this account in its own pane beside the merged one (or stop).
     TogglePane,
+    /// Write a post (to the posting accounts; several networks at once).
+    Compose,
     /// In the switcher: log out of this account (press twice).
     Logout,
     /// Log in again to an account the server refused (or, when none is refused, add one).
@@ -93,6 +95,7 @@ impl Action {
             Action::ToggleIncluded => "show or hide in the merged timeline",
             Action::SetPosting => "post as this account on its network",
             Action::TogglePane => "show this account in its own pane",
+            Action::Compose => "compose a post",
             Action::Logout => "log out of this account",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",

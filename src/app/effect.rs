@@ -26,6 +26,8 @@ pub enum Effect {
     Login { account: Option<AccountId> },
     /// Log out of `account`: revoke where the server allows, forget it in config and secrets.
     Logout { account: AccountId },
+    /// Publish through the outbox; the outcome comes back as `Msg::Published`.
+    Publish(crate::publish::prepare::Request),
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod action;
+pub mod compose;
 mod effect;
 mod msg;
 mod nav;
@@ -107,6 +108,8 @@ pub enum Mode {
     Help,
     Links,
     Accounts,
+    /// Typing in the compose box: keys are text, not actions.
+    Compose,
 }
 
 /// A short message in the status bar.
@@ -137,6 +140,8 @@ pub struct App {
     /// Terminal size, for page sizes.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The draft in the compose box (kept while the box is put away).
+    pub compose: Option<compose::Compose>,
     next_req: u64,
 }
 
@@ -156,6 +161,7 @@ impl App {
             toasts: Vec::new(),
             size: (80, 24),
             quit: false,
+            compose: None,
             next_req: 0,
         }
     }
@@ -167,6 +173,9 @@ impl App {
 
     /// The key context now.
     pub fn mode(&self) -> Mode {
+        if self.compose.as_ref().is_some_and(|c| c.open) {
+            return Mode::Compose;
+        }
         match self.overlay {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::Links { .. }) => Mode::Links,

@@ -30,6 +30,10 @@ pub enum Msg {
     FeedLoaded { req: ReqId, source: usize, kind: FetchKind, result: Result<Page<Post>, BackendError> },
     /// Opening a URL failed.
     OpenFailed(String),
+    /// A key while typing (the compose box takes keys as text).
+    Key(crossterm::event::KeyEvent),
+    /// A publish finished: how each target went.
+    Published(Vec<crate::publish::Outcome>),
     /// A logout finished.
     LoggedOut(crate::model::AccountId),
     /// A login finished and the account's client is ready (at the end of the sources if it is new).

@@ -23,6 +23,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
         Msg::AccountReady(source) => super::accounts::ready(app, source),
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
+        Msg::Key(key) => super::compose::key(app, key),
+        Msg::Published(outcomes) => published(app, &outcomes),
         Msg::OpenFailed(text) => {
             toast(app, text, true);
             Vec::new()
@@ -68,6 +70,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusPrev => switch_focus(app, false),
         Action::Accounts => super::accounts::open(app),
         Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::Logout => Vec::new(),
+        Action::Compose => super::compose::open(app),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
             vec![Effect::Login { account }]
@@ -84,6 +87,19 @@ fn tick(app: &mut App, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     app.toasts.retain(|t| t.until > now);
     Vec::new()
+}
+
+/// A publish finished: say how it went, and load what is new (the post itself among it).
+fn published(app: &mut App, outcomes: &[crate::publish::Outcome]) -> Vec<Effect> {
+    let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
+    let failed: Vec<String> =
+        outcomes.iter().filter_map(|o| o.error.as_ref().map(|e| format!("{}: {e}", o.account))).collect();
+    if failed.is_empty() {
+        toast(app, format!("posted to {ok} account(s)"), false);
+    } else {
+        toast(app, format!("posted to {ok} of {}; {} (kept in the outbox)", outcomes.len(), failed.join("; ")), true);
+    }
+    refresh(app)
 }
 
 /// Shows a message in the status bar for a few seconds.

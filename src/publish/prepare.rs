@@ -8,7 +8,7 @@ use crate::model::{AccountId, Network, Visibility};
 use crate::store::outbox::{Draft, State, Target};
 
 /// What the user asked to publish.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub text: String,
     pub cw: String,

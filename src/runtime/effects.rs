@@ -19,6 +19,8 @@ pub struct Runtime {
     pub keymap: Keymap,
     /// Where accounts live (choices are saved, logins land); `None` in the demo.
     pub home: Option<super::login::Home>,
+    /// Where drafts wait until every target has them.
+    pub outbox: crate::store::outbox::Outbox,
 }
 
 impl Runtime {
@@ -41,6 +43,19 @@ impl Runtime {
                     if let Err(e) = save_choices(&path, &choices) {
                         let _ = tx.send(Msg::OpenFailed(format!("could not save the account choices: {e}")));
                     }
+                });
+            }
+            Effect::Publish(request) => {
+                let (clients, outbox) =
+                    (self.clients.read().map(|c| c.clone()).unwrap_or_default(), self.outbox.clone());
+                tokio::spawn(async move {
+                    let random = crate::backend::mastodon::oauth::random_token(6).unwrap_or_else(|_| "r".into());
+                    let mut draft = crate::publish::prepare::draft(&request, jiff::Timestamp::now(), &random);
+                    let msg = match crate::publish::send(&outbox, &mut draft, &clients).await {
+                        Ok(outcomes) => Msg::Published(outcomes),
+                        Err(e) => Msg::OpenFailed(format!("the draft could not be saved, nothing was sent: {e}")),
+                    };
+                    let _ = tx.send(msg);
                 });
             }
             // The event loop runs logins itself: they need the terminal.

@@ -73,6 +73,11 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         }
     };
     terminal::leave()?;
+    // A draft never sent survives the quit; the next start offers it again.
+    let (text, cw) = app.compose.as_ref().map(|c| (c.text(), c.warning_text())).unwrap_or_default();
+    if let Err(e) = rt.outbox.keep_unsent(&text, &cw) {
+        eprintln!("murre: the unsent draft could not be kept: {e}\n{text}");
+    }
     result
 }
 
@@ -84,6 +89,9 @@ fn is_suspend(k: &crossterm::event::KeyEvent) -> bool {
 fn to_msg(app: &App, rt: &Runtime, event: Event) -> Option<Msg> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if app.mode() == crate::app::Mode::Compose {
+                return Some(Msg::Key(k));
+            }
             if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
                 return Some(Msg::Action(Action::Quit));
             }

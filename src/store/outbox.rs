@@ -108,6 +108,23 @@ impl Outbox {
         Ok(drafts)
     }
 
+    /// Keeps the compose box's unsent text (and warning) across a quit; empty text removes it.
+    pub fn keep_unsent(&self, text: &str, cw: &str) -> anyhow::Result<()> {
+        let path = self.dir.join("unsent.txt.json");
+        if text.trim().is_empty() && cw.trim().is_empty() {
+            let _ = std::fs::remove_file(path);
+            return Ok(());
+        }
+        super::write_private(&path, &serde_json::to_vec(&(text, cw))?)?;
+        Ok(())
+    }
+
+    /// The compose box's text kept by the last quit, if any: (text, warning).
+    pub fn unsent(&self) -> Option<(String, String)> {
+        let bytes = std::fs::read(self.dir.join("unsent.txt.json")).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
     /// Removes a draft (published everywhere, or discarded).
     pub fn remove(&self, id: &str) -> anyhow::Result<()> {
         let _guard = self.lock()?;

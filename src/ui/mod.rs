@@ -1,6 +1,7 @@
 //! Pure draw functions over `&App`: one file per pane or overlay. Nothing here changes the app.
 
 mod accounts;
+mod compose;
 mod detail;
 mod help;
 pub mod keymap;
@@ -85,6 +86,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
         Some(Overlay::Accounts { selected, confirm }) => accounts::draw(frame, area, app, *selected, *confirm, theme),
         None => {}
+    }
+    if let Some(c) = app.compose.as_ref().filter(|c| c.open) {
+        compose::draw(frame, area, c, theme);
     }
 }
 
