@@ -404,6 +404,7 @@ async fn publishing_from_the_tui_reaches_every_chosen_network_once() {
         cw: String::new(),
         visibility: murre::model::Visibility::Public,
         targets,
+        reply_to: None,
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     rt.spawn(Effect::Publish(request), tx);

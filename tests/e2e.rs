@@ -712,6 +712,7 @@ async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_dupl
         cw: String::new(),
         visibility: murre::model::Visibility::Public,
         targets: vec![AccountId("bluesky:bob.test".into()), AccountId("mastodon:grace@127.0.0.1:3000".into())],
+        reply_to: None,
     };
     let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "x");
     // As if murre was killed right after both requests reached their servers: the posts exist, the
@@ -747,4 +748,74 @@ async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_dupl
 async fn posts_with(client: &Client, words: &str) -> usize {
     let page = client.home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
     page.items.iter().filter(|p| p.text.to_plain() == words).count()
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
+    use murre::model::PostKey;
+    let b = servers("bluesky");
+    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let posts = all_pages(&alice).await;
+    // Carol answers bob's reply in alice's thread: the parent is bob's post, the root alice's.
+    let parent = posts
+        .iter()
+        .find_map(|p| match &p.id.key {
+            PostKey::Bluesky { uri, .. } if *uri == text(&b, "/posts/thread_reply") => Some(p.id.key.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("bob's reply is not in the timeline"));
+    let carol = Client::Bluesky(bluesky_client("carol").await);
+    let grace = Client::Mastodon(mastodon_client("grace"));
+    let ada_status = mastodon_client("ada").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    let ada_key = ada_status.first().map(|p| p.id.key.clone()).unwrap_or_else(|| panic!("ada has no status"));
+    let dir = std::env::temp_dir().join(format!("murre-e2e-replies-{}", std::process::id()));
+    let outbox = murre::store::outbox::Outbox::new(&dir);
+    for (key, client) in [(parent, carol), (ada_key.clone(), grace)] {
+        let words = unique("a reply");
+        let request = murre::publish::prepare::Request {
+            text: words.clone(),
+            cw: String::new(),
+            visibility: murre::model::Visibility::Public,
+            targets: vec![client.account().clone()],
+            reply_to: Some(key),
+        };
+        assert!(murre::publish::prepare::problems(&request).is_empty());
+        let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "r");
+        let out = murre::publish::send(&outbox, &mut draft, std::slice::from_ref(&client)).await;
+        let out = out.unwrap_or_else(|e| panic!("{e}"));
+        assert!(out[0].error.is_none(), "{out:?}");
+        if let Client::Bluesky(_) = client {
+            // The server's thread of alice's root holds carol's reply under bob's post.
+            let url = format!("{}/xrpc/app.bsky.feed.getPostThread", text(&b, "/pds"));
+            let root = text(&b, "/posts/thread_root");
+            let access = bluesky_login("alice").await.access_jwt;
+            eventually(Duration::from_secs(10), || {
+                let (url, root, access, words) = (url.clone(), root.clone(), access.clone(), words.clone());
+                async move {
+                    let resp = web()
+                        .get(url)
+                        .query(&[("uri", root.as_str()), ("depth", "10")])
+                        .bearer_auth(access)
+                        .send()
+                        .await
+                        .ok()?;
+                    let v: Value = resp.json().await.ok()?;
+                    let bob = v
+                        .pointer("/thread/replies")?
+                        .as_array()?
+                        .iter()
+                        .find(|r| r.to_string().contains("Reply from bob"))?;
+                    bob.to_string().contains(&words).then_some(())
+                }
+            })
+            .await;
+        } else {
+            let mine = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+            let reply = mine.iter().find(|p| p.text.to_plain().contains(&words)).unwrap_or_else(|| panic!("no reply"));
+            let PostKey::Mastodon { id, .. } = &ada_key else { panic!("not a status") };
+            assert_eq!(reply.reply_to.as_ref().and_then(|r| r.id.as_deref()), Some(id.as_str()));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

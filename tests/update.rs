@@ -445,3 +445,35 @@ fn a_partly_failed_publish_says_so_and_refreshes() {
     assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("1 of 2") && t.text.contains("outbox")));
     assert_eq!(effects.len(), 3, "every source refreshes");
 }
+
+#[test]
+fn r_replies_from_the_account_that_sees_the_post_on_its_network_only() {
+    let mut app = app();
+    for s in &mut app.sources {
+        s.posting = true;
+    }
+    act(&mut app, Action::Reply);
+    let (post_account, post_key) = {
+        let p = app.selected_post().unwrap_or_else(|| panic!("no post"));
+        (p.id.account.clone(), p.id.key.clone())
+    };
+    let c = app.compose.as_ref().unwrap_or_else(|| panic!("no reply box"));
+    assert_eq!(c.targets.len(), 1);
+    assert_eq!(c.targets[0].0, post_account);
+    assert!(c.text().starts_with('@'), "a Mastodon reply starts with the mention: {:?}", c.text());
+    typed(&mut app, "agreed");
+    let effects = chord(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Publish(r)] if r.reply_to == Some(post_key.clone()) && r.targets == [post_account.clone()])
+    );
+    // A Tumblr post has no replies.
+    let tumblr =
+        app.pane().rows.iter().position(|&s| app.timeline.post(s).is_some_and(|p| p.network() == Network::Tumblr));
+    act(&mut app, Action::SelectFirst);
+    for _ in 0..tumblr.unwrap_or(0) {
+        act(&mut app, Action::SelectNext);
+    }
+    act(&mut app, Action::Reply);
+    assert!(app.compose.is_none());
+    assert!(app.toasts.last().is_some_and(|t| t.text.contains("Tumblr has no replies")));
+}

@@ -58,6 +58,8 @@ pub enum Action {
     TogglePane,
     /// Write a post (to the posting accounts; several networks at once).
     Compose,
+    /// Reply to the selected post (from the account that sees it).
+    Reply,
     /// In the switcher: log out of this account (press twice).
     Logout,
     /// Log in again to an account the server refused (or, when none is refused, add one).
@@ -96,6 +98,7 @@ impl Action {
             Action::SetPosting => "post as this account on its network",
             Action::TogglePane => "show this account in its own pane",
             Action::Compose => "compose a post",
+            Action::Reply => "reply to the post",
             Action::Logout => "log out of this account",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",

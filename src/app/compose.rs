@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 
 use super::{App, Effect};
 use crate::compose::length::{self, Count};
-use crate::model::{AccountId, Network, Visibility};
+use crate::model::{AccountId, Network, PostKey, Visibility};
 use crate::publish::prepare::{self, Request};
 
 /// Which part of the box has the keyboard.
@@ -29,6 +29,8 @@ pub struct Compose {
     pub cursor: usize,
     /// Shown (false: put away with Esc, kept for later).
     pub open: bool,
+    /// The post this answers, and its author's handle (for the title).
+    pub reply_to: Option<(PostKey, String)>,
 }
 
 impl Compose {
@@ -66,7 +68,8 @@ impl Compose {
 
     fn request(&self) -> Request {
         let targets = self.targets.iter().filter(|t| t.2).map(|t| t.0.clone()).collect();
-        Request { text: self.text(), cw: self.cw(), visibility: Visibility::Public, targets }
+        let reply_to = self.reply_to.as_ref().map(|r| r.0.clone());
+        Request { text: self.text(), cw: self.cw(), visibility: Visibility::Public, targets, reply_to }
     }
 }
 
@@ -97,7 +100,30 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
     body.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     let mut warning = TextArea::default();
     warning.set_placeholder_text("content warning (optional)");
-    app.compose = Some(Compose { body, warning, field: Field::Body, targets, cursor: 0, open: true });
+    app.compose = Some(Compose { body, warning, field: Field::Body, targets, cursor: 0, open: true, reply_to: None });
+    Vec::new()
+}
+
+/// `r`: a reply to the selected post, from the account that sees it, on that network only.
+pub(super) fn reply(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else { return Vec::new() };
+    if post.network() == Network::Tumblr {
+        super::update::toast(app, "Tumblr has no replies: reblog the post instead".into(), true);
+        return Vec::new();
+    }
+    let (account, network, key, handle) =
+        (post.id.account.clone(), post.network(), post.id.key.clone(), post.author.handle.clone());
+    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty()) {
+        super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
+        return Vec::new();
+    }
+    app.compose = None;
+    open(app);
+    if let Some(c) = &mut app.compose {
+        c.targets = vec![(account, network, true)];
+        c.reply_to = Some((key, handle.clone()));
+        c.body.insert_str(if network == Network::Mastodon { format!("@{handle} ") } else { String::new() });
+    }
     Vec::new()
 }
 

@@ -71,6 +71,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Accounts => super::accounts::open(app),
         Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::Logout => Vec::new(),
         Action::Compose => super::compose::open(app),
+        Action::Reply => super::compose::reply(app),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
             vec![Effect::Login { account }]

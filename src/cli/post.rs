@@ -82,7 +82,7 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         ctx.config.accounts.iter().filter(|a| a.default && known.contains(&a.id)).map(|a| a.id.clone()).collect()
     };
     anyhow::ensure!(!targets.is_empty(), "no account to post as: log in first (`murre login`) or name one with --to");
-    Ok(prepare::Request { text, cw: args.cw.clone().unwrap_or_default(), visibility, targets })
+    Ok(prepare::Request { text, cw: args.cw.clone().unwrap_or_default(), visibility, targets, reply_to: None })
 }
 
 async fn retry(ctx: &Context, outbox: &Outbox, json: bool) -> anyhow::Result<i32> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{AccountId, Network, RichText};
 
 /// What a network needs to act on a post. Each arm holds exactly that network's identifiers.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(tag = "network", rename_all = "snake_case")]
 pub enum PostKey {
     /// Mastodon API: the status id on the fetching account's server, and the global `uri`.

@@ -100,12 +100,12 @@ async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Op
             if look && let Some(p) = c.own_newest().await?.into_iter().find(|p| same_status(draft, p)) {
                 return Ok(p.url);
             }
-            let status = NewStatus {
-                text: draft.text.clone(),
-                cw: draft.cw.clone(),
-                visibility: draft.visibility,
-                in_reply_to: None,
+            let in_reply_to = match &draft.reply_to {
+                Some(crate::model::PostKey::Mastodon { id, .. }) => Some(id.clone()),
+                _ => None,
             };
+            let status =
+                NewStatus { text: draft.text.clone(), cw: draft.cw.clone(), visibility: draft.visibility, in_reply_to };
             Ok(c.post_status(&status, key).await?.url)
         }
         Client::Bluesky(c) => {
@@ -116,7 +116,10 @@ async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Op
             if look && let Some((uri, _)) = c.find_post(key).await? {
                 return Ok(url(uri));
             }
-            let post = bluesky_post(c, &prepare::with_warning(&draft.text, &draft.cw)).await;
+            let mut post = bluesky_post(c, &prepare::with_warning(&draft.text, &draft.cw)).await;
+            if let Some(crate::model::PostKey::Bluesky { uri, cid }) = &draft.reply_to {
+                post.reply = Some(c.reply_refs(uri, cid).await?);
+            }
             let (uri, _) = c.create_post(key, &post, jiff::Timestamp::now()).await?;
             Ok(url(uri))
         }

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use crate::compose::length;
-use crate::model::{AccountId, Network, Visibility};
+use crate::model::{AccountId, Network, PostKey, Visibility};
 use crate::store::outbox::{Draft, State, Target};
 
 /// What the user asked to publish.
@@ -14,6 +14,8 @@ pub struct Request {
     pub cw: String,
     pub visibility: Visibility,
     pub targets: Vec<AccountId>,
+    /// The post this answers; a reply goes to that post's network only.
+    pub reply_to: Option<PostKey>,
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
@@ -50,6 +52,17 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
             );
             out.push((account.clone(), why));
         }
+        let reply_network = req.reply_to.as_ref().map(|k| match k {
+            PostKey::Mastodon { .. } => Network::Mastodon,
+            PostKey::Bluesky { .. } => Network::Bluesky,
+            PostKey::Tumblr { .. } => Network::Tumblr,
+        });
+        if reply_network.is_some_and(|n| n != network || n == Network::Tumblr) {
+            out.push((
+                account.clone(),
+                "a reply goes only to the network of the post it answers (Tumblr has none)".into(),
+            ));
+        }
         let narrow = matches!(req.visibility, Visibility::Private | Visibility::Direct);
         if narrow && network != Network::Mastodon {
             let why = "a followers-only or direct post would become public there; post it to Mastodon only";
@@ -76,7 +89,15 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
             Target { account: account.clone(), key, state: State::Pending }
         })
         .collect();
-    Draft { id, created: now, text: req.text.clone(), cw: req.cw.clone(), visibility: req.visibility, targets }
+    Draft {
+        id,
+        created: now,
+        text: req.text.clone(),
+        cw: req.cw.clone(),
+        visibility: req.visibility,
+        reply_to: req.reply_to.clone(),
+        targets,
+    }
 }
 
 #[cfg(test)]
@@ -89,6 +110,7 @@ mod tests {
             cw: String::new(),
             visibility,
             targets: targets.iter().map(|t| AccountId((*t).into())).collect(),
+            reply_to: None,
         }
     }
 

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::lock::FileLock;
-use crate::model::{AccountId, Visibility};
+use crate::model::{AccountId, PostKey, Visibility};
 
 /// Where one target stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,6 +45,9 @@ pub struct Draft {
     pub cw: String,
     #[serde(default)]
     pub visibility: Visibility,
+    /// The post this answers (its network's key, as the replying account fetched it).
+    #[serde(default)]
+    pub reply_to: Option<PostKey>,
     pub targets: Vec<Target>,
 }
 
@@ -146,6 +149,7 @@ mod tests {
             text: "hello 👩‍👩‍👧".into(),
             cw: String::new(),
             visibility: Visibility::Public,
+            reply_to: None,
             targets: vec![Target {
                 account: AccountId("bluesky:a.test".into()),
                 key: "k".into(),

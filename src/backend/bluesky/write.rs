@@ -101,6 +101,21 @@ impl Client {
         }
     }
 
+    /// The reply refs for answering the post (`uri`, `cid`): it is the parent, and the root is its
+    /// own root when it is itself a reply (read from its record), else the post itself.
+    pub async fn reply_refs(&self, uri: &str, cid: &str) -> Result<((String, String), (String, String)), BackendError> {
+        let parent = (uri.to_string(), cid.to_string());
+        let mut parts = uri.trim_start_matches("at://").split('/');
+        let (Some(repo), Some(collection), Some(rkey)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(BackendError::Invalid(format!("not a post address: {uri}")));
+        };
+        let params = [("repo", repo), ("collection", collection), ("rkey", rkey)];
+        let record = self.query("com.atproto.repo.getRecord", &params).await?.value();
+        let root =
+            record.pointer("/value/reply/root").and_then(|r| strong_ref(r).ok()).unwrap_or_else(|| parent.clone());
+        Ok((parent, root))
+    }
+
     /// Deletes the post under `rkey`.
     pub async fn delete_post(&self, rkey: &str) -> Result<(), BackendError> {
         let body = json!({"repo": self.session().did, "collection": "app.bsky.feed.post", "rkey": rkey});
