@@ -12,3 +12,6 @@ pub mod runtime;
 pub mod store;
 pub mod text;
 pub mod ui;
+
+#[cfg(test)]
+mod testing;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use murre::backend::mastodon::oauth::AppKeys;
+use murre::backend::oauth::AppKeys;
 use murre::backend::tumblr::{self, Tokens, auth};
 use murre::backend::{Cursor, http};
 use murre::demo::{self, DemoNetwork};

@@ -477,3 +477,19 @@ fn r_replies_from_the_account_that_sees_the_post_on_its_network_only() {
     assert!(app.compose.is_none());
     assert!(app.toasts.last().is_some_and(|t| t.text.contains("Tumblr has no replies")));
 }
+
+#[test]
+fn a_draft_the_outbox_could_not_store_goes_back_to_the_compose_box() {
+    let mut app = app();
+    let request = murre::publish::prepare::Request {
+        text: "not lost".into(),
+        cw: "cw".into(),
+        visibility: murre::model::Visibility::Public,
+        targets: vec![app.sources[0].account.clone()],
+        reply_to: None,
+    };
+    update(&mut app, Msg::PublishFailed { request, error: "disk full".into() });
+    let c = app.compose.as_ref().unwrap_or_else(|| panic!("the draft is gone"));
+    assert_eq!((c.text(), c.warning_text()), ("not lost".to_string(), "cw".to_string()));
+    assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("disk full")));
+}

@@ -31,8 +31,7 @@ pub struct ReqId(pub u64);
 pub struct Source {
     pub account: AccountId,
     pub network: Network,
-    /// Loading state of the source.
-    pub loading: bool,
+
     /// When the source last answered successfully.
     pub last_refresh: Option<Timestamp>,
     /// The last error, shown in the status bar until the next success.
@@ -56,12 +55,16 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether a request of this source is in flight (derived from the pending requests).
+    pub fn loading(&self) -> bool {
+        self.pending_newer.is_some() || self.pending_older.is_some()
+    }
+
     /// A source that has not loaded anything yet.
     pub fn new(account: AccountId, network: Network) -> Self {
         Source {
             account,
             network,
-            loading: false,
             last_refresh: None,
             error: None,
             newer: None,
@@ -213,7 +216,7 @@ impl App {
 
     /// The requests the app is waiting for, for the status bar.
     pub fn loading(&self) -> bool {
-        self.sources.iter().any(|s| s.loading)
+        self.sources.iter().any(Source::loading)
     }
 
     fn next_req(&mut self) -> ReqId {

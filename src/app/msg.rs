@@ -34,6 +34,8 @@ pub enum Msg {
     Key(crossterm::event::KeyEvent),
     /// A publish finished: how each target went.
     Published(Vec<crate::publish::Outcome>),
+    /// The draft could not even be stored: nothing was sent, the text goes back to the compose box.
+    PublishFailed { request: crate::publish::prepare::Request, error: String },
     /// A logout finished.
     LoggedOut(crate::model::AccountId),
     /// A login finished and the account's client is ready (at the end of the sources if it is new).

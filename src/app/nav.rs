@@ -23,6 +23,14 @@ pub(super) fn rebuild_rows(app: &mut App) {
     }
 }
 
+/// Keeps every pane's selection in view (after any message: moves, merges, filters, resizes).
+pub(super) fn follow(app: &mut App) {
+    let visible = crate::ui::list_rows(app.size).max(1);
+    for pane in &mut app.panes {
+        pane.offset = pane.view_offset(visible);
+    }
+}
+
 /// Keeps the selection inside the rows.
 pub(super) fn clamp(app: &mut App) {
     let pane = app.pane_mut();

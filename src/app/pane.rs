@@ -1,7 +1,5 @@
 //! List panes: the merged timeline, and one pane per account the reader put beside it.
 
-use std::cell::Cell;
-
 use crate::model::{AccountId, Network};
 
 /// One list pane: its rows, selection and network filter.
@@ -14,8 +12,8 @@ pub struct Pane {
     pub rows: Vec<u32>,
     /// Index into `rows`.
     pub selected: usize,
-    /// First row shown: derived render state, remembered between frames.
-    pub offset: Cell<usize>,
+    /// First row shown; kept by `update` so the selection stays in view (draw only reads it).
+    pub offset: usize,
 }
 
 impl Pane {
@@ -27,6 +25,14 @@ impl Pane {
     /// One account's own timeline.
     pub fn of(account: AccountId) -> Self {
         Pane { account: Some(account), ..Pane::default() }
+    }
+
+    /// The first row to show when `visible` rows fit: the remembered offset, moved just enough to
+    /// keep the selection in view, and never past the point where the last row sits at the bottom.
+    pub fn view_offset(&self, visible: usize) -> usize {
+        let last_start = self.rows.len().saturating_sub(visible);
+        let offset = self.offset.min(last_start).min(self.selected);
+        if self.selected >= offset + visible { self.selected + 1 - visible } else { offset }
     }
 
     /// The selected row's slot.

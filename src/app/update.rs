@@ -11,6 +11,12 @@ const TOAST_SECS: i64 = 6;
 
 /// Applies `msg` to `app` and returns the work to do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = dispatch(app, msg);
+    nav::follow(app);
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Action(action) => act(app, action),
         Msg::Tick(now) => tick(app, now),
@@ -25,6 +31,11 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
         Msg::Key(key) => super::compose::key(app, key),
         Msg::Published(outcomes) => published(app, &outcomes),
+        Msg::PublishFailed { request, error } => {
+            super::compose::restore(app, &request.text, &request.cw);
+            toast(app, format!("nothing was sent, the draft is back in the compose box (c): {error}"), true);
+            Vec::new()
+        }
         Msg::OpenFailed(text) => {
             toast(app, text, true);
             Vec::new()
@@ -169,7 +180,6 @@ pub(super) fn fetch_newest(app: &mut App, i: usize) -> Vec<Effect> {
     let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
     // A newer request supersedes one still in flight: its answer will be dropped.
     source.pending_newer = Some(req);
-    source.loading = true;
     vec![Effect::Fetch { req, source: i, at }]
 }
 
@@ -188,7 +198,6 @@ pub(super) fn load_older_from(app: &mut App, i: usize) -> Vec<Effect> {
     let Some(cursor) = app.sources[i].older.clone() else { return Vec::new() };
     let req = app.next_req();
     app.sources[i].pending_older = Some(req);
-    app.sources[i].loading = true;
     vec![Effect::Fetch { req, source: i, at: Cursor::Older(cursor) }]
 }
 
@@ -208,7 +217,6 @@ fn feed_loaded(
         return Vec::new(); // a stale answer: a newer request replaced it
     }
     *pending = None;
-    source.loading = source.pending_newer.is_some() || source.pending_older.is_some();
     let network = source.network;
     match result {
         Ok(page) => merge_page(app, i, kind, page),

@@ -5,6 +5,7 @@ pub mod bluesky;
 pub(crate) mod error;
 pub mod http;
 pub mod mastodon;
+pub mod oauth;
 pub mod tumblr;
 
 pub use error::BackendError;

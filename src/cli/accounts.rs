@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::EXIT_USAGE;
 use super::connect::{Context, match_account};
 use crate::backend::bluesky::auth;
-use crate::backend::mastodon::oauth;
+use crate::backend::{mastodon, oauth};
 use crate::model::AccountId;
 use crate::model::Network;
 use crate::store::config::{AccountConfig, Config};
@@ -111,7 +111,7 @@ async fn revoke(account: &AccountConfig, secrets: &Secrets) -> anyhow::Result<bo
                 // A token given with --token-stdin came from another app: murre cannot revoke it.
                 _ => return Ok(false),
             };
-            oauth::revoke(&http, &base, &app, &token).await.map_err(say)?;
+            mastodon::oauth::revoke(&http, &base, &app, &token).await.map_err(say)?;
             Ok(true)
         }
         (Network::Bluesky, Some(Secret::BlueskySession { refresh_jwt, .. })) => {

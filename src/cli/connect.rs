@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::backend::mastodon::oauth::AppKeys;
+use crate::backend::oauth::AppKeys;
 use crate::backend::{self, Client, bluesky, mastodon, tumblr};
 use crate::demo::{self, DemoNetwork};
 use crate::model::{AccountId, Network};

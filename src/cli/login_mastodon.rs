@@ -10,7 +10,8 @@ use super::callback;
 use super::connect::Context;
 use super::login::save_account;
 use super::prompt::StdinLines;
-use crate::backend::mastodon::oauth::{self, AppKeys, OOB};
+use crate::backend::mastodon::oauth::{self, OOB};
+use crate::backend::oauth::{AppKeys, pkce, random_token};
 use crate::backend::{self, BackendError, mastodon};
 use crate::model::{AccountId, Network};
 use crate::store::secrets::{Secret, Secrets};
@@ -25,7 +26,7 @@ pub async fn run(ctx: &Context, url: &str) -> anyhow::Result<i32> {
     let say = |e: BackendError| anyhow::anyhow!(e.user_message(Network::Mastodon));
     let secrets = Secrets::for_dirs(&ctx.dirs);
     let app = app_keys(&http, &base, &secrets).await.map_err(say)?;
-    let (state, pkce) = (oauth::random_token(16).map_err(say)?, oauth::pkce().map_err(say)?);
+    let (state, pkce) = (random_token(16).map_err(say)?, pkce().map_err(say)?);
     let (listener, port) = callback::listen(0).await?;
     let mut redirect = format!("http://127.0.0.1:{port}/callback");
     let mut authorize = oauth::authorize_url(&base, &app, &redirect, &state, &pkce.challenge);

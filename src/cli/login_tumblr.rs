@@ -13,7 +13,7 @@ use super::callback;
 use super::connect::Context;
 use super::login::{read_stdin_secret, save_account};
 use super::prompt::{self, StdinLines};
-use crate::backend::mastodon::oauth::{AppKeys, random_token};
+use crate::backend::oauth::{AppKeys, random_token};
 use crate::backend::tumblr::{self, Blog, Tokens, auth};
 use crate::backend::{self, BackendError};
 use crate::model::{AccountId, Network};

@@ -46,8 +46,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
         eprintln!("murre post: nothing was sent.");
         return Ok(1);
     }
-    let random = crate::backend::mastodon::oauth::random_token(6)?;
-    let mut draft = prepare::draft(&request, jiff::Timestamp::now(), &random);
+    let mut draft = publish::new_draft(&request)?;
     let outcomes = publish::send(&outbox, &mut draft, &connected.clients).await?;
     report(&outcomes, args.json)
 }
@@ -126,7 +125,7 @@ fn report(outcomes: &[Outcome], json: bool) -> anyhow::Result<i32> {
     } else {
         for o in outcomes {
             match &o.error {
-                None => println!("posted  {}  {}", o.account, o.url.as_deref().unwrap_or("")),
+                None => println!("posted  {}  {}", o.account, sanitize_line(o.url.as_deref().unwrap_or(""))),
                 Some(e) => println!("failed  {}  {}", o.account, sanitize_line(e)),
             }
         }

@@ -2,6 +2,7 @@
 //! slice the text they name, thread parts always fit and keep every non-space character, and
 //! NPF ranges stay inside their block.
 
+use crate::testing::Lcg;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::chars::is_space;
@@ -49,23 +50,6 @@ const PIECES: &[&str] = &[
     "word",
     "x",
 ];
-
-/// A tiny deterministic pseudo-random generator.
-struct Lcg(u64);
-
-impl Lcg {
-    /// The next number below `n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        usize::try_from(self.0 >> 33).unwrap_or(0) % n.max(1)
-    }
-
-    /// A random draft of up to 60 fragments.
-    fn text(&mut self) -> String {
-        let n = self.below(60);
-        (0..n).map(|_| PIECES[self.below(PIECES.len())]).collect()
-    }
-}
 
 /// Checks that every facet of `text` is sorted, disjoint and slices to what it names.
 fn assert_facets(text: &str) {
@@ -116,7 +100,7 @@ fn assert_npf(text: &str) {
 fn random_drafts_are_safe() {
     let mut rng = Lcg(23);
     for _ in 0..300 {
-        let text = rng.text();
+        let text = rng.text(PIECES, 60);
         assert_facets(&text);
         for max in [12, 30, 80] {
             assert_split(&text, max);

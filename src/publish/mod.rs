@@ -24,6 +24,12 @@ pub struct Outcome {
     pub error: Option<String>,
 }
 
+/// A draft for `request` with fresh keys, made now: what the CLI and the TUI hand to `send`.
+pub fn new_draft(request: &prepare::Request) -> Result<Draft, BackendError> {
+    let random = crate::backend::oauth::random_token(6)?;
+    Ok(prepare::draft(request, jiff::Timestamp::now(), &random))
+}
+
 /// Sends `draft` to every target that does not have it yet, concurrently, and records the result;
 /// the draft leaves the outbox when every target has it.
 pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> anyhow::Result<Vec<Outcome>> {

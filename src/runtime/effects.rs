@@ -49,11 +49,13 @@ impl Runtime {
                 let (clients, outbox) =
                     (self.clients.read().map(|c| c.clone()).unwrap_or_default(), self.outbox.clone());
                 tokio::spawn(async move {
-                    let random = crate::backend::mastodon::oauth::random_token(6).unwrap_or_else(|_| "r".into());
-                    let mut draft = crate::publish::prepare::draft(&request, jiff::Timestamp::now(), &random);
-                    let msg = match crate::publish::send(&outbox, &mut draft, &clients).await {
+                    let sent = match crate::publish::new_draft(&request) {
+                        Ok(mut draft) => crate::publish::send(&outbox, &mut draft, &clients).await,
+                        Err(e) => Err(e.into()),
+                    };
+                    let msg = match sent {
                         Ok(outcomes) => Msg::Published(outcomes),
-                        Err(e) => Msg::OpenFailed(format!("the draft could not be saved, nothing was sent: {e}")),
+                        Err(e) => Msg::PublishFailed { request, error: e.to_string() },
                     };
                     let _ = tx.send(msg);
                 });

@@ -62,7 +62,7 @@ impl Secrets {
     /// murre to its folder; else the file.
     pub fn for_dirs(dirs: &super::Dirs) -> Self {
         // `--config-dir` decides first: the keyring is not even probed then.
-        let keyring = !dirs.isolated && use_keyring(dirs.isolated, super::keyring::available());
+        let keyring = !dirs.isolated && super::keyring::available();
         Secrets { keyring, ..Secrets::new(&dirs.data) }
     }
 
@@ -115,11 +115,6 @@ impl Secrets {
             FileLock::acquire(&self.path).map_err(|e| anyhow::anyhow!("{}: cannot lock: {e}", self.path.display()))?;
         Ok(Locked { store: self.clone(), _lock: lock })
     }
-}
-
-/// The keyring is used only when it answers and murre is not confined to a `--config-dir`.
-fn use_keyring(isolated: bool, available: bool) -> bool {
-    available && !isolated
 }
 
 /// The secret store while this process holds its lock.
@@ -183,9 +178,6 @@ mod tests {
 
     #[test]
     fn a_config_dir_never_uses_the_os_keyring() {
-        assert!(!use_keyring(true, true));
-        assert!(!use_keyring(false, false));
-        assert!(use_keyring(false, true));
         let dirs =
             crate::store::Dirs::resolve(Some(Path::new("/tmp/murre-isolated"))).unwrap_or_else(|e| panic!("{e}"));
         let s = Secrets::for_dirs(&dirs);

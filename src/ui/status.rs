@@ -35,7 +35,7 @@ pub fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The status bar: one chip per source, then the newest toast or error, then the help hint.
 /// A source's state as a mark and its style: loading, failed, loaded, not yet asked.
 pub(super) fn state(s: &crate::app::Source, theme: &Theme) -> (&'static str, ratatui::style::Style) {
-    if s.loading {
+    if s.loading() {
         ("⟳", theme.accent)
     } else if s.error.is_some() {
         ("✗", theme.error)

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{ROW_HEIGHT, Theme, relative};
-use crate::app::{App, Focus, Pane};
+use crate::app::{App, Focus};
 use crate::model::{MediaKind, Post};
 use crate::text::{truncate, width};
 
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
         return;
     }
     let visible = usize::from((inner.height / ROW_HEIGHT).max(1));
-    let offset = scroll_offset(pane, visible);
+    let offset = pane.view_offset(visible);
     let mut lines = Vec::with_capacity(visible * usize::from(ROW_HEIGHT));
     for (i, &slot) in pane.rows.iter().enumerate().skip(offset).take(visible) {
         let Some(post) = app.timeline.post(slot) else { continue };
@@ -40,19 +40,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
         lines.extend(row);
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The first row shown: keeps the selection in view, remembered between frames.
-fn scroll_offset(pane: &Pane, visible: usize) -> usize {
-    // Never scrolled past the point where the last row sits at the bottom (after a filter the list
-    // can be much shorter than it was), and never below the selection.
-    let last_start = pane.rows.len().saturating_sub(visible);
-    let mut offset = pane.offset.get().min(last_start).min(pane.selected);
-    if pane.selected >= offset + visible {
-        offset = pane.selected + 1 - visible;
-    }
-    pane.offset.set(offset);
-    offset
 }
 
 fn row_lines(app: &App, slot: u32, post: &Post, width_cols: u16, theme: &Theme) -> Vec<Line<'static>> {

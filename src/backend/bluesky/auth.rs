@@ -78,8 +78,8 @@ pub async fn create_session(
         };
     }
     let fresh: wire::Session = answer.json()?;
-    let session =
-        Session { did: fresh.did, handle: fresh.handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
+    let handle = checked_handle(&fresh.handle)?;
+    let session = Session { did: fresh.did, handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
     Ok(Login::Done { session, pds: base })
 }
 
@@ -88,6 +88,21 @@ pub async fn delete_session(http: &reqwest::Client, service: &str, refresh_jwt: 
     let url = http::endpoint(&http::base_url(service)?, "/xrpc/com.atproto.server.deleteSession");
     let answer = http::send(http.post(url).bearer_auth(refresh_jwt)).await?;
     http::check_status(answer, "the server did not end the session").map(|_| ())
+}
+
+/// A handle the server sent, accepted only in handle syntax (letters, digits, `-`, dots): it names
+/// the account in config.toml and on screen, so hostile text never gets that far.
+pub fn checked_handle(raw: &str) -> Result<String, BackendError> {
+    let ok = raw.len() <= 253
+        && raw.contains('.')
+        && raw
+            .split('.')
+            .all(|l| !l.is_empty() && l.len() <= 63 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    if ok {
+        Ok(raw.to_ascii_lowercase())
+    } else {
+        Err(BackendError::Decode("the server sent an invalid handle".into()))
+    }
 }
 
 /// The `#atproto_pds` service endpoint of a DID document, if usable.
@@ -112,6 +127,14 @@ fn message(answer: &Answer, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_handle_syntax_names_an_account() {
+        assert_eq!(checked_handle("Alice.Bsky.Social").ok().as_deref(), Some("alice.bsky.social"));
+        for bad in ["alice", "a..b", "evil\u{1b}[31m.test", "a b.test", "", "a.b/c"] {
+            assert!(checked_handle(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn the_pds_endpoint_is_read_from_the_did_document() {

@@ -141,12 +141,8 @@ impl Client {
         let refresh = self.session().refresh_jwt;
         let req: RequestBuilder = self.http.post(self.xrpc("com.atproto.server.refreshSession")).bearer_auth(refresh);
         let fresh: wire::Session = check(http::send(req).await?)?.json()?;
-        let session = Session {
-            did: fresh.did,
-            handle: fresh.handle,
-            access_jwt: fresh.access_jwt,
-            refresh_jwt: fresh.refresh_jwt,
-        };
+        let handle = super::auth::checked_handle(&fresh.handle)?;
+        let session = Session { did: fresh.did, handle, access_jwt: fresh.access_jwt, refresh_jwt: fresh.refresh_jwt };
         if let Some(Err(e)) = locked.as_ref().map(|l| l.save(&session)) {
             tracing::warn!(account = %self.account, "could not save the refreshed session: {e}");
         }

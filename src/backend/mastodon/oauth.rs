@@ -1,14 +1,11 @@
 //! OAuth for Mastodon-API servers: app registration, the authorization code flow with PKCE (S256),
 //! and the code-for-token exchange. The redirect is a loopback listener or the out-of-band page.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::Url;
-use ring::rand::SecureRandom;
 use serde::Deserialize;
 
-use crate::backend::BackendError;
-use crate::backend::http;
+use crate::backend::oauth::AppKeys;
+use crate::backend::{BackendError, http};
 
 /// The out-of-band redirect: the server shows the code for the user to paste.
 pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
@@ -16,13 +13,6 @@ pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 pub const LOOPBACK: &str = "http://127.0.0.1/callback";
 /// What murre asks for.
 pub const SCOPES: &str = "read write follow";
-
-/// A registered app. No `Debug`: the client secret is a secret.
-#[derive(Clone, Deserialize)]
-pub struct AppKeys {
-    pub client_id: String,
-    pub client_secret: String,
-}
 
 /// Registers murre on the server (`POST /api/v1/apps`) with both redirects.
 pub async fn register(http: &reqwest::Client, base: &Url) -> Result<AppKeys, BackendError> {
@@ -37,28 +27,6 @@ pub async fn register(http: &reqwest::Client, base: &Url) -> Result<AppKeys, Bac
         )));
     }
     http::check_status(answer, "the server refused to register murre")?.json()
-}
-
-/// A PKCE verifier and its S256 challenge.
-pub struct Pkce {
-    pub verifier: String,
-    pub challenge: String,
-}
-
-/// A fresh PKCE pair.
-pub fn pkce() -> Result<Pkce, BackendError> {
-    let verifier = random_token(32)?;
-    let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
-    Ok(Pkce { challenge: URL_SAFE_NO_PAD.encode(digest.as_ref()), verifier })
-}
-
-/// `bytes` of secure randomness as base64url (for PKCE verifiers and OAuth `state`).
-pub fn random_token(bytes: usize) -> Result<String, BackendError> {
-    let mut buf = vec![0u8; bytes];
-    ring::rand::SystemRandom::new()
-        .fill(&mut buf)
-        .map_err(|_| BackendError::Invalid("the system has no secure randomness".into()))?;
-    Ok(URL_SAFE_NO_PAD.encode(buf))
 }
 
 /// The page the user opens to authorize murre.
@@ -122,15 +90,6 @@ pub async fn revoke(http: &reqwest::Client, base: &Url, app: &AppKeys, token: &s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn pkce_challenge_is_the_s256_of_the_verifier() {
-        let p = pkce().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(p.verifier.len(), 43);
-        let again = URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, p.verifier.as_bytes()));
-        assert_eq!(p.challenge, again);
-        assert_ne!(pkce().map(|q| q.verifier).ok(), Some(p.verifier), "verifiers are random");
-    }
 
     #[test]
     fn the_authorize_url_carries_every_parameter_encoded() {

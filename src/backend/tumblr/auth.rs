@@ -10,7 +10,7 @@ use super::wire;
 use crate::backend::BackendError;
 use crate::backend::error::clean;
 use crate::backend::http::{self, Answer};
-use crate::backend::mastodon::oauth::AppKeys;
+use crate::backend::oauth::AppKeys;
 
 /// The loopback port of the redirect (fixed: it is registered with the app).
 pub const REDIRECT_PORT: u16 = 8765;

@@ -9,7 +9,7 @@ use reqwest::{StatusCode, Url};
 use super::session::{Session, TokenStore, Tokens};
 use super::{convert, wire};
 use crate::backend::http::{self, Answer};
-use crate::backend::mastodon::oauth::AppKeys;
+use crate::backend::oauth::AppKeys;
 use crate::backend::{BackendError, Cursor, Page};
 use crate::model::{AccountId, Post, PostKey};
 use crate::text::sanitize_line;

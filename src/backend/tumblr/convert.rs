@@ -30,6 +30,7 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
         title: p.blog.title.clone(),
         uuid: String::new(),
         url: p.blog.url.clone(),
+        primary: false,
     });
     let trail = p
         .trail

@@ -10,7 +10,7 @@ use reqwest::Url;
 
 use super::auth;
 use crate::backend::BackendError;
-use crate::backend::mastodon::oauth::AppKeys;
+use crate::backend::oauth::AppKeys;
 
 /// Renew this many seconds before the stated expiry, so a request never races it.
 const MARGIN: i64 = 60;

@@ -50,6 +50,9 @@ pub(super) struct Blog {
     pub uuid: String,
     #[serde(default)]
     pub url: Option<String>,
+    /// In `/v2/user/info`: the user's main blog.
+    #[serde(default)]
+    pub primary: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -151,19 +154,7 @@ pub(super) struct UserInfo {
 #[derive(Debug, Deserialize)]
 pub(super) struct User {
     #[serde(default)]
-    pub blogs: Vec<UserBlog>,
-}
-
-#[derive(Debug, Deserialize)]
-pub(super) struct UserBlog {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub uuid: String,
-    #[serde(default)]
-    pub primary: bool,
+    pub blogs: Vec<Blog>,
 }
 
 /// The token endpoint's answer. No `Debug`: it holds the tokens.

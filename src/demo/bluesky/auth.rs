@@ -88,12 +88,9 @@ fn did_doc(url: &str) -> Value {
     })
 }
 
-/// A session answer with a fresh token pair.
-fn session(state: &Bsky) -> Value {
-    let (access, refresh) = state.sessions.issue();
+/// The account as `getSession` describes it.
+fn account(state: &Bsky) -> Value {
     json!({
-        "accessJwt": access,
-        "refreshJwt": refresh,
         "handle": BLUESKY_HANDLE,
         "did": BLUESKY_DID,
         "didDoc": did_doc(&state.ctx.url),
@@ -102,6 +99,15 @@ fn session(state: &Bsky) -> Value {
         "emailAuthFactor": false,
         "active": true,
     })
+}
+
+/// A session answer: the account with a fresh token pair.
+fn session(state: &Bsky) -> Value {
+    let (access, refresh) = state.sessions.issue();
+    let mut body = account(state);
+    body["accessJwt"] = json!(access);
+    body["refreshJwt"] = json!(refresh);
+    body
 }
 
 /// `POST com.atproto.server.createSession {identifier, password}`.
@@ -150,14 +156,5 @@ pub async fn get_session(State(state): State<Bsky>, headers: HeaderMap) -> Respo
     if let Some(response) = state.sessions.reject(&headers, Kind::Access) {
         return response;
     }
-    let body = json!({
-        "handle": BLUESKY_HANDLE,
-        "did": BLUESKY_DID,
-        "didDoc": did_doc(&state.ctx.url),
-        "email": "murre@demo.test",
-        "emailConfirmed": true,
-        "emailAuthFactor": false,
-        "active": true,
-    });
-    reply::json(200, &body)
+    reply::json(200, &account(&state))
 }
