@@ -213,6 +213,7 @@ async fn mastodon_the_same_idempotency_key_makes_one_status_unless_the_server_ig
         cw: "spoilers".into(),
         visibility: Visibility::Unlisted,
         in_reply_to: None,
+        ..Default::default()
     };
     let first = m.post_status(&status, "key-1").await.unwrap_or_else(|e| panic!("{e}"));
     let again = m.post_status(&status, "key-1").await.unwrap_or_else(|e| panic!("{e}"));
@@ -405,6 +406,7 @@ async fn publishing_from_the_tui_reaches_every_chosen_network_once() {
         visibility: murre::model::Visibility::Public,
         targets,
         reply_to: None,
+        ..Default::default()
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     rt.spawn(Effect::Publish(request), tx);

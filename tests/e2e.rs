@@ -630,8 +630,13 @@ async fn mastodon_status_with_cw_and_visibility_is_idempotent_and_reads_back() {
     use murre::model::Visibility;
     let grace = mastodon_client("grace");
     let words = unique("grace writes 日本語 👩‍👩‍👧");
-    let status =
-        NewStatus { text: words.clone(), cw: "spoilers".into(), visibility: Visibility::Unlisted, in_reply_to: None };
+    let status = NewStatus {
+        text: words.clone(),
+        cw: "spoilers".into(),
+        visibility: Visibility::Unlisted,
+        in_reply_to: None,
+        media_ids: Vec::new(),
+    };
     let key = unique("key").replace(' ', "-");
     let first = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));
     let again = grace.post_status(&status, &key).await.unwrap_or_else(|e| panic!("{e}"));
@@ -713,6 +718,7 @@ async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_dupl
         visibility: murre::model::Visibility::Public,
         targets: vec![AccountId("bluesky:bob.test".into()), AccountId("mastodon:grace@127.0.0.1:3000".into())],
         reply_to: None,
+        ..Default::default()
     };
     let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "x");
     // As if murre was killed right after both requests reached their servers: the posts exist, the
@@ -779,6 +785,7 @@ async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
             visibility: murre::model::Visibility::Public,
             targets: vec![client.account().clone()],
             reply_to: Some(key),
+            ..Default::default()
         };
         assert!(murre::publish::prepare::problems(&request).is_empty());
         let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "r");

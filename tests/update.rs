@@ -487,6 +487,7 @@ fn a_draft_the_outbox_could_not_store_goes_back_to_the_compose_box() {
         visibility: murre::model::Visibility::Public,
         targets: vec![app.sources[0].account.clone()],
         reply_to: None,
+        ..Default::default()
     };
     update(&mut app, Msg::PublishFailed { request, error: "disk full".into() });
     let c = app.compose.as_ref().unwrap_or_else(|| panic!("the draft is gone"));

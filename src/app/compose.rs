@@ -69,7 +69,15 @@ impl Compose {
     fn request(&self) -> Request {
         let targets = self.targets.iter().filter(|t| t.2).map(|t| t.0.clone()).collect();
         let reply_to = self.reply_to.as_ref().map(|r| r.0.clone());
-        Request { text: self.text(), cw: self.cw(), visibility: Visibility::Public, targets, reply_to }
+        Request {
+            text: self.text(),
+            cw: self.cw(),
+            visibility: Visibility::Public,
+            targets,
+            reply_to,
+            images: Vec::new(),
+            alt_required: true,
+        }
     }
 }
 

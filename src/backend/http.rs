@@ -167,3 +167,15 @@ fn jitter(base: Duration) -> Duration {
     let nanos = jiff::Timestamp::now().subsec_nanosecond().unsigned_abs();
     base.mul_f64(f64::from(nanos % 1000) / 4000.0)
 }
+
+/// One image as a multipart part (built again for each send: a form is used once).
+pub fn image_part(image: &crate::store::attachment::Attachment) -> Result<reqwest::multipart::Part, BackendError> {
+    if image.data.is_empty() {
+        return Err(BackendError::Invalid(format!("{}: the image is missing from the outbox", image.name)));
+    }
+    let name = if image.name.is_empty() { "image".to_string() } else { image.name.clone() };
+    reqwest::multipart::Part::bytes(image.data.to_vec())
+        .file_name(name)
+        .mime_str(&image.mime)
+        .map_err(|_| BackendError::Invalid(format!("{}: unknown media type {}", image.name, image.mime)))
+}

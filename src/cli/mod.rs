@@ -79,6 +79,15 @@ pub enum Command {
         /// public, unlisted, followers or direct (Mastodon only; the others are public).
         #[arg(long, value_name = "V")]
         visibility: Option<String>,
+        /// Answer this post: its web address or the `id` from `timeline --json`.
+        #[arg(long = "reply-to", value_name = "POST")]
+        reply_to: Option<String>,
+        /// Attach an image (repeatable; each takes the --alt in the same position).
+        #[arg(long = "image", value_name = "PATH")]
+        images: Vec<std::path::PathBuf>,
+        /// The alt text of the image in the same position.
+        #[arg(long = "alt", value_name = "TEXT")]
+        alts: Vec<String>,
         /// Resume what the outbox still holds.
         #[arg(long)]
         retry: bool,
@@ -98,8 +107,9 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post { to, cw, visibility, retry, json, text } => {
-            post::run(ctx, post::Args { to, cw, visibility, text, retry, json }).await
+        Command::Post { to, cw, visibility, reply_to, images, alts, retry, json, text } => {
+            let args = post::Args { to, cw, visibility, reply_to, images, alts, text, retry, json };
+            post::run(ctx, args).await
         }
     }
 }

@@ -9,6 +9,7 @@ use super::connect::{Context, connect, match_account};
 use super::{EXIT_PARTIAL, EXIT_USAGE};
 use crate::model::{AccountId, Visibility};
 use crate::publish::{self, Outcome, prepare};
+use crate::store::attachment;
 use crate::store::outbox::Outbox;
 use crate::text::sanitize_line;
 
@@ -18,6 +19,9 @@ pub struct Args {
     pub to: Vec<String>,
     pub cw: Option<String>,
     pub visibility: Option<String>,
+    pub reply_to: Option<String>,
+    pub images: Vec<std::path::PathBuf>,
+    pub alts: Vec<String>,
     pub text: Option<String>,
     pub retry: bool,
     pub json: bool,
@@ -61,8 +65,17 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
             text.trim_end_matches('\n').to_string()
         }
         Some(text) => text.to_string(),
+        None if !args.images.is_empty() => String::new(),
         None => anyhow::bail!("give the text, or - to read it from stdin"),
     };
+    anyhow::ensure!(args.alts.len() <= args.images.len(), "more --alt than --image");
+    let images = args
+        .images
+        .iter()
+        .enumerate()
+        .map(|(i, path)| attachment::load(path, args.alts.get(i).map_or("", String::as_str)))
+        .collect::<Result<Vec<_>, String>>()
+        .map_err(|e| anyhow::anyhow!(e))?;
     let visibility = match args.visibility.as_deref().map(str::to_lowercase).as_deref() {
         None | Some("public") => Visibility::Public,
         Some("unlisted") => Visibility::Unlisted,
@@ -81,7 +94,15 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         ctx.config.accounts.iter().filter(|a| a.default && known.contains(&a.id)).map(|a| a.id.clone()).collect()
     };
     anyhow::ensure!(!targets.is_empty(), "no account to post as: log in first (`murre login`) or name one with --to");
-    Ok(prepare::Request { text, cw: args.cw.clone().unwrap_or_default(), visibility, targets, reply_to: None })
+    Ok(prepare::Request {
+        text,
+        cw: args.cw.clone().unwrap_or_default(),
+        visibility,
+        targets,
+        reply_to: None,
+        images,
+        alt_required: ctx.config.compose.alt_required,
+    })
 }
 
 async fn retry(ctx: &Context, outbox: &Outbox, json: bool) -> anyhow::Result<i32> {

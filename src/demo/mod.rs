@@ -18,6 +18,7 @@ mod mastodon;
 mod reply;
 mod store;
 mod tumblr;
+mod upload;
 
 #[cfg(test)]
 mod tests;
@@ -69,6 +70,7 @@ struct Ctx {
     faults: Faults,
     url: String,
     now: Timestamp,
+    uploads: upload::Uploads,
 }
 
 /// One running demo server.
@@ -117,14 +119,15 @@ async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::
     let url = format!("http://{}", listener.local_addr()?);
     let store = Store::new(net, content);
     let faults = Faults::default();
-    let ctx = Ctx { store: store.clone(), faults: faults.clone(), url: url.clone(), now };
+    let ctx = Ctx { store: store.clone(), faults: faults.clone(), url: url.clone(), now, uploads: Default::default() };
     let (router, error): (Router, faults::ErrorFn) = match net {
         Net::Mastodon => (mastodon::router(ctx), mastodon::error),
         Net::Bluesky => (bluesky::router(ctx), bluesky::error),
         Net::Tumblr => (tumblr::router(ctx), tumblr::error),
     };
     let layer = axum::middleware::from_fn_with_state((faults.clone(), error), faults::apply);
-    let app = router.layer(layer);
+    // Uploads are larger than axum's 2 MB default (a Mastodon server takes 16 MB images).
+    let app = router.layer(layer).layer(axum::extract::DefaultBodyLimit::max(24 * 1024 * 1024));
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::warn!("demo {net:?} server stopped: {e}");

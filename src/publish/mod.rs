@@ -3,6 +3,7 @@
 //! retry looks for the post there (Mastodon: the account's newest statuses, Bluesky: the record
 //! under its rkey) before sending again: no loss, no duplicate.
 
+pub mod media;
 pub mod prepare;
 
 use futures_util::future::join_all;
@@ -110,8 +111,17 @@ async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Op
                 Some(crate::model::PostKey::Mastodon { id, .. }) => Some(id.clone()),
                 _ => None,
             };
-            let status =
-                NewStatus { text: draft.text.clone(), cw: draft.cw.clone(), visibility: draft.visibility, in_reply_to };
+            let mut media_ids = Vec::new();
+            for image in &draft.images {
+                media_ids.push(c.upload_media(image).await?);
+            }
+            let status = NewStatus {
+                text: draft.text.clone(),
+                cw: draft.cw.clone(),
+                visibility: draft.visibility,
+                in_reply_to,
+                media_ids,
+            };
             Ok(c.post_status(&status, key).await?.url)
         }
         Client::Bluesky(c) => {
@@ -126,17 +136,26 @@ async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Op
             if let Some(crate::model::PostKey::Bluesky { uri, cid }) = &draft.reply_to {
                 post.reply = Some(c.reply_refs(uri, cid).await?);
             }
+            for image in &draft.images {
+                post.images.push((c.upload_blob(image).await?, image.alt.clone()));
+            }
+            if !draft.cw.trim().is_empty() && !draft.images.is_empty() {
+                post.labels.push("graphic-media".into());
+            }
             let (uri, _) = c.create_post(key, &post, jiff::Timestamp::now()).await?;
             Ok(url(uri))
         }
         Client::Tumblr(c) => {
             let text = prepare::with_warning(&draft.text, &draft.cw);
-            if look
-                && let Some(p) = c.own_newest().await?.into_iter().find(|p| words(&p.text.to_plain()) == words(&text))
-            {
+            if look && let Some(p) = c.own_newest().await?.into_iter().find(|p| same_tumblr(&text, draft, p)) {
                 return Ok(p.url);
             }
-            c.create_post(crate::compose::npf::text_blocks(&text), &crate::compose::npf::tags(&text)).await.map(Some)
+            let mut tags = crate::compose::npf::tags(&text);
+            if !draft.cw.trim().is_empty() {
+                tags.push("cw".into());
+            }
+            let blocks = if text.trim().is_empty() { Vec::new() } else { crate::compose::npf::text_blocks(&text) };
+            c.create_post(blocks, &tags, &draft.images).await.map(Some)
         }
     }
 }
@@ -166,6 +185,12 @@ fn same_status(draft: &Draft, post: &crate::model::Post) -> bool {
     post.created_at >= since
         && post.cw.as_deref().unwrap_or("") == draft.cw.trim()
         && words(&post.text.to_plain()) == words(&draft.text)
+        && post.media.len() == draft.images.len()
+}
+
+/// Whether the blog's `post` is `draft` sent earlier: the same words and as many images.
+fn same_tumblr(text: &str, draft: &Draft, post: &crate::model::Post) -> bool {
+    words(&post.text.to_plain()) == words(text) && post.media.len() == draft.images.len()
 }
 
 /// The words of a text for `same_status`: lowercased, punctuation trimmed, without links or domains.

@@ -5,10 +5,11 @@ use jiff::Timestamp;
 
 use crate::compose::length;
 use crate::model::{AccountId, Network, PostKey, Visibility};
+use crate::store::attachment::Attachment;
 use crate::store::outbox::{Draft, State, Target};
 
 /// What the user asked to publish.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Request {
     pub text: String,
     pub cw: String,
@@ -16,6 +17,10 @@ pub struct Request {
     pub targets: Vec<AccountId>,
     /// The post this answers; a reply goes to that post's network only.
     pub reply_to: Option<PostKey>,
+    /// Images with their alt text.
+    pub images: Vec<Attachment>,
+    /// Whether every image needs alt text (config `alt_required`, on by default).
+    pub alt_required: bool,
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
@@ -23,14 +28,22 @@ pub const MASTODON_CHARS: usize = 500;
 const MASTODON_URL_CHARS: usize = 23;
 
 /// The text Bluesky and Tumblr get: they have no content warning, so it becomes the first line.
+/// (Bluesky also labels the images `graphic-media`, so its apps blur them; Tumblr gets a `cw` tag.)
 pub fn with_warning(text: &str, cw: &str) -> String {
-    if cw.trim().is_empty() { text.to_string() } else { format!("CW: {}\n\n{text}", cw.trim()) }
+    match (cw.trim(), text.trim().is_empty()) {
+        ("", _) => text.to_string(),
+        (cw, true) => format!("CW: {cw}"),
+        (cw, false) => format!("CW: {cw}\n\n{text}"),
+    }
 }
+
+/// How the content warning reaches each network, for the compose box's preview.
+pub const WARNING_MAPPING: &str = "Mastodon: content warning; Bluesky: first line \"CW: …\", images labelled graphic-media; Tumblr: first line and a cw tag";
 
 /// Every reason a target cannot take this post, as (account, reason); empty when all can.
 pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
     let mut out = Vec::new();
-    if req.text.trim().is_empty() {
+    if req.text.trim().is_empty() && req.images.is_empty() {
         return req.targets.iter().map(|a| (a.clone(), "the post is empty".to_string())).collect();
     }
     for account in &req.targets {
@@ -50,6 +63,9 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
                 count.unit_name(),
                 bytes.unwrap_or_default()
             );
+            out.push((account.clone(), why));
+        }
+        for why in super::media::problems(&req.images, network, req.alt_required) {
             out.push((account.clone(), why));
         }
         let reply_network = req.reply_to.as_ref().map(|k| match k {
@@ -96,6 +112,7 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
         cw: req.cw.clone(),
         visibility: req.visibility,
         reply_to: req.reply_to.clone(),
+        images: req.images.clone(),
         targets,
     }
 }
@@ -111,6 +128,8 @@ mod tests {
             visibility,
             targets: targets.iter().map(|t| AccountId((*t).into())).collect(),
             reply_to: None,
+            images: Vec::new(),
+            alt_required: true,
         }
     }
 

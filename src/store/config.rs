@@ -44,6 +44,21 @@ impl Default for TimelineConfig {
     }
 }
 
+/// Compose options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComposeConfig {
+    /// Refuse to send an image without alt text.
+    #[serde(default = "yes")]
+    pub alt_required: bool,
+}
+
+impl Default for ComposeConfig {
+    fn default() -> Self {
+        ComposeConfig { alt_required: true }
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -57,6 +72,8 @@ pub struct Config {
     pub theme: Option<String>,
     #[serde(default)]
     pub timeline: TimelineConfig,
+    #[serde(default)]
+    pub compose: ComposeConfig,
     #[serde(default)]
     pub keys: Overrides,
     #[serde(default)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::attachment::{self, Attachment};
 use super::lock::FileLock;
 use crate::model::{AccountId, PostKey, Visibility};
 
@@ -48,6 +49,9 @@ pub struct Draft {
     /// The post this answers (its network's key, as the replying account fetched it).
     #[serde(default)]
     pub reply_to: Option<PostKey>,
+    /// Images with their alt text (bytes kept beside the draft).
+    #[serde(default)]
+    pub images: Vec<Attachment>,
     pub targets: Vec<Target>,
 }
 
@@ -70,10 +74,13 @@ impl Outbox {
         Outbox { dir: data_dir.join("outbox") }
     }
 
+    /// Ids are made here (digits and letters); anything else never names a file.
+    fn safe_id(&self, id: &str) -> String {
+        id.chars().filter(char::is_ascii_alphanumeric).collect()
+    }
+
     fn path(&self, id: &str) -> PathBuf {
-        // Ids are made here (digits and letters); anything else never names a file.
-        let safe: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
-        self.dir.join(format!("{safe}.json"))
+        self.dir.join(format!("{}.json", self.safe_id(id)))
     }
 
     fn lock(&self) -> anyhow::Result<FileLock> {
@@ -84,6 +91,7 @@ impl Outbox {
     /// Writes `draft` (atomically; mode 0600: drafts can be private).
     pub fn save(&self, draft: &Draft) -> anyhow::Result<()> {
         let _guard = self.lock()?;
+        attachment::save_all(&self.dir, &self.safe_id(&draft.id), &draft.images)?;
         super::write_private(&self.path(&draft.id), &serde_json::to_vec_pretty(draft)?)?;
         Ok(())
     }
@@ -102,7 +110,10 @@ impl Outbox {
             if path.extension().is_some_and(|x| x == "json") {
                 let text = std::fs::read(&path)?;
                 match serde_json::from_slice::<Draft>(&text) {
-                    Ok(d) => drafts.push(d),
+                    Ok(mut d) => {
+                        attachment::load_all(&self.dir, &self.safe_id(&d.id), &mut d.images);
+                        drafts.push(d)
+                    }
                     Err(e) => tracing::warn!(file = %path.display(), "unreadable draft kept aside: {e}"),
                 }
             }
@@ -131,6 +142,7 @@ impl Outbox {
     /// Removes a draft (published everywhere, or discarded).
     pub fn remove(&self, id: &str) -> anyhow::Result<()> {
         let _guard = self.lock()?;
+        attachment::remove_all(&self.dir, &self.safe_id(id));
         match std::fs::remove_file(self.path(id)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
@@ -150,6 +162,7 @@ mod tests {
             cw: String::new(),
             visibility: Visibility::Public,
             reply_to: None,
+            images: Vec::new(),
             targets: vec![Target {
                 account: AccountId("bluesky:a.test".into()),
                 key: "k".into(),

@@ -107,7 +107,16 @@ impl Client {
     /// An XRPC procedure (POST with a JSON body), sent once: writes are never retried here (the
     /// caller makes them safe to retry, with a chosen rkey). An expired token is refreshed first.
     pub(super) async fn procedure(&self, nsid: &str, body: &serde_json::Value) -> Result<Answer, BackendError> {
-        let send = |token: String| http::send(self.http.post(self.xrpc(nsid)).bearer_auth(token).json(body));
+        self.post_with(nsid, |r| r.json(body)).await
+    }
+
+    /// A POST to `nsid` whose body `build` sets (JSON, or raw bytes for a blob); as `procedure`.
+    pub(super) async fn post_with(
+        &self,
+        nsid: &str,
+        build: impl Fn(RequestBuilder) -> RequestBuilder,
+    ) -> Result<Answer, BackendError> {
+        let send = |token: String| http::send(build(self.http.post(self.xrpc(nsid)).bearer_auth(token)));
         let answer = send(self.access()).await?;
         if is_expired(&answer) {
             self.refresh().await?;

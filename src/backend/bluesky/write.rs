@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::Client;
 use crate::backend::BackendError;
+use crate::store::attachment::Attachment;
 
 /// The base32 alphabet of atproto TIDs (sortable).
 const TID_ALPHABET: &[u8] = b"234567abcdefghijklmnopqrstuvwxyz";
@@ -36,6 +37,10 @@ pub struct NewPost {
     /// The parent and the thread's root, as (uri, cid) strong refs.
     pub reply: Option<((String, String), (String, String))>,
     pub langs: Vec<String>,
+    /// Uploaded images (`upload_blob`'s blob) with their alt text.
+    pub images: Vec<(Value, String)>,
+    /// Self-labels (`graphic-media` for images behind a content warning).
+    pub labels: Vec<String>,
 }
 
 /// The record `app.bsky.feed.post` for `post`, created at `at`.
@@ -62,6 +67,14 @@ pub fn record(post: &NewPost, at: Timestamp) -> Value {
     }
     if !post.langs.is_empty() {
         record["langs"] = json!(post.langs.iter().take(3).collect::<Vec<_>>());
+    }
+    if !post.images.is_empty() {
+        let images: Vec<Value> = post.images.iter().map(|(blob, alt)| json!({"alt": alt, "image": blob})).collect();
+        record["embed"] = json!({"$type": "app.bsky.embed.images", "images": images});
+    }
+    if !post.labels.is_empty() {
+        let values: Vec<Value> = post.labels.iter().map(|l| json!({"val": l})).collect();
+        record["labels"] = json!({"$type": "com.atproto.label.defs#selfLabels", "values": values});
     }
     record
 }
@@ -116,6 +129,25 @@ impl Client {
         Ok((parent, root))
     }
 
+    /// Uploads an image (`com.atproto.repo.uploadBlob`); returns the blob to embed. The PDS refuses
+    /// blobs over 1,000,000 bytes for a post's images: `publish` checks that first.
+    pub async fn upload_blob(&self, image: &Attachment) -> Result<Value, BackendError> {
+        if image.data.is_empty() {
+            return Err(BackendError::Invalid(format!("{}: the image is missing from the outbox", image.name)));
+        }
+        let body = bytes::Bytes::from(image.data.to_vec());
+        let answer = self
+            .post_with("com.atproto.repo.uploadBlob", |r| {
+                r.header(reqwest::header::CONTENT_TYPE, image.mime.as_str()).body(body.clone())
+            })
+            .await?;
+        answer
+            .value()
+            .get("blob")
+            .cloned()
+            .ok_or_else(|| BackendError::Decode("the server's answer holds no blob".into()))
+    }
+
     /// Deletes the post under `rkey`.
     pub async fn delete_post(&self, rkey: &str) -> Result<(), BackendError> {
         let body = json!({"repo": self.session().did, "collection": "app.bsky.feed.post", "rkey": rkey});
@@ -152,11 +184,16 @@ mod tests {
             facets: vec![(3, 10, Target::Mention("did:plc:a".into()))],
             reply: Some((("at://p".into(), "cp".into()), ("at://r".into(), "cr".into()))),
             langs: vec!["en".into()],
+            images: vec![(json!({"$type": "blob", "size": 3}), "a heron".into())],
+            labels: vec!["graphic-media".into()],
         };
         let r = record(&post, Timestamp::UNIX_EPOCH);
         assert_eq!(r["facets"][0]["index"]["byteStart"], 3);
         assert_eq!(r["facets"][0]["features"][0]["did"], "did:plc:a");
         assert_eq!(r["reply"]["root"]["uri"], "at://r");
         assert_eq!(r["langs"][0], "en");
+        assert_eq!(r["embed"]["$type"], "app.bsky.embed.images");
+        assert_eq!(r["embed"]["images"][0]["alt"], "a heron");
+        assert_eq!(r["labels"]["values"][0]["val"], "graphic-media");
     }
 }

@@ -3,6 +3,7 @@
 mod client;
 mod convert;
 mod link;
+mod media;
 pub mod oauth;
 mod wire;
 pub mod write;

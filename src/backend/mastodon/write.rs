@@ -15,6 +15,8 @@ pub struct NewStatus {
     pub cw: String,
     pub visibility: Visibility,
     pub in_reply_to: Option<String>,
+    /// Uploaded media (`upload_media`), in order.
+    pub media_ids: Vec<String>,
 }
 
 fn visibility(v: Visibility) -> &'static str {
@@ -36,6 +38,7 @@ impl Client {
         if let Some(id) = &status.in_reply_to {
             form.push(("in_reply_to_id", id));
         }
+        form.extend(status.media_ids.iter().map(|id| ("media_ids[]", id.as_str())));
         let request =
             self.request(reqwest::Method::POST, "/api/v1/statuses").header("Idempotency-Key", key).form(&form);
         let answer = http::check_status(http::send(request).await?, "the server refused the status")?;

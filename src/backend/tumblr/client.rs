@@ -97,9 +97,19 @@ impl Client {
     /// A POST with a JSON body, sent once (a write); on 401 the tokens are renewed and it is sent again
     /// (a 401 means nothing was created).
     pub(super) async fn post_json(&self, path: &str, body: &serde_json::Value) -> Result<Answer, BackendError> {
+        self.post_with(path, |r| Ok(r.json(body))).await
+    }
+
+    /// A POST whose body `build` sets (a multipart form is built again for the second send), as
+    /// `post_json`.
+    pub(super) async fn post_with(
+        &self,
+        path: &str,
+        build: impl Fn(reqwest::RequestBuilder) -> Result<reqwest::RequestBuilder, BackendError>,
+    ) -> Result<Answer, BackendError> {
         let url = http::endpoint(&self.base, path);
         let used = self.session.usable(&self.http, &self.base).await?;
-        let send = |token: String| http::send(self.http.post(url.clone()).bearer_auth(token).json(body));
+        let send = async |token: String| http::send(build(self.http.post(url.clone()).bearer_auth(token))?).await;
         let answer = send(used.access_token.clone()).await?;
         if answer.status != StatusCode::UNAUTHORIZED {
             return check(answer);

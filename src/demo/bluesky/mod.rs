@@ -2,6 +2,7 @@
 //! repo writes and reads of [`repo`] over XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
 
 mod auth;
+mod blob;
 mod embed;
 mod facets;
 mod post;
@@ -38,6 +39,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/com.atproto.server.getSession", get(auth::get_session))
         .route("/xrpc/com.atproto.repo.createRecord", post_route(repo::create_record))
         .route("/xrpc/com.atproto.repo.getRecord", get(repo::get_record))
+        .route("/xrpc/com.atproto.repo.uploadBlob", post_route(blob::upload_blob))
         .route("/xrpc/com.atproto.repo.deleteRecord", post_route(repo::delete_record))
         .route("/xrpc/com.atproto.identity.resolveHandle", get(repo::resolve_handle))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })

@@ -147,6 +147,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
         Some(_) => return Err(xrpc_error(400, "InvalidRequest", &format!("Invalid {POST} rkey: must be a TID")).into()),
     };
     let record = post_record(input.get("record"))?;
+    let media = super::blob::media(&state.ctx, &record).map_err(|m| xrpc_error(400, "InvalidRequest", &m))?;
     let created = state.ctx.store.create(None, |c, key, at| {
         let rkey = rkey.unwrap_or_else(|| ids::tid(at, key));
         if by_rkey(c, store::ME, &rkey).is_some() {
@@ -158,6 +159,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
         let mut new = Post::new(at, key, store::ME, 0, text).on(Nets::B).lang(lang);
         let parent = record.get("reply").and_then(|r| r["parent"]["uri"].as_str());
         new.reply_to = parent.and_then(|uri| by_uri(c, uri)).map(|p| p.key);
+        new.media = media.clone();
         new.sent = Some(Sent::Bluesky { rkey, record: Value::Object(record) });
         Ok(new)
     });

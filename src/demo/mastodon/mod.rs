@@ -5,6 +5,7 @@
 mod account;
 mod html;
 mod instance;
+mod media;
 mod status;
 mod write;
 
@@ -33,6 +34,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/statuses", post(write::create))
         .route("/api/v1/statuses/{id}", get(write::show).delete(write::delete))
         .route("/api/v1/accounts/{id}/statuses", get(write::account_statuses))
+        .route("/api/v2/media", post(media::create))
+        .route("/api/v1/media/{id}", get(media::show))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

@@ -10,7 +10,7 @@
 //! [`Faults::ignore_idempotency`]: crate::demo::Faults::ignore_idempotency
 
 use super::{account, error, link_header, reject, select, status};
-use crate::demo::content::{Content, Net, Nets, Post};
+use crate::demo::content::{Content, Media, MediaKind, Net, Nets, Post};
 use crate::demo::faults::Failure;
 use crate::demo::markup::{self, Mark, Piece};
 use crate::demo::reply::{self, Early, Params};
@@ -124,7 +124,11 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
     };
     let text = form.get("status").cloned().unwrap_or_default();
     let cw = form.get("spoiler_text").cloned().unwrap_or_default();
-    if text.trim().is_empty() {
+    let media = match attached(&ctx, &body) {
+        Ok(media) => media,
+        Err(response) => return *response,
+    };
+    if text.trim().is_empty() && media.is_empty() {
         return invalid("Text can't be blank");
     }
     if length(&text, &cw) > MAX_CHARACTERS {
@@ -152,6 +156,7 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
         post.sensitive = sensitive;
         post.visibility = visibility;
         post.reply_to = reply_to;
+        post.media = media.clone();
         Ok(post)
     });
     let key = match created {
@@ -165,6 +170,27 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
         Err(response) => return *response,
     };
     render(&ctx, key).unwrap_or_else(not_found)
+}
+
+/// The uploads a form's `media_ids[]` name, in order (at most 4, each processed): Mastodon's 422s.
+fn attached(ctx: &Ctx, body: &[u8]) -> Result<Vec<Media>, Early> {
+    let ids: Vec<String> =
+        url::form_urlencoded::parse(body).filter(|(k, _)| k == "media_ids[]").map(|(_, v)| v.into_owned()).collect();
+    if ids.len() > 4 {
+        return Err(invalid("You can't attach more than 4 files").into());
+    }
+    ids.iter()
+        .map(|id| match ctx.uploads.get(id) {
+            Some(u) if u.processing == 0 => {
+                let url = format!("{}/system/media/{id}", ctx.url);
+                Ok(Media::new(MediaKind::Image, &url, u.alt.as_deref()))
+            }
+            Some(_) => {
+                Err(invalid("Cannot attach files that have not finished processing. Try again in a moment!").into())
+            }
+            None => Err(invalid("Media attachments are invalid").into()),
+        })
+        .collect()
 }
 
 /// The status JSON of the post with `key`.

@@ -8,12 +8,15 @@
 //! show on the dashboard and the blog. The demo refuses what the NPF spec rules out: no blocks, a
 //! block without a known `type`, a text block over 4096 code points, or a formatting range that is
 //! empty or runs past its block's text (whether the real server checks the ranges is unverified).
+//! With images the body is multipart: the post as the `json` part, each file as a part named by the
+//! `identifier` its image block gives.
 
 use super::{Shared, TUMBLR_SIDE_BLOG, error, failure, ok, post, reject};
-use crate::demo::content::{Content, Net, Nets, Post, Sent};
+use crate::demo::content::{Content, Media, MediaKind, Net, Nets, Post, Sent};
 use crate::demo::faults::Failure;
 use crate::demo::reply::{self, Early, Params};
 use crate::demo::store::{self, Created};
+use crate::demo::upload::{self, Upload};
 use crate::demo::{Ctx, TUMBLR_CLIENT_ID, ids};
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -117,14 +120,23 @@ pub async fn create(
     if let Some(response) = reject(&shared.ctx, &shared.grants, &headers) {
         return response;
     }
-    match create_checked(&shared.ctx, &blog, &body) {
+    let (body, files) = if upload::is_multipart(&headers) {
+        let Some(parts) = upload::parts(&headers, body).await else {
+            return *bad("The multipart body is unreadable");
+        };
+        let json = parts.iter().find(|p| p.name == "json").map(|p| p.data.clone()).unwrap_or_default();
+        (json, parts)
+    } else {
+        (body, Vec::new())
+    };
+    match create_checked(&shared.ctx, &blog, &body, &files) {
         Ok(response) => response,
         Err(response) => *response,
     }
 }
 
 /// The body of [`create`] after the token check.
-fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Early> {
+fn create_checked(ctx: &Ctx, blog: &str, body: &[u8], files: &[upload::Part]) -> Result<Response, Early> {
     let author = match ctx.store.with(|c| blog_key(c, blog)) {
         None => return Err(failure(404, 0, "Blog not found").into()),
         Some(key) if !is_own(&key) => return Err(failure(403, 0, "You cannot post to this blog").into()),
@@ -134,7 +146,8 @@ fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Early>
         return Err(bad("The body must be a JSON object (an NPF post)"));
     };
     let input: Map<String, Value> = input;
-    let content = blocks(input.get("content"))?;
+    let mut content = blocks(input.get("content"))?;
+    let media = images(ctx, &mut content, files)?;
     let layout = match input.get("layout") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(layout)) => layout.clone(),
@@ -151,6 +164,7 @@ fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Early>
     let created = ctx.store.create(None, |_, key, at| {
         let mut post = Post::new(at, key, &author, 0, &text).on(Nets::T);
         post.in_feed = state == "published";
+        post.media = media.clone();
         post.sent = Some(Sent::Tumblr { content, layout, tags, state: state.to_string() });
         Ok::<_, Early>(post)
     });
@@ -161,6 +175,29 @@ fn create_checked(ctx: &Ctx, blog: &str, body: &[u8]) -> Result<Response, Early>
     let id = ctx.store.with(|c| store::find(c, key).map(post::id)).unwrap_or_default().to_string();
     let response = json!({"id": id, "id_string": id, "state": state, "display_text": format!("Posted to {blog}")});
     Ok(reply::json(201, &json!({"meta": {"status": 201, "msg": "Created"}, "response": response})))
+}
+
+/// Image blocks whose media name a multipart part by `identifier` get the uploaded file's URL, as
+/// Tumblr stores them; an identifier with no part, or a part that is not an image, is 400.
+fn images(ctx: &Ctx, content: &mut [Value], files: &[upload::Part]) -> Result<Vec<Media>, Early> {
+    let mut media = Vec::new();
+    for block in content.iter_mut().filter(|b| b["type"] == "image") {
+        let Some(identifier) = block.pointer("/media/0/identifier").and_then(Value::as_str).map(str::to_string) else {
+            continue;
+        };
+        let file = files.iter().find(|f| f.name == identifier);
+        let Some((file, mime)) = file.and_then(|f| upload::image_type(&f.data).map(|m| (f, m))) else {
+            return Err(bad(&format!("No image was uploaded for identifier {identifier}")));
+        };
+        let id = ctx
+            .uploads
+            .add("tumblr-media-", Upload { mime: mime.into(), size: file.data.len(), alt: None, processing: 0 });
+        let url = format!("{}/media/{id}.png", ctx.url);
+        block["media"] = json!([{"url": url, "type": mime, "width": 640, "height": 480}]);
+        let alt = block["alt_text"].as_str().filter(|a| !a.is_empty());
+        media.push(Media::new(MediaKind::Image, &url, alt));
+    }
+    Ok(media)
 }
 
 /// `GET /v2/blog/{blog}/posts?npf=true&limit=&offset=&id=`: the blog's published posts, newest first
