@@ -1,40 +1,10 @@
 //! Logins through the binary against the demo servers: Bluesky app passwords, a wrong password, a
 //! server that is not a Mastodon-API server. Each failure is one clear line and leaves nothing behind.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::binary::{args, demo_accounts, fresh_dir, murre, outbox_files};
 use murre::demo::{self, DemoNetwork};
-
-async fn murre(dir: std::path::PathBuf, args: Vec<String>, stdin: String) -> Output {
-    let run = move || {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_murre"))
-            .arg("--config-dir")
-            .arg(&dir)
-            .args(&args)
-            .env("MURRE_DEBUG", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{e}"));
-        if let Some(mut input) = child.stdin.take() {
-            let _ = input.write_all(stdin.as_bytes());
-        }
-        child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
-    };
-    tokio::task::spawn_blocking(run).await.unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn fresh_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("murre-cli-login-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn args(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
 
 #[tokio::test]
 async fn bluesky_app_password_login_stores_the_session_and_reads_the_timeline() {
@@ -110,27 +80,6 @@ async fn bluesky_email_two_factor_asks_for_the_code_and_accepts_the_right_one() 
     assert!(String::from_utf8_lossy(&out.stderr).contains("no terminal"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!dir.join("config.toml").exists());
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// A config dir logged in to the demo Mastodon (token) and Bluesky (app password) through the binary.
-async fn demo_accounts(net: &DemoNetwork, name: &str) -> std::path::PathBuf {
-    let dir = fresh_dir(name);
-    let bsky = args(&["login", "bluesky", demo::BLUESKY_HANDLE, "--service", &net.bluesky.url, "--app-password-stdin"]);
-    let out = murre(dir.clone(), bsky, format!("{}\n", demo::BLUESKY_PASSWORD)).await;
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let masto = args(&["login", "mastodon", &net.mastodon.url, "--token-stdin"]);
-    let out = murre(dir.clone(), masto, format!("{}\n", demo::MASTODON_TOKEN)).await;
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let tumblr = args(&["login", "tumblr", "--api", &net.tumblr.url, "--token-stdin"]);
-    let out = murre(dir.clone(), tumblr, format!("{}\n", demo::TUMBLR_TOKEN)).await;
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    dir
-}
-
-fn outbox_files(dir: &std::path::Path) -> usize {
-    std::fs::read_dir(dir.join("data/outbox"))
-        .map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "json")).count())
-        .unwrap_or(0)
 }
 
 #[tokio::test]

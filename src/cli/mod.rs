@@ -10,6 +10,7 @@ mod login_mastodon;
 mod login_tumblr;
 mod post;
 mod prompt;
+mod reply_to;
 mod timeline;
 
 pub use connect::{Connected, client_for, connect};

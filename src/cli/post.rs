@@ -6,7 +6,7 @@ use std::io::Read;
 use serde::Serialize;
 
 use super::connect::{Context, connect, match_account};
-use super::{EXIT_PARTIAL, EXIT_USAGE};
+use super::{EXIT_PARTIAL, EXIT_USAGE, reply_to};
 use crate::model::{AccountId, Visibility};
 use crate::publish::{self, Outcome, prepare};
 use crate::store::attachment;
@@ -35,13 +35,33 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
     }
     let connected = connect(ctx).await?;
     let known: Vec<AccountId> = connected.clients.iter().map(|c| c.account().clone()).collect();
-    let request = match request(ctx, &args, &known) {
+    let mut request = match request(ctx, &args, &known) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("murre post: {e}");
             return Ok(EXIT_USAGE);
         }
     };
+    if let Some(address) = &args.reply_to {
+        let chosen = reply_to::network_of(address)
+            .and_then(|network| reply_to::choose_target(&mut request, network, !args.to.is_empty()));
+        if let Err(e) = chosen {
+            eprintln!("murre post: {e}");
+            return Ok(EXIT_USAGE);
+        }
+        let client = connected.clients.iter().find(|c| Some(c.account()) == request.targets.first());
+        let found = match client {
+            Some(c) => reply_to::lookup(c, address).await.map_err(|e| e.user_message(c.network())),
+            None => Err("the replying account is not connected".to_string()),
+        };
+        match found {
+            Ok(key) => request.reply_to = Some(key),
+            Err(e) => {
+                eprintln!("murre post: cannot reply: {e}; nothing was sent.");
+                return Ok(1);
+            }
+        }
+    }
     let problems = prepare::problems(&request);
     if !problems.is_empty() {
         for (account, why) in problems {

@@ -272,9 +272,15 @@ impl Timeline {
     }
 }
 
-/// Text compared for cross-post grouping: whitespace collapsed, case folded.
+/// Text compared for cross-post grouping: whitespace collapsed, case folded. A content warning
+/// counts as the first line `CW: …`, which is how murre (and other cross-posters) carry it to
+/// networks that have none.
 fn normalize(post: &Post) -> String {
-    let plain = post.text.to_plain().to_lowercase();
+    let text = post.text.to_plain();
+    let plain = match post.cw.as_deref().map(str::trim).filter(|cw| !cw.is_empty()) {
+        Some(cw) => format!("cw: {cw}\n{text}").to_lowercase(),
+        None => text.to_lowercase(),
+    };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -71,6 +71,18 @@ fn cross_posts_by_the_same_person_are_grouped() {
 }
 
 #[test]
+fn a_warning_carried_as_a_first_line_still_groups_with_the_mastodon_cw() {
+    let mut t = Timeline::new();
+    let mut m = masto("m:a", "1", "u1", 100, "Heron 🪶");
+    m.cw = Some("bird photo".into());
+    t.merge("m", vec![m]);
+    t.merge("b", vec![sky("at://1", 160, "CW: bird photo\n\nHeron 🪶")]);
+    t.merge("b", vec![sky("at://2", 170, "Heron 🪶")]);
+    assert_eq!(t.rows(None).len(), 2, "the post without the warning is another post");
+    assert_eq!(t.row_networks(t.rows(None)[1]), [Network::Mastodon, Network::Bluesky]);
+}
+
+#[test]
 fn grouping_has_limits_time_author_and_switch() {
     let mut far = Timeline::new();
     far.merge("m", vec![masto("m:a", "1", "u1", 0, "same")]);

@@ -1,6 +1,7 @@
 //! Shared fixtures: an app with three sources and posts of tricky text, at a fixed `now`.
 #![allow(dead_code)]
 
+pub mod binary;
 pub mod demo;
 pub mod real;
 

@@ -3,6 +3,7 @@
 pub mod auth;
 mod client;
 mod convert;
+pub mod lookup;
 mod wire;
 pub mod write;
 

@@ -3,6 +3,7 @@
 mod client;
 mod convert;
 mod link;
+pub mod lookup;
 mod media;
 pub mod oauth;
 mod wire;

@@ -40,6 +40,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/com.atproto.repo.createRecord", post_route(repo::create_record))
         .route("/xrpc/com.atproto.repo.getRecord", get(repo::get_record))
         .route("/xrpc/com.atproto.repo.uploadBlob", post_route(blob::upload_blob))
+        .route("/xrpc/app.bsky.feed.getPosts", get(repo::get_posts))
         .route("/xrpc/com.atproto.repo.deleteRecord", post_route(repo::delete_record))
         .route("/xrpc/com.atproto.identity.resolveHandle", get(repo::resolve_handle))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })

@@ -243,6 +243,16 @@ pub async fn resolve_handle(State(state): State<Bsky>, Query(params): Query<Para
     }
 }
 
+/// `GET app.bsky.feed.getPosts?uris=` (one uri): the post's view, or no posts when it is not there.
+pub async fn get_posts(State(state): State<Bsky>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
+    if let Some(response) = state.sessions.reject(&headers, auth::Kind::Access) {
+        return response;
+    }
+    let uri = params.get("uris").cloned().unwrap_or_default();
+    let posts = state.ctx.store.with(|c| by_uri(c, &uri).map(|p| post::post_view(c, p, true)));
+    reply::json(200, &json!({"posts": posts.into_iter().collect::<Vec<_>>()}))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,115 @@
+//! `murre post` as a user runs it against the demo servers: an image with alt text and a content
+//! warning to three networks, read back through `murre timeline --json`; images refused before
+//! anything is sent; `--reply-to` by a post's id or web address, on its own network only.
+
+mod common;
+
+use common::binary::{args, demo_accounts, murre, outbox_files};
+use murre::demo::DemoNetwork;
+use serde_json::Value;
+
+const HERON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/images/heron.png");
+
+/// The merged timeline, or one account's (`only`): the merged one shows a cross-post once.
+async fn timeline(dir: &std::path::Path, only: Option<&str>) -> Vec<Value> {
+    let mut list = args(&["timeline", "--json", "--limit", "400"]);
+    list.extend(only.map(|a| format!("--account={a}")));
+    let out = murre(dir.to_path_buf(), list, String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_default()
+}
+
+fn own(rows: &[Value], network: &str) -> Value {
+    let mine =
+        |r: &&Value| r["network"] == network && r["author"]["handle"].as_str().is_some_and(|h| h.starts_with("murre"));
+    rows.iter().find(mine).cloned().unwrap_or_else(|| panic!("no own {network} post"))
+}
+
+#[tokio::test]
+async fn an_image_with_alt_text_and_a_warning_goes_to_three_networks_from_the_command_line() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-image").await;
+    let alt = "A grey heron standing in shallow water";
+    let post = args(&["post", "--json", "--cw", "bird photo", "--image", HERON, "--alt", alt, "Heron 🪶 日本語"]);
+    let out = murre(dir.clone(), post, String::new()).await;
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(rows.len() == 3 && rows.iter().all(|r| r["ok"] == true && r["url"].is_string()), "{rows:?}");
+
+    let merged = timeline(&dir, None).await;
+    let also: Vec<&str> =
+        merged[0]["also_on"].as_array().into_iter().flatten().filter_map(|a| a["network"].as_str()).collect();
+    assert!(merged[0]["text"].as_str().is_some_and(|t| t.ends_with("Heron 🪶 日本語")), "{}", merged[0]);
+    assert_eq!(also.len(), 2, "the cross-post shows once in the merged timeline: {}", merged[0]);
+    let mut rows = Vec::new();
+    for network in ["mastodon", "bluesky", "tumblr"] {
+        rows.extend(timeline(&dir, Some(network)).await);
+        let post = own(&rows, network);
+        assert_eq!(post["media"][0]["alt"], alt, "{network}: {post}");
+        assert_eq!(post["media"][0]["kind"], "image", "{network}");
+    }
+    assert_eq!(own(&rows, "mastodon")["cw"], "bird photo");
+    assert!(own(&rows, "bluesky")["text"].as_str().is_some_and(|t| t.starts_with("CW: bird photo")));
+    assert_eq!(outbox_files(&dir), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn images_without_alt_text_or_that_are_not_images_are_refused_before_sending() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-image-bad").await;
+    let out = murre(dir.clone(), args(&["post", "--image", HERON, "no alt"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("has no alt text").count(), 3, "one line per target: {err}");
+    let text_file = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let out = murre(dir.clone(), args(&["post", "--image", text_file, "--alt", "x", "hi"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Cargo.toml: not an image"));
+    let creates = (net.mastodon.faults.creates(), net.bluesky.faults.creates(), net.tumblr.faults.creates());
+    assert_eq!(creates, (0, 0, 0));
+    assert_eq!(outbox_files(&dir), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn reply_to_takes_an_id_or_a_web_address_and_stays_on_the_posts_network() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-reply").await;
+    let rows = timeline(&dir, None).await;
+    let first = |network: &str| rows.iter().find(|r| r["network"] == network && r["reposted_by"].is_null()).cloned();
+    let (Some(bsky), Some(masto), Some(tumblr)) = (first("bluesky"), first("mastodon"), first("tumblr")) else {
+        panic!("the demo has posts on every network")
+    };
+    let id = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+
+    let out = murre(dir.clone(), args(&["post", "--reply-to", &id(&bsky, "id"), "Agreed 👍🏽"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = murre(dir.clone(), args(&["post", "--reply-to", &id(&masto, "url"), "Same here"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let creates = (net.mastodon.faults.creates(), net.bluesky.faults.creates(), net.tumblr.faults.creates());
+    assert_eq!(creates, (1, 1, 0), "each reply went to its post's network only");
+
+    let rows = timeline(&dir, None).await;
+    assert_eq!(own(&rows, "bluesky")["reply_to"], bsky["id"]);
+    let masto_id = id(&masto, "url").rsplit('/').next().map(str::to_string);
+    assert_eq!(
+        own(&rows, "mastodon")["reply_to"].as_str().map(str::to_string),
+        masto_id,
+        "in_reply_to_id on the server"
+    );
+
+    let out = murre(dir.clone(), args(&["post", "--reply-to", &id(&tumblr, "id"), "hi"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Tumblr posts take no replies"));
+    let wrong = args(&["post", "--to", "mastodon", "--reply-to", &id(&bsky, "url"), "hi"]);
+    let out = murre(dir.clone(), wrong, String::new()).await;
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
