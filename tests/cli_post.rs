@@ -113,3 +113,62 @@ async fn reply_to_takes_an_id_or_a_web_address_and_stays_on_the_posts_network() 
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `kill -9` in the middle of a send: Mastodon and Tumblr answered, Bluesky's request hangs. Each
+/// answer was written down as it came; `--retry` sends only to Bluesky.
+#[tokio::test]
+async fn a_send_killed_midway_is_finished_by_retry_without_a_duplicate() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-kill").await;
+    net.bluesky.faults.hang_next(1);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_murre"))
+        .arg("--config-dir")
+        .arg(&dir)
+        .args(["post", "Killed mid-send 👩‍👩‍👧 日本語"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while states(&dir) != ["bluesky attempted", "mastodon sent", "tumblr sent"] {
+        assert!(std::time::Instant::now() < deadline, "the fast networks never answered: {:?}", states(&dir));
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let _ = child.kill(); // SIGKILL: no destructor, no last save
+    let _ = child.wait();
+    assert_eq!(
+        states(&dir),
+        ["bluesky attempted", "mastodon sent", "tumblr sent"],
+        "the draft and each answer are on disk"
+    );
+    assert_eq!(net.bluesky.faults.creates(), 0);
+
+    let out = murre(dir.clone(), args(&["post", "--retry", "--json"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(rows.len() == 3 && rows.iter().all(|r| r["ok"] == true), "{rows:?}");
+    let creates = (net.mastodon.faults.creates(), net.bluesky.faults.creates(), net.tumblr.faults.creates());
+    assert_eq!(creates, (1, 1, 1), "one post per network, none twice");
+    assert_eq!(outbox_files(&dir), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The target states of the one draft in the outbox, as "network state", sorted.
+fn states(dir: &std::path::Path) -> Vec<String> {
+    let files = std::fs::read_dir(dir.join("data/outbox")).into_iter().flatten().flatten().map(|e| e.path());
+    let drafts: Vec<Value> = files
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter_map(|p| serde_json::from_slice(&std::fs::read(p).unwrap_or_default()).ok())
+        .collect();
+    let [draft] = drafts.as_slice() else { return Vec::new() };
+    let targets = draft["targets"].as_array().cloned().unwrap_or_default();
+    let mut out: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            let network = t["account"].as_str().unwrap_or_default().split(':').next().unwrap_or_default();
+            format!("{network} {}", t["state"]["state"].as_str().unwrap_or_default())
+        })
+        .collect();
+    out.sort();
+    out
+}

@@ -6,7 +6,8 @@
 pub mod media;
 pub mod prepare;
 
-use futures_util::future::join_all;
+use futures_util::StreamExt;
+use futures_util::stream::FuturesUnordered;
 
 use crate::backend::bluesky::write::{NewPost, Target as FacetTarget};
 use crate::backend::mastodon::write::NewStatus;
@@ -47,15 +48,17 @@ pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> any
         let target = &snapshot.targets[i];
         let client = clients.iter().find(|c| c.account() == &target.account);
         async move {
-            match client {
+            let result = match client {
                 Some(c) => one(c, snapshot, &target.key, look).await,
                 None => Err(BackendError::Invalid(format!("{} is not logged in", target.account))),
-            }
+            };
+            (i, result)
         }
     });
-    let results = join_all(sends).await;
+    // Each answer is written down as it comes, so a crash after one network answered loses nothing.
+    let mut pending: FuturesUnordered<_> = sends.collect();
     let mut errors: Vec<Option<String>> = vec![None; draft.targets.len()];
-    for (&i, result) in todo.iter().zip(results) {
+    while let Some((i, result)) = pending.next().await {
         let net = network(&draft.targets[i].account);
         draft.targets[i].state = match result {
             Ok(url) => State::Sent { url },
@@ -66,11 +69,12 @@ pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> any
                 State::Attempted
             }
         };
+        if !draft.done() {
+            outbox.save(draft)?;
+        }
     }
     if draft.done() {
         outbox.remove(&draft.id)?
-    } else {
-        outbox.save(draft)?
     }
     Ok(draft.targets.iter().zip(errors).map(|(t, e)| outcome(t, e)).collect())
 }
