@@ -46,6 +46,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let sources = connected.clients.iter().map(|c| source_for(c, ctx)).collect();
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
+    app.alt_required = ctx.config.compose.alt_required;
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
     }
@@ -58,7 +59,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let home = (!ctx.demo).then(|| Home { dirs: ctx.dirs.clone(), config_dir: config_dir.clone() });
     let outbox = murre::store::outbox::Outbox::new(&ctx.dirs.data);
     if let Some((text, cw)) = outbox.unsent() {
-        murre::app::compose::restore(&mut app, &text, &cw);
+        murre::app::compose::restore(&mut app, &text, &cw, Vec::new());
     }
     let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home, outbox };
     runtime::run(app, runtime).await

@@ -184,3 +184,56 @@ fn compose_box_with_counters_in_each_unit() {
     }
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
+
+#[test]
+fn compose_box_with_a_warning_images_and_followers_only() {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use murre::store::attachment::Attachment;
+    let mut app = sized(100, 30);
+    app.sources[0].posting = true;
+    app.sources[1].posting = true;
+    update(&mut app, Msg::Action(Action::Compose));
+    typed(&mut app, "Heron at dawn 🪶");
+    chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    typed(&mut app, "bird photo");
+    let image = |name: &str, alt: &str| Attachment {
+        name: name.into(),
+        mime: "image/png".into(),
+        alt: alt.into(),
+        size: 3,
+        data: Default::default(),
+    };
+    update(&mut app, Msg::ImageLoaded(Ok(image("heron.png", ""))));
+    typed(&mut app, "A grey heron in shallow water\n");
+    update(&mut app, Msg::ImageLoaded(Ok(image("pond-日本.jpg", ""))));
+    chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    chord(&mut app, KeyCode::Char('v'), KeyModifiers::NONE);
+    chord(&mut app, KeyCode::Char('v'), KeyModifiers::NONE);
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn outbox_with_each_targets_state() {
+    use murre::model::{AccountId, Visibility};
+    use murre::store::outbox::{Draft, State, Target};
+    let mut app = sized(100, 24);
+    let target = |account: &str, state| Target { account: AccountId(account.into()), key: "k".into(), state };
+    let draft = Draft {
+        id: "a1".into(),
+        created: ago(42),
+        text: "\n公園で 👩‍👩‍👧 a post that did not reach everyone\u{1b}[31m".into(),
+        cw: String::new(),
+        visibility: Visibility::Public,
+        reply_to: None,
+        images: Vec::new(),
+        targets: vec![
+            target("mastodon:ada@social.example", State::Sent { url: Some("https://social.example/@ada/1".into()) }),
+            target("bluesky:ada.bsky.example", State::Attempted),
+            target("tumblr:ada", State::Failed { error: "tumblr: rate limited, try again in 60 s".into() }),
+            target("mastodon:ada@second.example", State::Pending),
+        ],
+    };
+    update(&mut app, Msg::Outbox(vec![draft]));
+    update(&mut app, Msg::Action(Action::Outbox));
+    insta::assert_snapshot!(screen(&app, 100, 24));
+}

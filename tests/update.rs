@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 use murre::app::{Action, Effect, FetchKind, Focus, Msg, Overlay, update};
 use murre::backend::{BackendError, Cursor, Page};
 use murre::model::Network;
@@ -360,17 +360,6 @@ fn logging_out_from_the_switcher_asks_twice_then_the_account_leaves_the_timeline
     assert!(app.pane().rows.iter().all(|&s| app.timeline.post(s).is_some_and(|p| p.id.account != bluesky)));
 }
 
-fn typed(app: &mut murre::app::App, text: &str) {
-    for ch in text.chars() {
-        let code = if ch == '\n' { KeyCode::Enter } else { KeyCode::Char(ch) };
-        update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-    }
-}
-
-fn chord(app: &mut murre::app::App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, modifiers)))
-}
-
 #[test]
 fn compose_types_text_counts_per_network_and_sends_to_the_posting_accounts() {
     let mut app = app();
@@ -403,7 +392,8 @@ fn compose_refuses_what_a_target_cannot_take_and_keeps_the_text() {
     typed(&mut app, &"word ".repeat(70));
     assert!(chord(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL).is_empty());
     assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("too long")));
-    // Tab to the target row, pick Mastodon instead of Bluesky, send.
+    // Tab to the target row (past the warning and image lines), pick Mastodon instead of Bluesky, send.
+    chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     chord(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     chord(&mut app, KeyCode::Char(' '), KeyModifiers::NONE); // Mastodon on

@@ -66,6 +66,12 @@ pub enum Action {
     Login,
     /// Log in to a new account.
     AddAccount,
+    /// Open or close the outbox (drafts not yet published everywhere).
+    Outbox,
+    /// In the outbox: send the draft again where it is missing.
+    RetryDraft,
+    /// In the outbox: discard the draft (press twice).
+    DiscardDraft,
 }
 
 impl Action {
@@ -102,6 +108,9 @@ impl Action {
             Action::Logout => "log out of this account",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",
+            Action::Outbox => "outbox: drafts not yet sent everywhere",
+            Action::RetryDraft => "send the draft again where it is missing",
+            Action::DiscardDraft => "discard the draft (press twice)",
         }
     }
 }

@@ -28,6 +28,14 @@ pub enum Effect {
     Logout { account: AccountId },
     /// Publish through the outbox; the outcome comes back as `Msg::Published`.
     Publish(crate::publish::prepare::Request),
+    /// Read the image at this path for the compose box; the answer comes back as `Msg::ImageLoaded`.
+    LoadImage(std::path::PathBuf),
+    /// Hand the terminal to `$EDITOR` on this text; the result comes back as `Msg::Edited`.
+    Edit(String),
+    /// Send the outbox draft with this id again (only to the targets that do not have it).
+    Retry(String),
+    /// Drop the outbox draft with this id.
+    Discard(String),
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
 }

@@ -7,6 +7,7 @@ pub mod compose;
 mod effect;
 mod msg;
 mod nav;
+mod outbox;
 mod pane;
 mod update;
 
@@ -102,6 +103,11 @@ pub enum Overlay {
         selected: usize,
         confirm: bool,
     },
+    /// The outbox; `selected` indexes `App::outbox`; `confirm` is set after a first X (discard).
+    Outbox {
+        selected: usize,
+        confirm: bool,
+    },
 }
 
 /// The key context, used by the keymap to pick a table.
@@ -111,6 +117,7 @@ pub enum Mode {
     Help,
     Links,
     Accounts,
+    Outbox,
     /// Typing in the compose box: keys are text, not actions.
     Compose,
 }
@@ -145,6 +152,12 @@ pub struct App {
     pub quit: bool,
     /// The draft in the compose box (kept while the box is put away).
     pub compose: Option<compose::Compose>,
+    /// Drafts not yet published everywhere, as the outbox last said.
+    pub outbox: Vec<crate::store::outbox::Draft>,
+    /// Whether the outbox was read once (the first reading says when drafts wait).
+    pub outbox_seen: bool,
+    /// Whether images need alt text (config `compose.alt_required`).
+    pub alt_required: bool,
     next_req: u64,
 }
 
@@ -165,6 +178,9 @@ impl App {
             size: (80, 24),
             quit: false,
             compose: None,
+            outbox: Vec::new(),
+            outbox_seen: false,
+            alt_required: true,
             next_req: 0,
         }
     }
@@ -183,6 +199,7 @@ impl App {
             Some(Overlay::Help) => Mode::Help,
             Some(Overlay::Links { .. }) => Mode::Links,
             Some(Overlay::Accounts { .. }) => Mode::Accounts,
+            Some(Overlay::Outbox { .. }) => Mode::Outbox,
             None => Mode::Normal,
         }
     }

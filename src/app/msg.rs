@@ -36,6 +36,12 @@ pub enum Msg {
     Published(Vec<crate::publish::Outcome>),
     /// The draft could not even be stored: nothing was sent, the text goes back to the compose box.
     PublishFailed { request: crate::publish::prepare::Request, error: String },
+    /// An image for the compose box was read (or why not).
+    ImageLoaded(Result<crate::store::attachment::Attachment, String>),
+    /// `$EDITOR` gave back the text (or why not).
+    Edited(Result<String, String>),
+    /// What the outbox holds now (at start, and after every send, retry or discard).
+    Outbox(Vec<crate::store::outbox::Draft>),
     /// A logout finished.
     LoggedOut(crate::model::AccountId),
     /// A login finished and the account's client is ready (at the end of the sources if it is new).

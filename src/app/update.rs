@@ -31,8 +31,11 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
         Msg::Key(key) => super::compose::key(app, key),
         Msg::Published(outcomes) => published(app, &outcomes),
+        Msg::ImageLoaded(result) => super::compose::image_loaded(app, result),
+        Msg::Edited(result) => super::compose::edited(app, result),
+        Msg::Outbox(drafts) => super::outbox::loaded(app, drafts),
         Msg::PublishFailed { request, error } => {
-            super::compose::restore(app, &request.text, &request.cw);
+            super::compose::restore(app, &request.text, &request.cw, request.images);
             toast(app, format!("nothing was sent, the draft is back in the compose box (c): {error}"), true);
             Vec::new()
         }
@@ -54,6 +57,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if let Some(Overlay::Accounts { .. }) = app.overlay {
         return super::accounts::action(app, action);
+    }
+    if let Some(Overlay::Outbox { .. }) = app.overlay {
+        return super::outbox::action(app, action);
     }
     match action {
         Action::Quit => {
@@ -81,8 +87,10 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusPrev => switch_focus(app, false),
         Action::Accounts => super::accounts::open(app),
         Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::Logout => Vec::new(),
+        Action::RetryDraft | Action::DiscardDraft => Vec::new(),
         Action::Compose => super::compose::open(app),
         Action::Reply => super::compose::reply(app),
+        Action::Outbox => super::outbox::open(app),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());
             vec![Effect::Login { account }]

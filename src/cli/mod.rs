@@ -89,6 +89,9 @@ pub enum Command {
         /// The alt text of the image in the same position.
         #[arg(long = "alt", value_name = "TEXT")]
         alts: Vec<String>,
+        /// Send a followers-only or direct post also where it will be public (Bluesky, Tumblr).
+        #[arg(long = "allow-public")]
+        allow_public: bool,
         /// Resume what the outbox still holds.
         #[arg(long)]
         retry: bool,
@@ -108,8 +111,8 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post { to, cw, visibility, reply_to, images, alts, retry, json, text } => {
-            let args = post::Args { to, cw, visibility, reply_to, images, alts, text, retry, json };
+        Command::Post { to, cw, visibility, reply_to, images, alts, allow_public, retry, json, text } => {
+            let args = post::Args { to, cw, visibility, reply_to, images, alts, allow_public, text, retry, json };
             post::run(ctx, args).await
         }
     }

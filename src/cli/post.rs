@@ -22,6 +22,7 @@ pub struct Args {
     pub reply_to: Option<String>,
     pub images: Vec<std::path::PathBuf>,
     pub alts: Vec<String>,
+    pub allow_public: bool,
     pub text: Option<String>,
     pub retry: bool,
     pub json: bool,
@@ -122,6 +123,7 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         reply_to: None,
         images,
         alt_required: ctx.config.compose.alt_required,
+        widen_confirmed: args.allow_public,
     })
 }
 

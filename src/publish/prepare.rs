@@ -21,6 +21,8 @@ pub struct Request {
     pub images: Vec<Attachment>,
     /// Whether every image needs alt text (config `alt_required`, on by default).
     pub alt_required: bool,
+    /// The user confirmed that a followers-only or direct post may go where it will be public.
+    pub widen_confirmed: bool,
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
@@ -79,13 +81,20 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
                 "a reply goes only to the network of the post it answers (Tumblr has none)".into(),
             ));
         }
-        let narrow = matches!(req.visibility, Visibility::Private | Visibility::Direct);
-        if narrow && network != Network::Mastodon {
-            let why = "a followers-only or direct post would become public there; post it to Mastodon only";
+        if !req.widen_confirmed && widened(req).contains(account) {
+            let why = "a followers-only or direct post would become public there (--allow-public sends it anyway)";
             out.push((account.clone(), why.to_string()));
         }
     }
     out
+}
+
+/// The targets where a followers-only or direct post would be public (every network but Mastodon).
+pub fn widened(req: &Request) -> Vec<AccountId> {
+    if !matches!(req.visibility, Visibility::Private | Visibility::Direct) {
+        return Vec::new();
+    }
+    req.targets.iter().filter(|a| a.network().is_some_and(|n| n != Network::Mastodon)).cloned().collect()
 }
 
 /// A draft for `req`, with a fresh key per target (Bluesky: a TID rkey; Mastodon: an
@@ -130,6 +139,7 @@ mod tests {
             reply_to: None,
             images: Vec::new(),
             alt_required: true,
+            widen_confirmed: false,
         }
     }
 
@@ -146,9 +156,13 @@ mod tests {
     #[test]
     fn an_empty_post_and_a_widened_audience_are_refused() {
         assert_eq!(problems(&req("  ", Visibility::Public, &["mastodon:a@h"])).len(), 1);
-        let p = problems(&req("secret", Visibility::Private, &["mastodon:a@h", "bluesky:b.test"]));
+        let mut secret = req("secret", Visibility::Private, &["mastodon:a@h", "bluesky:b.test"]);
+        let p = problems(&secret);
         assert_eq!(p.len(), 1);
         assert!(p[0].1.contains("public"));
+        assert_eq!(widened(&secret), [AccountId("bluesky:b.test".into())]);
+        secret.widen_confirmed = true;
+        assert_eq!(problems(&secret), [], "the user confirmed");
     }
 
     #[test]

@@ -45,23 +45,12 @@ impl Runtime {
                     }
                 });
             }
-            Effect::Publish(request) => {
-                let (clients, outbox) =
-                    (self.clients.read().map(|c| c.clone()).unwrap_or_default(), self.outbox.clone());
-                tokio::spawn(async move {
-                    let sent = match crate::publish::new_draft(&request) {
-                        Ok(mut draft) => crate::publish::send(&outbox, &mut draft, &clients).await,
-                        Err(e) => Err(e.into()),
-                    };
-                    let msg = match sent {
-                        Ok(outcomes) => Msg::Published(outcomes),
-                        Err(e) => Msg::PublishFailed { request, error: e.to_string() },
-                    };
-                    let _ = tx.send(msg);
-                });
-            }
-            // The event loop runs logins itself: they need the terminal.
-            Effect::Login { .. } => {}
+            Effect::Publish(request) => self.publish(request, tx),
+            Effect::LoadImage(path) => self.load_image(path, tx),
+            Effect::Retry(id) => self.retry(id, tx),
+            Effect::Discard(id) => self.discard(id, tx),
+            // The event loop runs logins and the editor itself: they need the terminal.
+            Effect::Login { .. } | Effect::Edit(_) => {}
             Effect::Logout { account } => {
                 let Some(home) = self.home.clone() else {
                     let _ = tx.send(Msg::OpenFailed("the demo accounts cannot log out".into()));

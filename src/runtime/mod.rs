@@ -1,6 +1,8 @@
 //! The event loop: one task owns `App`; the terminal reader, a ticker, signals and effect tasks
 //! send `Msg`s on one channel. Effects are executed here, never in `update`.
 
+mod drafts;
+mod editor;
 mod effects;
 mod login;
 mod terminal;
@@ -28,6 +30,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     for effect in app::start(&mut app) {
         rt.spawn(effect, tx.clone());
     }
+    rt.report_outbox(tx.clone());
     let result = loop {
         if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
             break Err(e.into());
@@ -46,27 +49,35 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
                 Err(e) => break Err(e.into()),
             },
         };
-        let mut login = None;
+        let mut handover = None;
         for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             for effect in app::update(&mut app, msg) {
                 match effect {
-                    app::Effect::Login { account } => login = Some(account),
+                    app::Effect::Login { .. } | app::Effect::Edit(_) => handover = Some(effect),
                     other => rt.spawn(other, tx.clone()),
                 }
             }
         }
-        if let Some(account) = login {
-            // The login owns the terminal meanwhile: no key reader may steal its input.
+        if let Some(effect) = handover {
+            // The login or the editor owns the terminal meanwhile: no key reader may steal its input.
             drop(events);
             terminal::leave()?;
-            let known = app.sources.iter().map(|s| s.account.clone()).collect();
-            let outcome = rt.login(account, known).await;
+            let msgs = match effect {
+                app::Effect::Login { account } => {
+                    let known = app.sources.iter().map(|s| s.account.clone()).collect();
+                    match rt.login(account, known).await {
+                        Ok(sources) => sources.into_iter().map(Msg::AccountReady).collect(),
+                        Err(e) => vec![Msg::OpenFailed(e)],
+                    }
+                }
+                app::Effect::Edit(text) => {
+                    let edited = tokio::task::spawn_blocking(move || editor::edit(&text)).await;
+                    vec![Msg::Edited(edited.unwrap_or_else(|e| Err(e.to_string())))]
+                }
+                _ => Vec::new(),
+            };
             terminal::resume(&mut term)?;
             events = EventStream::new();
-            let msgs = match outcome {
-                Ok(sources) => sources.into_iter().map(Msg::AccountReady).collect(),
-                Err(e) => vec![Msg::OpenFailed(e)],
-            };
             for msg in msgs {
                 let _ = tx.send(msg);
             }

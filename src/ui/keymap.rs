@@ -16,8 +16,13 @@ pub struct Keymap {
 }
 
 /// The key tables by their names in keys.toml and config.toml.
-const MODES: [(&str, Mode); 4] =
-    [("normal", Mode::Normal), ("help", Mode::Help), ("links", Mode::Links), ("accounts", Mode::Accounts)];
+const MODES: [(&str, Mode); 5] = [
+    ("normal", Mode::Normal),
+    ("help", Mode::Help),
+    ("links", Mode::Links),
+    ("accounts", Mode::Accounts),
+    ("outbox", Mode::Outbox),
+];
 
 /// The user's overrides: mode name -> key -> action name.
 pub type Overrides = BTreeMap<String, BTreeMap<String, String>>;

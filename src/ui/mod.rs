@@ -6,6 +6,7 @@ mod detail;
 mod help;
 pub mod keymap;
 mod links;
+mod outbox;
 mod status;
 pub mod theme;
 mod time;
@@ -85,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         Some(Overlay::Help) => help::draw(frame, area, keymap, theme),
         Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
         Some(Overlay::Accounts { selected, confirm }) => accounts::draw(frame, area, app, *selected, *confirm, theme),
+        Some(Overlay::Outbox { selected, confirm }) => outbox::draw(frame, area, app, *selected, *confirm, theme),
         None => {}
     }
     if let Some(c) = app.compose.as_ref().filter(|c| c.open) {

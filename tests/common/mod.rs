@@ -104,3 +104,20 @@ pub fn loaded(
 ) -> Msg {
     Msg::FeedLoaded { req, source, kind, result }
 }
+
+/// Types `text` into whatever has the keyboard (newlines as Enter).
+pub fn typed(app: &mut murre::app::App, text: &str) {
+    for ch in text.chars() {
+        let code = if ch == '\n' { crossterm::event::KeyCode::Enter } else { crossterm::event::KeyCode::Char(ch) };
+        update(app, Msg::Key(crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)));
+    }
+}
+
+/// One key with modifiers.
+pub fn chord(
+    app: &mut murre::app::App,
+    code: crossterm::event::KeyCode,
+    modifiers: crossterm::event::KeyModifiers,
+) -> Vec<murre::app::Effect> {
+    update(app, Msg::Key(crossterm::event::KeyEvent::new(code, modifiers)))
+}

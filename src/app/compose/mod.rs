@@ -1,19 +1,28 @@
-//! The compose box: one text for several accounts, with each target's counter in its own unit. Every
-//! printable key is text; Ctrl chords and Esc act. Sending hands the draft to the outbox (an effect).
+//! The compose box: one text for several accounts, with each target's counter in its own unit, a
+//! content warning, images with alt text and, for Mastodon, the visibility. Every printable key is
+//! text; Ctrl chords and Esc act. Sending hands the draft to the outbox (an effect).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod keys;
+mod media;
+
+pub use keys::key;
+pub use media::{edited, image_loaded};
+
 use ratatui_textarea::TextArea;
 
 use super::{App, Effect};
 use crate::compose::length::{self, Count};
 use crate::model::{AccountId, Network, PostKey, Visibility};
 use crate::publish::prepare::{self, Request};
+use crate::store::attachment::Attachment;
 
 /// Which part of the box has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Body,
     Warning,
+    /// The image line: a file's path to attach, or the alt text of the image being described.
+    Images,
     Targets,
 }
 
@@ -22,6 +31,13 @@ pub enum Field {
 pub struct Compose {
     pub body: TextArea<'static>,
     pub warning: TextArea<'static>,
+    /// The image line (a path, or an alt text while `alt_for` is set).
+    pub attach: TextArea<'static>,
+    /// The image whose alt text the image line edits.
+    pub alt_for: Option<usize>,
+    pub images: Vec<Attachment>,
+    /// Who may see it on Mastodon (the other networks are public).
+    pub visibility: Visibility,
     pub field: Field,
     /// Every account it may go to, and whether it does.
     pub targets: Vec<(AccountId, Network, bool)>,
@@ -31,6 +47,10 @@ pub struct Compose {
     pub open: bool,
     /// The post this answers, and its author's handle (for the title).
     pub reply_to: Option<(PostKey, String)>,
+    /// A first Ctrl-S warned that the post would be public somewhere; a second one sends anyway.
+    pub widen_warned: bool,
+    /// Whether images need alt text (config `compose.alt_required`).
+    pub alt_required: bool,
 }
 
 impl Compose {
@@ -44,13 +64,9 @@ impl Compose {
         self.warning.lines().join(" ")
     }
 
-    fn cw(&self) -> String {
-        self.warning_text()
-    }
-
     /// Each chosen target's count in its network's unit.
     pub fn counters(&self) -> Vec<(AccountId, Count)> {
-        let (text, cw) = (self.text(), self.cw());
+        let (text, cw) = (self.text(), self.warning_text());
         self.targets
             .iter()
             .filter(|t| t.2)
@@ -66,27 +82,51 @@ impl Compose {
             .collect()
     }
 
-    fn request(&self) -> Request {
-        let targets = self.targets.iter().filter(|t| t.2).map(|t| t.0.clone()).collect();
-        let reply_to = self.reply_to.as_ref().map(|r| r.0.clone());
+    /// What Ctrl-S would publish.
+    pub fn request(&self) -> Request {
         Request {
             text: self.text(),
-            cw: self.cw(),
-            visibility: Visibility::Public,
-            targets,
-            reply_to,
+            cw: self.warning_text(),
+            visibility: self.visibility,
+            targets: self.targets.iter().filter(|t| t.2).map(|t| t.0.clone()).collect(),
+            reply_to: self.reply_to.as_ref().map(|r| r.0.clone()),
+            images: self.images.clone(),
+            alt_required: self.alt_required,
+            widen_confirmed: self.widen_warned,
+        }
+    }
+
+    fn empty(targets: Vec<(AccountId, Network, bool)>, alt_required: bool) -> Compose {
+        let mut body = TextArea::default();
+        body.set_placeholder_text("What's happening? (Ctrl-S sends, Ctrl-E opens $EDITOR)");
+        body.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        let mut warning = TextArea::default();
+        warning.set_placeholder_text("content warning (optional)");
+        Compose {
+            body,
+            warning,
+            attach: media::attach_line(None),
+            alt_for: None,
             images: Vec::new(),
-            alt_required: true,
+            visibility: Visibility::Public,
+            field: Field::Body,
+            targets,
+            cursor: 0,
+            open: true,
+            reply_to: None,
+            widen_warned: false,
+            alt_required,
         }
     }
 }
 
-/// Restores text kept from an earlier run into a put-away box (c opens it).
-pub fn restore(app: &mut App, text: &str, cw: &str) {
+/// Restores a draft kept from an earlier run (or one the outbox could not take) into a put-away box.
+pub fn restore(app: &mut App, text: &str, cw: &str, images: Vec<Attachment>) {
     open(app);
     if let Some(c) = &mut app.compose {
         c.body.insert_str(text);
         c.warning.insert_str(cw);
+        c.images = images;
         c.open = false;
     }
 }
@@ -103,25 +143,21 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
         super::update::toast(app, "no account to post as: press L to log in".into(), true);
         return Vec::new();
     }
-    let mut body = TextArea::default();
-    body.set_placeholder_text("What's happening? (Ctrl-S sends)");
-    body.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    let mut warning = TextArea::default();
-    warning.set_placeholder_text("content warning (optional)");
-    app.compose = Some(Compose { body, warning, field: Field::Body, targets, cursor: 0, open: true, reply_to: None });
+    app.compose = Some(Compose::empty(targets, app.alt_required));
     Vec::new()
 }
 
-/// `r`: a reply to the selected post, from the account that sees it, on that network only.
+/// `r`: a reply to the selected post, from the account that sees it, on that network only, as
+/// visible as the post it answers (a reply to a followers-only post stays followers-only).
 pub(super) fn reply(app: &mut App) -> Vec<Effect> {
     let Some(post) = app.selected_post() else { return Vec::new() };
     if post.network() == Network::Tumblr {
         super::update::toast(app, "Tumblr has no replies: reblog the post instead".into(), true);
         return Vec::new();
     }
-    let (account, network, key, handle) =
-        (post.id.account.clone(), post.network(), post.id.key.clone(), post.author.handle.clone());
-    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty()) {
+    let (account, network, key, handle, visibility) =
+        (post.id.account.clone(), post.network(), post.id.key.clone(), post.author.handle.clone(), post.visibility);
+    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty() || !c.images.is_empty()) {
         super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
         return Vec::new();
     }
@@ -130,56 +166,14 @@ pub(super) fn reply(app: &mut App) -> Vec<Effect> {
     if let Some(c) = &mut app.compose {
         c.targets = vec![(account, network, true)];
         c.reply_to = Some((key, handle.clone()));
+        c.visibility = visibility;
         c.body.insert_str(if network == Network::Mastodon { format!("@{handle} ") } else { String::new() });
     }
     Vec::new()
 }
 
-/// A key while the box is open.
-pub(super) fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(c) = app.compose.as_mut() else { return Vec::new() };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match (key.code, ctrl) {
-        // Ctrl-C and Esc put the box away; the text stays (and survives a quit).
-        (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => c.open = false,
-        (KeyCode::Char('s'), true) => return send(app),
-        (KeyCode::Char('d'), true) => app.compose = None,
-        (KeyCode::Char('w'), true) | (KeyCode::Tab, _) => {
-            c.field = match c.field {
-                Field::Body => Field::Warning,
-                Field::Warning => Field::Targets,
-                Field::Targets => Field::Body,
-            };
-        }
-        _ => match c.field {
-            Field::Body => {
-                c.body.input(key);
-            }
-            Field::Warning if key.code != KeyCode::Enter => {
-                c.warning.input(key);
-            }
-            Field::Warning => {}
-            Field::Targets => targets_key(c, key.code),
-        },
-    }
-    Vec::new()
-}
-
-fn targets_key(c: &mut Compose, code: KeyCode) {
-    let last = c.targets.len().saturating_sub(1);
-    match code {
-        KeyCode::Left | KeyCode::Char('h') => c.cursor = c.cursor.saturating_sub(1),
-        KeyCode::Right | KeyCode::Char('l') => c.cursor = (c.cursor + 1).min(last),
-        KeyCode::Char(' ') | KeyCode::Enter => {
-            if let Some(t) = c.targets.get_mut(c.cursor) {
-                t.2 = !t.2;
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Ctrl-S: checked per target; refused with the reasons, or handed to the outbox.
+/// Ctrl-S: checked per target; refused with the reasons, a first warning when the post would be public
+/// somewhere it was meant to be private, or handed to the outbox.
 fn send(app: &mut App) -> Vec<Effect> {
     let Some(c) = &app.compose else { return Vec::new() };
     let request = c.request();
@@ -187,9 +181,19 @@ fn send(app: &mut App) -> Vec<Effect> {
         super::update::toast(app, "choose at least one account (Tab to the target row, Space)".into(), true);
         return Vec::new();
     }
-    let problems = prepare::problems(&request);
-    if let Some((account, why)) = problems.first() {
+    let confirmed = Request { widen_confirmed: true, ..request.clone() };
+    if let Some((account, why)) = prepare::problems(&confirmed).first() {
         super::update::toast(app, format!("not sent: {account}: {why}"), true);
+        return Vec::new();
+    }
+    let widened = prepare::widened(&request);
+    if !widened.is_empty() && !request.widen_confirmed {
+        let names: Vec<&str> = widened.iter().map(|a| a.0.as_str()).collect();
+        let text = format!("this post would be public on {}: Ctrl-S again sends it anyway", names.join(", "));
+        super::update::toast(app, text, true);
+        if let Some(c) = &mut app.compose {
+            c.widen_warned = true;
+        }
         return Vec::new();
     }
     app.compose = None;
