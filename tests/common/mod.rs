@@ -3,6 +3,7 @@
 
 pub mod binary;
 pub mod demo;
+pub mod live;
 pub mod real;
 
 use jiff::Timestamp;

@@ -9,19 +9,19 @@ cd "$ROOT"
 
 bash "$E2E/setup.sh"
 # Build before starting the servers, so their start-up is not slowed by the compiler.
-cargo test --locked --test e2e --no-run
+cargo test --locked --test e2e --test e2e_publish --no-run
 
 trap 'bash "$E2E/stop.sh"' EXIT
 bash "$E2E/start.sh"
 
-declared=$(grep -c '^#\[ignore = "needs the e2e servers' tests/e2e.rs)
+declared=$(cat tests/e2e.rs tests/e2e_publish.rs | grep -c '^#\[ignore = "needs the e2e servers')
 log=$(mktemp)
 set +e
-cargo test --locked --test e2e -- --ignored --test-threads 4 2>&1 | tee "$log"
+cargo test --locked --test e2e --test e2e_publish -- --ignored --test-threads 4 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-passed=$(sed -n 's/^test result: .* \([0-9][0-9]*\) passed;.*/\1/p' "$log" | tail -n 1)
+passed=$(sed -n 's/^test result: .* \([0-9][0-9]*\) passed;.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
 rm -f "$log"
 [ "$status" = 0 ] || { echo "e2e: tests failed" >&2; exit 1; }
-[ "${passed:-0}" = "$declared" ] || { echo "e2e: ${passed:-0} tests passed but tests/e2e.rs declares $declared" >&2; exit 1; }
+[ "${passed:-0}" = "$declared" ] || { echo "e2e: ${passed:-0} tests passed but tests/e2e*.rs declare $declared" >&2; exit 1; }
 echo "e2e: all $declared end-to-end tests passed against the real servers"

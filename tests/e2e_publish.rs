@@ -1,0 +1,112 @@
+//! End-to-end publishing against the real servers (`tests/e2e/run.sh` starts them): images with alt
+//! text and a content warning from the binary, read back from both servers; replies named by a post's
+//! web address; Bluesky's own refusal of an image over 1 MB. Ignored by a plain `cargo test`.
+
+mod common;
+
+use std::time::Duration;
+
+use common::live::{bluesky_client, eventually, logged_in_dir, mastodon_client, murre, servers, text, unique};
+use murre::backend::{Client, Cursor};
+use murre::model::{MediaKind, PostKey};
+use serde_json::Value;
+
+const HERON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/images/heron.png");
+
+fn ok(out: &std::process::Output) {
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn an_image_with_alt_text_and_a_warning_reaches_both_servers() {
+    let dir = logged_in_dir("image");
+    let words = unique("Heron 🪶 日本語");
+    let alt = "A grey heron standing in shallow water, 日本語 too";
+    let out = murre(&dir, &["post", "--json", "--cw", "bird photo", "--image", HERON, "--alt", alt, &words], "");
+    ok(&out);
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(rows.len() == 2 && rows.iter().all(|r| r["ok"] == true), "{rows:?}");
+
+    let grace = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    let on_masto = grace.iter().find(|p| p.text.to_plain() == words).unwrap_or_else(|| panic!("not on Mastodon"));
+    assert_eq!(on_masto.cw.as_deref(), Some("bird photo"));
+    assert_eq!(on_masto.media.len(), 1);
+    assert_eq!((on_masto.media[0].kind, on_masto.media[0].alt.as_deref()), (MediaKind::Image, Some(alt)));
+
+    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let on_sky = eventually(Duration::from_secs(10), || async {
+        alice.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain().ends_with(&words))
+    })
+    .await;
+    assert!(on_sky.text.to_plain().starts_with("CW: bird photo\n\n"), "{:?}", on_sky.text.to_plain());
+    assert_eq!(on_sky.media.len(), 1, "the AppView shows the uploaded blob");
+    assert_eq!(on_sky.media[0].alt.as_deref(), Some(alt));
+    assert!(on_sky.media[0].url.starts_with("http"), "{:?}", on_sky.media[0]);
+    assert!(on_sky.labels.iter().any(|l| l == "graphic-media"), "self-label for the CW: {:?}", on_sky.labels);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn replies_name_their_post_by_web_address_on_both_servers() {
+    let dir = logged_in_dir("reply-to");
+    // A post by carol on Bluesky, named by its bsky.app address (handle, not DID).
+    let carol = bluesky_client("carol").await;
+    let words = unique("Carol asks");
+    let post = murre::backend::bluesky::write::NewPost { text: words.clone(), ..Default::default() };
+    let rkey = murre::backend::bluesky::write::tid(jiff::Timestamp::now(), 7);
+    let (uri, _) = carol.create_post(&rkey, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let handle = text(&servers("bluesky"), "/users/carol/handle");
+    let web_address = format!("https://bsky.app/profile/{handle}/post/{rkey}");
+    let answer = unique("Bob answers");
+    let bob = bluesky_client("bob").await;
+    // The AppView indexes the new post a moment after the write.
+    eventually(Duration::from_secs(10), || async { bob.lookup_post(&web_address).await.ok() }).await;
+    ok(&murre(&dir, &["post", "--to", "bluesky", "--reply-to", &web_address, &answer], ""));
+    let mine = Client::Bluesky(bob);
+    let reply = eventually(Duration::from_secs(10), || async {
+        mine.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain() == answer)
+    })
+    .await;
+    assert_eq!(reply.reply_to.and_then(|r| r.id), Some(uri));
+
+    // A status by ada on the Mastodon server, named by its web address; grace answers.
+    let ada = mastodon_client("ada");
+    let asked = unique("Ada asks");
+    let status = murre::backend::mastodon::write::NewStatus { text: asked.clone(), ..Default::default() };
+    let parent = ada.post_status(&status, &unique("k").replace(' ', "-")).await.unwrap_or_else(|e| panic!("{e}"));
+    let (Some(url), PostKey::Mastodon { id, .. }) = (parent.url.clone(), &parent.id.key) else {
+        panic!("the status has no address: {parent:?}")
+    };
+    let answer = unique("Grace answers");
+    ok(&murre(&dir, &["post", "--to", "mastodon", "--reply-to", &url, &answer], ""));
+    let grace = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    let reply = grace.iter().find(|p| p.text.to_plain().contains(&answer)).unwrap_or_else(|| panic!("no reply"));
+    assert_eq!(reply.reply_to.as_ref().and_then(|r| r.id.as_deref()), Some(id.as_str()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Seen against the reference PDS: it takes a post whose image blob is over the lexicon's 1,000,000
+/// bytes (as it takes facets past the end of the text), so murre's own check is what keeps such a post
+/// from going out. The binary refuses before uploading anything.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn an_image_over_one_megabyte_is_refused_for_bluesky_before_anything_is_sent() {
+    let dir = logged_in_dir("big-image");
+    let big = dir.join("big.png");
+    let mut data = std::fs::read(HERON).unwrap_or_else(|e| panic!("{e}"));
+    data.resize(1_200_000, 0);
+    std::fs::write(&big, data).unwrap_or_else(|e| panic!("{e}"));
+    let words = unique("too big for Bluesky");
+    let path = big.to_string_lossy().to_string();
+    let out = murre(&dir, &["post", "--image", &path, "--alt", "noise", &words], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bluesky:bob.test") && err.contains("big.png is 1.2 MB"), "{err}");
+    assert!(!err.contains("mastodon:"), "Mastodon takes 1.2 MB: {err}");
+    let grace = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(grace.iter().all(|p| !p.text.to_plain().contains(&words)), "nothing was sent anywhere");
+    let _ = std::fs::remove_dir_all(&dir);
+}
