@@ -110,3 +110,47 @@ async fn an_image_over_one_megabyte_is_refused_for_bluesky_before_anything_is_se
     assert!(grace.iter().all(|p| !p.text.to_plain().contains(&words)), "nothing was sent anywhere");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn an_over_long_post_becomes_a_chained_thread_on_both_servers() {
+    let dir = logged_in_dir("thread");
+    let marker = unique("thread");
+    let words = format!("{marker} {}", "Herons wait in the shallows, 日本語も。 Then they strike! ".repeat(12));
+    let out = murre(&dir, &["post", &words], "");
+    assert_eq!(out.status.code(), Some(1), "refused without --thread");
+    ok(&murre(&dir, &["post", "--thread", &words], ""));
+
+    let grace = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
+    let mut on_masto: Vec<_> = grace
+        .iter()
+        .filter(|p| p.created_at >= jiff::Timestamp::now() - jiff::SignedDuration::from_mins(2))
+        .filter(|p| p.text.to_plain().contains("strike"))
+        .collect();
+    on_masto.sort_by_key(|p| p.created_at);
+    assert!(on_masto.len() >= 2, "{}", on_masto.len());
+    assert!(on_masto[0].text.to_plain().starts_with(&marker));
+    for pair in on_masto.windows(2) {
+        let PostKey::Mastodon { id, .. } = &pair[0].id.key else { panic!("not Mastodon") };
+        assert_eq!(pair[1].reply_to.as_ref().and_then(|r| r.id.as_deref()), Some(id.as_str()));
+    }
+
+    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let n = murre::publish::thread::pieces(murre::model::Network::Bluesky, &words, "", true).len();
+    let on_sky = eventually(Duration::from_secs(15), || async {
+        let page = alice.home(Cursor::Newest).await.ok()?;
+        let first = page.items.iter().find(|p| p.text.to_plain().starts_with(&marker))?.clone();
+        let mut thread = vec![first];
+        while thread.len() < n {
+            let last = thread[thread.len() - 1].id.global();
+            let next =
+                page.items.iter().find(|p| p.reply_to.as_ref().and_then(|r| r.id.as_deref()) == Some(last.as_str()))?;
+            thread.push(next.clone());
+        }
+        Some(thread)
+    })
+    .await;
+    assert_eq!(on_sky.len(), n);
+    assert!(on_sky[n - 1].text.to_plain().ends_with(&format!("{n}/{n}")));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -226,6 +226,7 @@ fn outbox_with_each_targets_state() {
         visibility: Visibility::Public,
         reply_to: None,
         images: Vec::new(),
+        split: false,
         targets: vec![
             target("mastodon:ada@social.example", State::Sent { url: Some("https://social.example/@ada/1".into()) }),
             target("bluesky:ada.bsky.example", State::Attempted),

@@ -137,6 +137,7 @@ fn waiting(id: &str) -> Draft {
         visibility: Visibility::Public,
         reply_to: None,
         images: Vec::new(),
+        split: false,
         targets: vec![
             target("mastodon:ada@social.example", State::Sent { url: Some("https://social.example/@ada/1".into()) }),
             target("bluesky:ada.bsky.example", State::Attempted),

@@ -92,6 +92,9 @@ pub enum Command {
         /// Send a followers-only or direct post also where it will be public (Bluesky, Tumblr).
         #[arg(long = "allow-public")]
         allow_public: bool,
+        /// Text too long for a network goes out there as a numbered thread instead of being refused.
+        #[arg(long)]
+        thread: bool,
         /// Resume what the outbox still holds.
         #[arg(long)]
         retry: bool,
@@ -111,8 +114,9 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post { to, cw, visibility, reply_to, images, alts, allow_public, retry, json, text } => {
-            let args = post::Args { to, cw, visibility, reply_to, images, alts, allow_public, text, retry, json };
+        Command::Post { to, cw, visibility, reply_to, images, alts, allow_public, thread, retry, json, text } => {
+            let args =
+                post::Args { to, cw, visibility, reply_to, images, alts, allow_public, thread, text, retry, json };
             post::run(ctx, args).await
         }
     }

@@ -23,6 +23,7 @@ pub struct Args {
     pub images: Vec<std::path::PathBuf>,
     pub alts: Vec<String>,
     pub allow_public: bool,
+    pub thread: bool,
     pub text: Option<String>,
     pub retry: bool,
     pub json: bool,
@@ -124,6 +125,7 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         images,
         alt_required: ctx.config.compose.alt_required,
         widen_confirmed: args.allow_public,
+        split: args.thread,
     })
 }
 

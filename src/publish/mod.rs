@@ -4,15 +4,14 @@
 //! under its rkey) before sending again: no loss, no duplicate.
 
 pub mod media;
+mod networks;
 pub mod prepare;
+pub mod thread;
 
 use futures_util::StreamExt;
 use futures_util::stream::FuturesUnordered;
 
-use crate::backend::bluesky::write::{NewPost, Target as FacetTarget};
-use crate::backend::mastodon::write::NewStatus;
 use crate::backend::{BackendError, Client};
-use crate::compose::facets::{self, Feature};
 use crate::model::AccountId;
 use crate::store::outbox::{Draft, Outbox, State};
 
@@ -49,7 +48,7 @@ pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> any
         let client = clients.iter().find(|c| c.account() == &target.account);
         async move {
             let result = match client {
-                Some(c) => one(c, snapshot, &target.key, look).await,
+                Some(c) => networks::one(c, snapshot, &target.key, look).await,
                 None => Err(BackendError::Invalid(format!("{} is not logged in", target.account))),
             };
             (i, result)
@@ -102,120 +101,4 @@ fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>) -> Out
         State::Pending => (None, Some("not sent".into())),
     };
     Outcome { account: t.account.clone(), url, error }
-}
-
-/// Publishes to one account; `look` first checks whether an earlier attempt already made the post.
-async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Option<String>, BackendError> {
-    match client {
-        Client::Mastodon(c) => {
-            if look && let Some(p) = c.own_newest().await?.into_iter().find(|p| same_status(draft, p)) {
-                return Ok(p.url);
-            }
-            let in_reply_to = match &draft.reply_to {
-                Some(crate::model::PostKey::Mastodon { id, .. }) => Some(id.clone()),
-                _ => None,
-            };
-            let mut media_ids = Vec::new();
-            for image in &draft.images {
-                media_ids.push(c.upload_media(image).await?);
-            }
-            let status = NewStatus {
-                text: draft.text.clone(),
-                cw: draft.cw.clone(),
-                visibility: draft.visibility,
-                in_reply_to,
-                media_ids,
-            };
-            Ok(c.post_status(&status, key).await?.url)
-        }
-        Client::Bluesky(c) => {
-            let handle = c.session().handle;
-            let url = |uri: String| {
-                Some(format!("https://bsky.app/profile/{handle}/post/{}", uri.rsplit('/').next().unwrap_or_default()))
-            };
-            if look && let Some((uri, _)) = c.find_post(key).await? {
-                return Ok(url(uri));
-            }
-            let mut post = bluesky_post(c, &prepare::with_warning(&draft.text, &draft.cw)).await;
-            if let Some(crate::model::PostKey::Bluesky { uri, cid }) = &draft.reply_to {
-                post.reply = Some(c.reply_refs(uri, cid).await?);
-            }
-            for image in &draft.images {
-                post.images.push((c.upload_blob(image).await?, image.alt.clone()));
-            }
-            if !draft.cw.trim().is_empty() && !draft.images.is_empty() {
-                post.labels.push("graphic-media".into());
-            }
-            let (uri, _) = c.create_post(key, &post, jiff::Timestamp::now()).await?;
-            Ok(url(uri))
-        }
-        Client::Tumblr(c) => {
-            let text = prepare::with_warning(&draft.text, &draft.cw);
-            if look && let Some(p) = c.own_newest().await?.into_iter().find(|p| same_tumblr(&text, draft, p)) {
-                return Ok(p.url);
-            }
-            let mut tags = crate::compose::npf::tags(&text);
-            if !draft.cw.trim().is_empty() {
-                tags.push("cw".into());
-            }
-            let blocks = if text.trim().is_empty() { Vec::new() } else { crate::compose::npf::text_blocks(&text) };
-            c.create_post(blocks, &tags, &draft.images).await.map(Some)
-        }
-    }
-}
-
-/// The text with its facets; a mention whose handle does not resolve stays plain text.
-async fn bluesky_post(c: &crate::backend::bluesky::Client, text: &str) -> NewPost {
-    let mut out = Vec::new();
-    for f in facets::detect(text) {
-        let target = match f.feature {
-            Feature::Link(uri) => FacetTarget::Link(uri),
-            Feature::Tag(tag) => FacetTarget::Tag(tag),
-            Feature::Mention(handle) => match c.resolve_handle(&handle).await {
-                Ok(did) => FacetTarget::Mention(did),
-                Err(_) => continue,
-            },
-        };
-        out.push((f.start, f.end, target));
-    }
-    NewPost { text: text.to_string(), facets: out, ..NewPost::default() }
-}
-
-/// Whether `post` (as the server shows it) is `draft` sent earlier: written since the draft was made,
-/// with the same warning and the same words. The server renders the text as HTML (links shortened,
-/// remote mentions cut to `@user`), so links and domains are left out of the comparison.
-fn same_status(draft: &Draft, post: &crate::model::Post) -> bool {
-    let since = draft.created.checked_sub(jiff::SignedDuration::from_mins(5)).unwrap_or(draft.created);
-    post.created_at >= since
-        && post.cw.as_deref().unwrap_or("") == draft.cw.trim()
-        && words(&post.text.to_plain()) == words(&draft.text)
-        && post.media.len() == draft.images.len()
-}
-
-/// Whether the blog's `post` is `draft` sent earlier: the same words and as many images.
-fn same_tumblr(text: &str, draft: &Draft, post: &crate::model::Post) -> bool {
-    words(&post.text.to_plain()) == words(text) && post.media.len() == draft.images.len()
-}
-
-/// The words of a text for `same_status`: lowercased, punctuation trimmed, without links or domains.
-fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| if w.starts_with('@') { w.split('@').take(2).collect::<Vec<_>>().join("@") } else { w.to_string() })
-        .filter(|w| !w.contains("://") && !w.contains('.') && !w.contains('…'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::words;
-
-    #[test]
-    fn words_survive_the_servers_html_rendering() {
-        let sent = "One post, two networks 👩‍👩‍👧 https://example.com/a/very/long/path @bob@social.example #murre!";
-        let shown = "One post, two networks 👩‍👩‍👧 example.com/a/very/lo… @bob #murre!";
-        assert_eq!(words(sent), words(shown));
-        assert_ne!(words("One post"), words("Another post"));
-    }
 }

@@ -23,6 +23,8 @@ pub struct Request {
     pub alt_required: bool,
     /// The user confirmed that a followers-only or direct post may go where it will be public.
     pub widen_confirmed: bool,
+    /// Text too long for a network goes out there as a numbered thread instead of being refused.
+    pub split: bool,
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
@@ -56,7 +58,7 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
             // NPF splits long paragraphs into blocks of 4096 code points: no length limit to refuse.
             Network::Tumblr => length::tumblr(""),
         };
-        if count.over() {
+        if count.over() && !(req.split && network != Network::Tumblr) {
             let bytes = count.bytes.filter(|(used, max)| used > max).map(|(u, m)| format!(" ({u} of {m} bytes)"));
             let why = format!(
                 "too long: {} of {} {}{}",
@@ -106,7 +108,8 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
         .iter()
         .enumerate()
         .map(|(i, account)| {
-            let clock = u32::try_from(i + 1).unwrap_or(1);
+            // Spaced 32 apart: a thread's pieces count up from their target's key.
+            let clock = u32::try_from((i + 1) * 32).unwrap_or(32);
             let key = match account.network() {
                 Some(Network::Bluesky) => crate::backend::bluesky::write::tid(now, clock),
                 _ => format!("murre-{id}-{i}-{random}"),
@@ -122,6 +125,7 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
         visibility: req.visibility,
         reply_to: req.reply_to.clone(),
         images: req.images.clone(),
+        split: req.split,
         targets,
     }
 }
@@ -140,6 +144,7 @@ mod tests {
             images: Vec::new(),
             alt_required: true,
             widen_confirmed: false,
+            split: false,
         }
     }
 
@@ -151,6 +156,9 @@ mod tests {
         assert_eq!(p.len(), 1, "{reasons:?}");
         assert!(reasons[0].contains("301 of 300 graphemes") && reasons[0].contains("bytes"), "{reasons:?}");
         assert_eq!(p[0].0, AccountId("bluesky:b.test".into()));
+        let mut thread = req(&family, Visibility::Public, &["mastodon:a@h", "bluesky:b.test"]);
+        thread.split = true;
+        assert_eq!(problems(&thread), [], "asked to split: a thread, not a refusal");
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub struct Draft {
     /// Images with their alt text (bytes kept beside the draft).
     #[serde(default)]
     pub images: Vec<Attachment>,
+    /// Text too long for a network goes out there as a numbered thread.
+    #[serde(default)]
+    pub split: bool,
     pub targets: Vec<Target>,
 }
 
@@ -163,6 +166,7 @@ mod tests {
             visibility: Visibility::Public,
             reply_to: None,
             images: Vec::new(),
+            split: false,
             targets: vec![Target {
                 account: AccountId("bluesky:a.test".into()),
                 key: "k".into(),

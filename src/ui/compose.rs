@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &Compose, theme: &Theme) {
     let keys = match c.field {
         Field::Images => "Enter attach / set alt · Ctrl-X drop last image · Tab next field · Ctrl-S send",
         Field::Targets => "Space pick target · v visibility · Tab next field · Ctrl-S send · Esc put away",
-        _ => "Ctrl-S send · Ctrl-E $EDITOR · Tab next field · Esc put away · Ctrl-D discard",
+        _ => "Ctrl-S send · Ctrl-E $EDITOR · Ctrl-T split long text into a thread · Tab next field · Esc put away",
     };
     frame.render_widget(Paragraph::new(Line::styled(truncate(keys, usize::from(help.width)), theme.muted)), help);
 }
@@ -97,7 +97,10 @@ fn target_row(c: &Compose, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!("{mark} "), label_style));
         spans.push(Span::styled(format!("{} ", network.badge()), theme.network(*network)));
         spans.push(Span::styled(account.handle().to_string(), label_style));
-        if let Some((_, count)) = counters.iter().find(|(a, _)| a == account) {
+        let thread = if *on && c.split { c.pieces(*network) } else { 1 };
+        if thread > 1 {
+            spans.push(Span::styled(format!(" → thread of {thread}"), theme.accent));
+        } else if let Some((_, count)) = counters.iter().find(|(a, _)| a == account) {
             let over = count.over() && *network != Network::Tumblr;
             let style = if over { theme.error } else { theme.muted };
             let bytes = count.bytes.filter(|(u, m)| u > m).map(|(u, m)| format!(" {u}/{m}B")).unwrap_or_default();

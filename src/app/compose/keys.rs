@@ -17,6 +17,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         (KeyCode::Char('s'), true) => return send(app),
         (KeyCode::Char('d'), true) => app.compose = None,
         (KeyCode::Char('e'), true) => return vec![Effect::Edit(c.text())],
+        (KeyCode::Char('t'), true) => c.split = !c.split,
         (KeyCode::Char('w'), true) | (KeyCode::Tab, _) => c.field = next(c.field, true),
         (KeyCode::BackTab, _) => c.field = next(c.field, false),
         _ => return typed(app, key),

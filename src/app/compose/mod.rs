@@ -51,6 +51,8 @@ pub struct Compose {
     pub widen_warned: bool,
     /// Whether images need alt text (config `compose.alt_required`).
     pub alt_required: bool,
+    /// Ctrl-T: text too long for a network goes out there as a numbered thread.
+    pub split: bool,
 }
 
 impl Compose {
@@ -82,6 +84,11 @@ impl Compose {
             .collect()
     }
 
+    /// How many posts the draft makes on `network` (more than one: a thread, when `split` is on).
+    pub fn pieces(&self, network: Network) -> usize {
+        crate::publish::thread::pieces(network, &self.text(), &self.warning_text(), self.split).len()
+    }
+
     /// What Ctrl-S would publish.
     pub fn request(&self) -> Request {
         Request {
@@ -93,6 +100,7 @@ impl Compose {
             images: self.images.clone(),
             alt_required: self.alt_required,
             widen_confirmed: self.widen_warned,
+            split: self.split,
         }
     }
 
@@ -116,6 +124,7 @@ impl Compose {
             reply_to: None,
             widen_warned: false,
             alt_required,
+            split: false,
         }
     }
 }

@@ -19,6 +19,17 @@ pub fn tid(at: Timestamp, clock: u32) -> String {
     (0..13u32).rev().map(|i| char::from(TID_ALPHABET[((value >> (i * 5)) & 31) as usize])).collect()
 }
 
+/// The TID `n` clock ticks after `tid` (a TID that does not decode is returned as it is).
+pub fn tid_plus(tid: &str, n: u64) -> String {
+    let mut value: u64 = 0;
+    for b in tid.bytes() {
+        let Some(digit) = TID_ALPHABET.iter().position(|&a| a == b) else { return tid.to_string() };
+        value = (value << 5) | digit as u64;
+    }
+    let value = value.wrapping_add(n) & ((1 << 63) - 1);
+    (0..13u32).rev().map(|i| char::from(TID_ALPHABET[((value >> (i * 5)) & 31) as usize])).collect()
+}
+
 /// What a facet points at, as the record stores it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
