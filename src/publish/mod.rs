@@ -3,6 +3,7 @@
 //! retry looks for the post there (Mastodon: the account's newest statuses, Bluesky: the record
 //! under its rkey) before sending again: no loss, no duplicate.
 
+pub mod card;
 pub mod media;
 mod networks;
 pub mod prepare;

@@ -86,6 +86,9 @@ async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -
                     if !draft.cw.trim().is_empty() && !draft.images.is_empty() {
                         post.labels.push("graphic-media".into());
                     }
+                    if draft.images.is_empty() {
+                        post.external = link_card(c, &post).await;
+                    }
                 }
                 c.create_post(&rkey, &post, jiff::Timestamp::now()).await?
             }
@@ -109,6 +112,25 @@ async fn to_tumblr(c: &tumblr::Client, draft: &Draft, look: bool) -> Result<Opti
     }
     let blocks = if text.trim().is_empty() { Vec::new() } else { crate::compose::npf::text_blocks(&text) };
     c.create_post(blocks, &tags, &draft.images).await.map(Some)
+}
+
+/// A card for the post's first link; without a page, or on any failure, none (the post still goes).
+async fn link_card(c: &bluesky::Client, post: &NewPost) -> Option<crate::backend::bluesky::write::External> {
+    let uri = post.facets.iter().find_map(|(_, _, t)| match t {
+        FacetTarget::Link(uri) => Some(uri.clone()),
+        _ => None,
+    })?;
+    let card = super::card::fetch(&uri).await?;
+    let thumb = match &card.image {
+        Some(image) => c.upload_blob(image).await.ok(),
+        None => None,
+    };
+    Some(crate::backend::bluesky::write::External {
+        uri: card.uri,
+        title: card.title,
+        description: card.description,
+        thumb,
+    })
 }
 
 /// The text with its facets; a mention whose handle does not resolve stays plain text.

@@ -52,6 +52,17 @@ pub struct NewPost {
     pub images: Vec<(Value, String)>,
     /// Self-labels (`graphic-media` for images behind a content warning).
     pub labels: Vec<String>,
+    /// A link card (`app.bsky.embed.external`), when the post has no images.
+    pub external: Option<External>,
+}
+
+/// A link card: the page, its title and description, and an uploaded thumbnail blob.
+#[derive(Debug, Clone, Default)]
+pub struct External {
+    pub uri: String,
+    pub title: String,
+    pub description: String,
+    pub thumb: Option<Value>,
 }
 
 /// The record `app.bsky.feed.post` for `post`, created at `at`.
@@ -82,6 +93,15 @@ pub fn record(post: &NewPost, at: Timestamp) -> Value {
     if !post.images.is_empty() {
         let images: Vec<Value> = post.images.iter().map(|(blob, alt)| json!({"alt": alt, "image": blob})).collect();
         record["embed"] = json!({"$type": "app.bsky.embed.images", "images": images});
+    }
+    if post.images.is_empty()
+        && let Some(card) = &post.external
+    {
+        let mut external = json!({"uri": card.uri, "title": card.title, "description": card.description});
+        if let Some(thumb) = &card.thumb {
+            external["thumb"] = thumb.clone();
+        }
+        record["embed"] = json!({"$type": "app.bsky.embed.external", "external": external});
     }
     if !post.labels.is_empty() {
         let values: Vec<Value> = post.labels.iter().map(|l| json!({"val": l})).collect();
@@ -197,6 +217,7 @@ mod tests {
             langs: vec!["en".into()],
             images: vec![(json!({"$type": "blob", "size": 3}), "a heron".into())],
             labels: vec!["graphic-media".into()],
+            external: None,
         };
         let r = record(&post, Timestamp::UNIX_EPOCH);
         assert_eq!(r["facets"][0]["index"]["byteStart"], 3);
@@ -206,5 +227,12 @@ mod tests {
         assert_eq!(r["embed"]["$type"], "app.bsky.embed.images");
         assert_eq!(r["embed"]["images"][0]["alt"], "a heron");
         assert_eq!(r["labels"]["values"][0]["val"], "graphic-media");
+        let card = External { uri: "https://e.x".into(), title: "T".into(), ..External::default() };
+        let linked = NewPost { text: "see https://e.x".into(), external: Some(card), ..NewPost::default() };
+        let r = record(&linked, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            (r["embed"]["$type"].as_str(), r["embed"]["external"]["title"].as_str()),
+            (Some("app.bsky.embed.external"), Some("T"))
+        );
     }
 }

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::{Bsky, auth, xrpc_error};
 use crate::demo::Ctx;
-use crate::demo::content::{Media, MediaKind};
+use crate::demo::content::{Card, Media, MediaKind};
 use crate::demo::reply;
 use crate::demo::upload::Upload;
 
@@ -57,4 +57,18 @@ pub fn media(ctx: &Ctx, record: &serde_json::Map<String, Value>) -> Result<Vec<M
             Ok(Media::new(MediaKind::Image, &url, Some(alt).filter(|a| !a.is_empty())))
         })
         .collect()
+}
+
+/// The link card of a record's `app.bsky.embed.external` embed (its thumbnail as the CDN would serve
+/// the blob).
+pub fn card(ctx: &Ctx, record: &serde_json::Map<String, Value>) -> Option<Card> {
+    let embed = record.get("embed").filter(|e| e["$type"] == "app.bsky.embed.external")?;
+    let external = &embed["external"];
+    let thumb = external.pointer("/thumb/ref/$link").and_then(Value::as_str);
+    Some(Card {
+        url: external["uri"].as_str()?.to_string(),
+        title: external["title"].as_str().unwrap_or_default().to_string(),
+        description: external["description"].as_str().unwrap_or_default().to_string(),
+        image: thumb.map(|link| format!("{}/img/feed_thumbnail/plain/{link}@jpeg", ctx.url)),
+    })
 }

@@ -148,6 +148,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
     };
     let record = post_record(input.get("record"))?;
     let media = super::blob::media(&state.ctx, &record).map_err(|m| xrpc_error(400, "InvalidRequest", &m))?;
+    let card = super::blob::card(&state.ctx, &record);
     let created = state.ctx.store.create(None, |c, key, at| {
         let rkey = rkey.unwrap_or_else(|| ids::tid(at, key));
         if by_rkey(c, store::ME, &rkey).is_some() {
@@ -160,6 +161,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
         let parent = record.get("reply").and_then(|r| r["parent"]["uri"].as_str());
         new.reply_to = parent.and_then(|uri| by_uri(c, uri)).map(|p| p.key);
         new.media = media.clone();
+        new.card = card.clone();
         new.sent = Some(Sent::Bluesky { rkey, record: Value::Object(record) });
         Ok(new)
     });
