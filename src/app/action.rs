@@ -66,6 +66,16 @@ pub enum Action {
     Login,
     /// Log in to a new account.
     AddAccount,
+    /// Like (favourite) the selected post, or take the like back.
+    Like,
+    /// Boost (repost, reblog) the selected post, or take it back.
+    Boost,
+    /// Bookmark the selected post, or take the bookmark away.
+    Bookmark,
+    /// Delete the selected post, the account's own (asks first).
+    Delete,
+    /// Follow the selected post's author, or stop following.
+    Follow,
 }
 
 impl Action {
@@ -102,6 +112,11 @@ impl Action {
             Action::Logout => "log out of this account",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",
+            Action::Like => "like / favourite, or undo",
+            Action::Boost => "boost / repost, or undo",
+            Action::Bookmark => "bookmark, or undo",
+            Action::Delete => "delete own post (asks)",
+            Action::Follow => "follow the author, or undo",
         }
     }
 }

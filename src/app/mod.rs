@@ -5,13 +5,16 @@ mod accounts;
 mod action;
 pub mod compose;
 mod effect;
+mod interact;
 mod msg;
 mod nav;
+mod optimistic;
 mod pane;
 mod update;
 
 pub use action::Action;
 pub use effect::{AccountChoice, Effect};
+pub use interact::{Confirm, Pending, deleting};
 pub use msg::{FetchKind, Msg};
 pub use pane::Pane;
 pub use update::{start, update};
@@ -145,6 +148,10 @@ pub struct App {
     pub quit: bool,
     /// The draft in the compose box (kept while the box is put away).
     pub compose: Option<compose::Compose>,
+    /// Interactions (likes, deletes...) waiting for their server's answer.
+    pub interactions: Vec<Pending>,
+    /// A question the next key answers (delete this post?).
+    pub confirm: Option<Confirm>,
     next_req: u64,
 }
 
@@ -165,6 +172,8 @@ impl App {
             size: (80, 24),
             quit: false,
             compose: None,
+            interactions: Vec::new(),
+            confirm: None,
             next_req: 0,
         }
     }
