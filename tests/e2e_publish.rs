@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::live::{bluesky_client, eventually, logged_in_dir, mastodon_client, murre, servers, text, unique};
+use common::live::{eventually, logged_in_dir, mastodon_client, murre, seeded_client, servers, text, unique};
 use murre::backend::{Client, Cursor};
 use murre::model::{MediaKind, PostKey};
 use serde_json::Value;
@@ -35,7 +35,7 @@ async fn an_image_with_alt_text_and_a_warning_reaches_both_servers() {
     assert_eq!(on_masto.media.len(), 1);
     assert_eq!((on_masto.media[0].kind, on_masto.media[0].alt.as_deref()), (MediaKind::Image, Some(alt)));
 
-    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let alice = Client::Bluesky(seeded_client("alice").await);
     let on_sky = eventually(Duration::from_secs(10), || async {
         alice.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain().ends_with(&words))
     })
@@ -53,7 +53,7 @@ async fn an_image_with_alt_text_and_a_warning_reaches_both_servers() {
 async fn replies_name_their_post_by_web_address_on_both_servers() {
     let dir = logged_in_dir("reply-to");
     // A post by carol on Bluesky, named by its bsky.app address (handle, not DID).
-    let carol = bluesky_client("carol").await;
+    let carol = seeded_client("carol").await;
     let words = unique("Carol asks");
     let post = murre::backend::bluesky::write::NewPost { text: words.clone(), ..Default::default() };
     let rkey = murre::backend::bluesky::write::tid(jiff::Timestamp::now(), 7);
@@ -61,7 +61,7 @@ async fn replies_name_their_post_by_web_address_on_both_servers() {
     let handle = text(&servers("bluesky"), "/users/carol/handle");
     let web_address = format!("https://bsky.app/profile/{handle}/post/{rkey}");
     let answer = unique("Bob answers");
-    let bob = bluesky_client("bob").await;
+    let bob = seeded_client("bob").await;
     // The AppView indexes the new post a moment after the write.
     eventually(Duration::from_secs(10), || async { bob.lookup_post(&web_address).await.ok() }).await;
     ok(&murre(&dir, &["post", "--to", "bluesky", "--reply-to", &web_address, &answer], ""));
@@ -135,7 +135,7 @@ async fn an_over_long_post_becomes_a_chained_thread_on_both_servers() {
         assert_eq!(pair[1].reply_to.as_ref().and_then(|r| r.id.as_deref()), Some(id.as_str()));
     }
 
-    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let alice = Client::Bluesky(seeded_client("alice").await);
     let n = murre::publish::thread::pieces(murre::model::Network::Bluesky, &words, "", true).len();
     let on_sky = eventually(Duration::from_secs(15), || async {
         let page = alice.home(Cursor::Newest).await.ok()?;

@@ -238,3 +238,38 @@ fn outbox_with_each_targets_state() {
     update(&mut app, Msg::Action(Action::Outbox));
     insta::assert_snapshot!(screen(&app, 100, 24));
 }
+
+#[test]
+fn interactions_marked_in_rows_and_detail() {
+    let mut app = sized(120, 24);
+    let rows = app.pane().rows.clone();
+    if let Some(p) = app.timeline.post_mut(rows[1]) {
+        p.author.handle = "ada.bsky.example".into();
+    }
+    update(&mut app, Msg::Action(Action::SelectNext));
+    update(&mut app, Msg::Action(Action::Delete));
+    update(&mut app, Msg::Action(Action::Delete));
+    update(&mut app, Msg::Action(Action::SelectPrev));
+    if let Some(p) = app.timeline.post_mut(rows[0]) {
+        p.counts = murre::model::Counts { replies: Some(1), reposts: Some(2), likes: Some(3), quotes: None };
+        (p.viewer.reposted, p.viewer.bookmarked, p.viewer.following) = (true, true, Some(false));
+    }
+    update(&mut app, Msg::Action(Action::Like));
+    let s = screen(&app, 120, 24);
+    assert!(s.contains("deleting…") && s.contains("♥↻⚑ 1m") && s.contains("♥ 4"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_delete_question_is_in_the_status_bar_until_answered() {
+    let mut app = sized(120, 24);
+    let slot = app.selected_slot().unwrap_or(0);
+    if let Some(p) = app.timeline.post_mut(slot) {
+        p.author.handle = "ada@social.example".into();
+    }
+    update(&mut app, Msg::Action(Action::Delete));
+    assert!(screen(&app, 120, 24).contains("Delete this post? d = yes, any other key = no"));
+    update(&mut app, Msg::Action(Action::Back));
+    let s = screen(&app, 120, 24);
+    assert!(!s.contains("Delete this post?") && s.contains("not deleted"), "{s}");
+}

@@ -72,6 +72,16 @@ pub enum Action {
     RetryDraft,
     /// In the outbox: discard the draft (press twice).
     DiscardDraft,
+    /// Like (favourite) the selected post, or take the like back.
+    Like,
+    /// Boost (repost, reblog) the selected post, or take it back.
+    Boost,
+    /// Bookmark the selected post, or take the bookmark away.
+    Bookmark,
+    /// Delete the selected post, the account's own (asks first).
+    Delete,
+    /// Follow the selected post's author, or stop following.
+    Follow,
 }
 
 impl Action {
@@ -111,6 +121,11 @@ impl Action {
             Action::Outbox => "outbox: drafts not yet sent everywhere",
             Action::RetryDraft => "send the draft again where it is missing",
             Action::DiscardDraft => "discard the draft (press twice)",
+            Action::Like => "like / favourite, or undo",
+            Action::Boost => "boost / repost, or undo",
+            Action::Bookmark => "bookmark, or undo",
+            Action::Delete => "delete own post (asks)",
+            Action::Follow => "follow the author, or undo",
         }
     }
 }

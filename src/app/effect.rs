@@ -1,7 +1,7 @@
 //! Work for the runtime to do: returned by `update` as data, never done by it.
 
 use super::ReqId;
-use crate::backend::Cursor;
+use crate::backend::{Cursor, Interaction, Target};
 use crate::model::AccountId;
 
 /// What the reader chose for one account in the switcher, to keep in config.toml.
@@ -38,4 +38,10 @@ pub enum Effect {
     Discard(String),
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
+    /// Do `act` on `target` through the account that fetched the post; the answer comes back as
+    /// `Msg::Interacted` or `Msg::InteractFailed`.
+    Interact { req: ReqId, target: Target, act: Interaction },
+    /// Ask whether the fetching account follows `target`'s author; the answer comes back as
+    /// `Msg::FollowingChecked`.
+    CheckFollowing { req: ReqId, target: Target },
 }

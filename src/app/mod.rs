@@ -5,14 +5,17 @@ mod accounts;
 mod action;
 pub mod compose;
 mod effect;
+mod interact;
 mod msg;
 mod nav;
+mod optimistic;
 mod outbox;
 mod pane;
 mod update;
 
 pub use action::Action;
 pub use effect::{AccountChoice, Effect};
+pub use interact::{Confirm, Pending, deleting};
 pub use msg::{FetchKind, Msg};
 pub use pane::Pane;
 pub use update::{start, update};
@@ -158,6 +161,10 @@ pub struct App {
     pub outbox_seen: bool,
     /// Whether images need alt text (config `compose.alt_required`).
     pub alt_required: bool,
+    /// Interactions (likes, deletes...) waiting for their server's answer.
+    pub interactions: Vec<Pending>,
+    /// A question the next key answers (delete this post?).
+    pub confirm: Option<Confirm>,
     next_req: u64,
 }
 
@@ -181,6 +188,8 @@ impl App {
             outbox: Vec::new(),
             outbox_seen: false,
             alt_required: true,
+            interactions: Vec::new(),
+            confirm: None,
             next_req: 0,
         }
     }

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::{Action, ReqId};
-use crate::backend::{BackendError, Page};
+use crate::backend::{BackendError, Outcome, Page};
 use crate::model::Post;
 
 /// Which part of a feed a request asked for.
@@ -46,4 +46,10 @@ pub enum Msg {
     LoggedOut(crate::model::AccountId),
     /// A login finished and the account's client is ready (at the end of the sources if it is new).
     AccountReady(super::Source),
+    /// An interaction succeeded.
+    Interacted { req: ReqId, outcome: Outcome },
+    /// An interaction failed: what it changed is taken back.
+    InteractFailed { req: ReqId, error: BackendError },
+    /// Whether the account follows a post's author, as its server said.
+    FollowingChecked { req: ReqId, result: Result<bool, BackendError> },
 }

@@ -25,7 +25,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             nav::clamp(app);
             Vec::new()
         }
-        Msg::Scroll(lines) => nav::scroll(app, lines),
+        Msg::Scroll(lines) => {
+            app.confirm = None;
+            nav::scroll(app, lines)
+        }
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
         Msg::AccountReady(source) => super::accounts::ready(app, source),
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
@@ -43,6 +46,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             toast(app, text, true);
             Vec::new()
         }
+        Msg::Interacted { req, outcome } => super::interact::done(app, req, Ok(outcome)),
+        Msg::InteractFailed { req, error } => super::interact::done(app, req, Err(error)),
+        Msg::FollowingChecked { req, result } => super::interact::checked(app, req, result),
     }
 }
 
@@ -52,6 +58,9 @@ pub fn start(app: &mut App) -> Vec<Effect> {
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.confirm.is_some() {
+        return super::interact::answer(app, action);
+    }
     if let Some(Overlay::Links { .. }) = app.overlay {
         return nav::links_action(app, action);
     }
@@ -96,6 +105,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::Login { account }]
         }
         Action::AddAccount => vec![Effect::Login { account: None }],
+        Action::Like | Action::Boost | Action::Bookmark | Action::Delete | Action::Follow => {
+            super::interact::start(app, action)
+        }
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()

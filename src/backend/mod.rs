@@ -4,11 +4,13 @@
 pub mod bluesky;
 pub(crate) mod error;
 pub mod http;
+mod interact;
 pub mod mastodon;
 pub mod oauth;
 pub mod tumblr;
 
 pub use error::BackendError;
+pub use interact::{Interaction, Outcome, Target, refusal};
 
 use std::future::Future;
 

@@ -6,9 +6,13 @@
 //! side is caught by the other. Each also takes posts: a Mastodon status (`POST /api/v1/statuses`,
 //! honouring `Idempotency-Key`), a Bluesky record (`com.atproto.repo.createRecord`), a Tumblr NPF post
 //! (`POST /v2/blog/{blog}/posts`); a created post tops the home feed as the demo account's, and what
-//! the client sent (record, blocks) is shown back verbatim. [`Faults`] injects latency, errors, rate
-//! limits, garbage and hangs, loses the answer to a create, and counts the posts created.
+//! the client sent (record, blocks) is shown back verbatim. Each also takes likes, reposts (a Tumblr
+//! reblog is a post), bookmarks, follows and deletes in its own API's shape, kept per server over the
+//! bundled state (`acts`) and shown back in its feed's viewer fields and counts. [`Faults`] injects
+//! latency, errors, rate limits, garbage and hangs (on every endpoint), loses the answer to a create,
+//! and counts the posts created.
 
+mod acts;
 mod bluesky;
 pub mod content;
 mod faults;

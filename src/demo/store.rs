@@ -52,6 +52,11 @@ impl Store {
         f(&self.lock().content)
     }
 
+    /// Runs `f` over the content to change it (the likes and follows the API records).
+    pub fn update<R>(&self, f: impl FnOnce(&mut Content) -> R) -> R {
+        f(&mut self.lock().content)
+    }
+
     /// Adds a post by the person with `handle` (on this network, or a person key) at `at`.
     pub fn push(&self, handle: &str, text: &str, at: Timestamp) {
         let net = self.net;

@@ -24,6 +24,20 @@ pub struct PostId {
     pub key: PostKey,
 }
 
+impl PostKey {
+    /// Whether both keys name the same post (its global identity), without allocating.
+    pub fn same_post(&self, other: &PostKey) -> bool {
+        match (self, other) {
+            (PostKey::Mastodon { uri: a, .. }, PostKey::Mastodon { uri: b, .. }) => a == b,
+            (PostKey::Bluesky { uri: a, .. }, PostKey::Bluesky { uri: b, .. }) => a == b,
+            (PostKey::Tumblr { blog_uuid: a, id: x, .. }, PostKey::Tumblr { blog_uuid: b, id: y, .. }) => {
+                a == b && x == y
+            }
+            _ => false,
+        }
+    }
+}
+
 impl PostId {
     /// The network the post lives on.
     pub fn network(&self) -> Network {
@@ -53,6 +67,9 @@ pub struct Author {
     pub handle: String,
     /// Profile URL, when known.
     pub url: Option<String>,
+    /// The author's id where the fetching account sees them (what a follow names): the account id
+    /// on the fetching Mastodon server, the Bluesky DID, the Tumblr blog uuid. `None` when unknown.
+    pub id: Option<String>,
 }
 
 impl Author {
@@ -161,12 +178,20 @@ pub struct Counts {
     pub quotes: Option<u64>,
 }
 
-/// The viewing account's own relation to the post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+/// The viewing (fetching) account's own relation to the post and its author.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Viewer {
     pub liked: bool,
     pub reposted: bool,
     pub bookmarked: bool,
+    /// Whether the account follows the author; `None` where the network does not say with the post
+    /// (Mastodon statuses do not: murre asks the server when it needs to know).
+    pub following: Option<bool>,
+    /// The account's own records, the handles to undo with: Bluesky like, repost and follow records
+    /// (at-uris); a Tumblr reblog made from murre (the new post's id).
+    pub like_record: Option<String>,
+    pub repost_record: Option<String>,
+    pub follow_record: Option<String>,
 }
 
 /// Who may see a post (Mastodon's model; other networks are `Public`).
@@ -223,11 +248,16 @@ impl Post {
         self.id.network()
     }
 
+    /// Whether the account that fetched the post wrote it (its handle is the account's).
+    pub fn by_fetching_account(&self) -> bool {
+        self.author.handle.eq_ignore_ascii_case(self.id.account.handle())
+    }
+
     /// A minimal post, for tests and fixtures.
     pub fn sample(key: PostKey, account: &AccountId, handle: &str, at: Timestamp, text: &str) -> Post {
         Post {
             id: PostId { account: account.clone(), key },
-            author: Author { name: handle.to_string(), handle: handle.to_string(), url: None },
+            author: Author { name: handle.to_string(), handle: handle.to_string(), url: None, id: None },
             created_at: at,
             text: RichText::plain(text),
             cw: None,

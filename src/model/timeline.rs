@@ -302,6 +302,9 @@ fn insert_sorted(order: &mut Vec<Entry>, fresh: &[Entry], cmp: impl Fn(&Entry, &
     }
 }
 
+#[path = "timeline_edit.rs"]
+mod edit;
+
 #[cfg(test)]
 #[path = "timeline_tests.rs"]
 mod tests;

@@ -71,6 +71,30 @@ impl Runtime {
                     }
                 });
             }
+            Effect::Interact { req, target, act } => {
+                let client = self.client_of(&target.post.account);
+                tokio::spawn(async move {
+                    let result = match client {
+                        Some(c) => c.interact(&target, act).await,
+                        None => Err(not_connected(&target.post.account)),
+                    };
+                    let msg = match result {
+                        Ok(outcome) => Msg::Interacted { req, outcome },
+                        Err(error) => Msg::InteractFailed { req, error },
+                    };
+                    let _ = tx.send(msg);
+                });
+            }
+            Effect::CheckFollowing { req, target } => {
+                let client = self.client_of(&target.post.account);
+                tokio::spawn(async move {
+                    let result = match client {
+                        Some(c) => c.following(&target).await,
+                        None => Err(not_connected(&target.post.account)),
+                    };
+                    let _ = tx.send(Msg::FollowingChecked { req, result });
+                });
+            }
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -83,6 +107,11 @@ impl Runtime {
 }
 
 impl Runtime {
+    /// The client of `account` (the one that fetched a post acts on it).
+    fn client_of(&self, account: &AccountId) -> Option<Client> {
+        self.clients.read().ok()?.iter().find(|c| c.account() == account).cloned()
+    }
+
     /// Runs a login on the terminal (the caller has left the TUI) and connects what it changed;
     /// returns the sources to announce, or the reason nothing changed.
     pub async fn login(&self, account: Option<AccountId>, known: Vec<AccountId>) -> Result<Vec<Source>, String> {
@@ -109,6 +138,10 @@ impl Runtime {
         };
         tokio::task::spawn_blocking(work).await.map_err(|e| e.to_string())?
     }
+}
+
+fn not_connected(account: &AccountId) -> crate::backend::BackendError {
+    crate::backend::BackendError::Invalid(format!("{account} is not connected (log in again with L)"))
 }
 
 /// Writes the switcher's choices into config.toml (under its lock, keeping everything else).

@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, c: &Compose, theme: &Theme) {
     let keys = match c.field {
         Field::Images => "Enter attach / set alt · Ctrl-X drop last image · Tab next field · Ctrl-S send",
         Field::Targets => "Space pick target · v visibility · Tab next field · Ctrl-S send · Esc put away",
-        _ => "Ctrl-S send · Ctrl-E $EDITOR · Ctrl-T split long text into a thread · Tab next field · Esc put away",
+        _ => "Ctrl-S send · Ctrl-E editor · Ctrl-T thread · Tab next field · Esc put away · Ctrl-D discard",
     };
     frame.render_widget(Paragraph::new(Line::styled(truncate(keys, usize::from(help.width)), theme.muted)), help);
 }

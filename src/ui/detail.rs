@@ -36,6 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     lines.extend(footer(post, cols, theme));
+    lines.extend(viewer(app, post, cols, theme));
     let scroll = app.detail_scroll.min(u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
@@ -141,13 +142,39 @@ fn footer(post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     let c = post.counts;
     let n = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
-    let mut counts = format!("↩ {}  ↻ {}  ♥ {}", n(c.replies), n(c.reposts), n(c.likes));
-    if post.viewer.liked {
-        counts.push_str("  (liked)");
-    }
+    let counts = format!("↩ {}  ↻ {}  ♥ {}", n(c.replies), n(c.reposts), n(c.likes));
     lines.extend(plain(&counts, cols, theme.muted));
     if let Some(url) = &post.url {
         lines.extend(plain(url, cols, theme.link));
+    }
+    lines
+}
+
+/// What the fetching account did to the post and whether it follows the author.
+fn viewer(app: &App, post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if crate::app::deleting(app, post) {
+        lines.extend(plain("deleting…", cols, theme.warn));
+    }
+    let v = &post.viewer;
+    let boosted = match post.network() {
+        crate::model::Network::Mastodon => "↻ boosted",
+        crate::model::Network::Bluesky => "↻ reposted",
+        crate::model::Network::Tumblr => "↻ reblogged",
+    };
+    let done: Vec<&str> = [(v.liked, "♥ liked"), (v.reposted, boosted), (v.bookmarked, "⚑ bookmarked")]
+        .into_iter()
+        .filter_map(|(on, label)| on.then_some(label))
+        .collect();
+    if !done.is_empty() {
+        lines.extend(plain(&done.join(" · "), cols, theme.accent));
+    }
+    let who = &post.author.handle;
+    match v.following {
+        _ if post.by_fetching_account() => {}
+        Some(true) => lines.extend(plain(&format!("following @{who}"), cols, theme.muted)),
+        Some(false) => lines.extend(plain(&format!("not following @{who} (F follows)"), cols, theme.muted)),
+        None => {}
     }
     lines
 }

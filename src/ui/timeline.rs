@@ -53,15 +53,31 @@ fn row_lines(app: &App, slot: u32, post: &Post, width_cols: u16, theme: &Theme) 
     if let Some(r) = &post.repost {
         who = format!("{} ↻ {}", r.by.shown_name(), who);
     }
-    let used = head.iter().map(|s| width(&s.content)).sum::<usize>() + width(&time) + 1;
+    let marks = marks(app, post, theme);
+    let used = head.iter().chain(&marks).map(|s| width(&s.content)).sum::<usize>() + width(&time) + 1;
     let name = truncate(&who, cols.saturating_sub(used + 1));
     let handle = truncate(&format!(" @{}", post.author.handle), cols.saturating_sub(used + width(&name)));
     let pad = cols.saturating_sub(used + width(&name) + width(&handle));
     head.push(Span::styled(name, theme.text.add_modifier(Modifier::BOLD)));
     head.push(Span::styled(handle, theme.muted));
     head.push(Span::raw(" ".repeat(pad + 1)));
+    head.extend(marks);
     head.push(Span::styled(time, theme.muted));
     vec![Line::from(head), preview(app, slot, post, cols, theme)]
+}
+
+/// The account's own marks on the post, before the time: ♥ liked, ↻ boosted, ⚑ bookmarked, or
+/// "deleting…" while a delete is on its way.
+fn marks(app: &App, post: &Post, theme: &Theme) -> Vec<Span<'static>> {
+    if crate::app::deleting(app, post) {
+        return vec![Span::styled("deleting… ", theme.warn)];
+    }
+    let v = &post.viewer;
+    let on: String = [(v.liked, '♥'), (v.reposted, '↻'), (v.bookmarked, '⚑')]
+        .iter()
+        .filter_map(|(on, mark)| on.then_some(*mark))
+        .collect();
+    if on.is_empty() { Vec::new() } else { vec![Span::styled(format!("{on} "), theme.accent)] }
 }
 
 fn preview(app: &App, slot: u32, post: &Post, cols: usize, theme: &Theme) -> Line<'static> {

@@ -1,6 +1,5 @@
-//! Helpers for the end-to-end tests against the real servers that `tests/e2e/start.sh` runs: where
-//! they are, logged-in clients, the binary in a config dir, and polling for what the AppView shows
-//! a moment after a write.
+//! The real servers of the end-to-end tier (started by tests/e2e/start.sh): where they are, clients
+//! for their seeded users, and polling for reads that lag writes.
 
 use std::time::{Duration, Instant};
 
@@ -9,7 +8,7 @@ use murre::backend::{http, mastodon};
 use murre::model::{AccountId, Network};
 use serde_json::Value;
 
-/// The addresses and users of the running `name` servers (`bluesky` or `mastodon`).
+/// `tests/e2e/run/NAME.json`, written by start.sh.
 pub fn servers(name: &str) -> Value {
     let path = format!("{}/tests/e2e/run/{name}.json", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path)
@@ -17,12 +16,11 @@ pub fn servers(name: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// The string at `pointer` in `v` (panics with the document when missing).
+/// The string at `pointer` in `v`.
 pub fn text(v: &Value, pointer: &str) -> String {
     v.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{pointer} missing in {v}")).to_string()
 }
 
-/// murre's HTTP client.
 pub fn web() -> reqwest::Client {
     http::client(Duration::from_secs(20)).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -42,30 +40,34 @@ pub async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
     }
 }
 
-/// A fresh session of the seeded Bluesky `user`.
-pub async fn bluesky_login(user: &str) -> bluesky::Session {
-    let b = servers("bluesky");
-    let (handle, password) = (text(&b, &format!("/users/{user}/handle")), text(&b, &format!("/users/{user}/password")));
-    match auth::create_session(&web(), &text(&b, "/pds"), &handle, &password, None).await {
+/// A session for `handle` with `password` on the PDS.
+pub async fn bluesky_session(handle: &str, password: &str) -> bluesky::Session {
+    match auth::create_session(&web(), &text(&servers("bluesky"), "/pds"), handle, password, None).await {
         Ok(auth::Login::Done { session, .. }) => session,
         Ok(auth::Login::NeedsCode) => panic!("2FA asked on the dev PDS"),
         Err(e) => panic!("{e}"),
     }
 }
 
-/// murre's client for the seeded Bluesky `user`.
-pub async fn bluesky_client(user: &str) -> bluesky::Client {
-    let session = bluesky_login(user).await;
+/// A client for a session on the PDS.
+pub fn bluesky_client(session: bluesky::Session) -> bluesky::Client {
     let id = AccountId::new(Network::Bluesky, &session.handle);
     bluesky::Client::new(web(), &text(&servers("bluesky"), "/pds"), id, session).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// murre's client for the seeded Mastodon `user` (`ada` or `grace`).
+/// A client for a seeded Mastodon user (`ada`, `grace`), as murre names it after a login.
 pub fn mastodon_client(user: &str) -> mastodon::Client {
     let m = servers("mastodon");
     let id = AccountId::new(Network::Mastodon, &format!("{user}@127.0.0.1:3000"));
     mastodon::Client::new(web(), &text(&m, "/url"), id, text(&m, &format!("/tokens/{user}")))
         .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A client for the seeded Bluesky `user` (`alice`, `bob`, `carol`), freshly logged in.
+pub async fn seeded_client(user: &str) -> bluesky::Client {
+    let b = servers("bluesky");
+    let (handle, password) = (text(&b, &format!("/users/{user}/handle")), text(&b, &format!("/users/{user}/password")));
+    bluesky_client(bluesky_session(&handle, &password).await)
 }
 
 /// A label no other run has used.

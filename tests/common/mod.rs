@@ -54,8 +54,10 @@ pub fn tricky() -> Vec<Post> {
         alt: Some("a murre on a cliff".into()),
     });
     let mut boost = post(Network::Mastodon, "b1", 40, "Ken", "Boosted text");
-    boost.repost =
-        Some(Repost { by: Author { name: "Ada".into(), handle: "ada@social.example".into(), url: None }, at: ago(5) });
+    boost.repost = Some(Repost {
+        by: Author { name: "Ada".into(), handle: "ada@social.example".into(), url: None, id: None },
+        at: ago(5),
+    });
     vec![
         post(Network::Mastodon, "1", 1, "Ada", "Hello from Mastodon https://example.com/page"),
         post(Network::Bluesky, "2", 2, "小林", "日本語のテキストとリンク https://example.jp/ 終わり"),

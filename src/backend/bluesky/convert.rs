@@ -56,7 +56,11 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
         viewer: Viewer {
             liked: viewer.is_some_and(|v| v.like.is_some()),
             reposted: viewer.is_some_and(|v| v.repost.is_some()),
-            bookmarked: false,
+            bookmarked: viewer.and_then(|v| v.bookmarked).unwrap_or(false),
+            following: p.author.viewer.as_ref().map(|v| v.following.is_some()),
+            like_record: viewer.and_then(|v| v.like.as_deref()).map(sanitize_line),
+            repost_record: viewer.and_then(|v| v.repost.as_deref()).map(sanitize_line),
+            follow_record: p.author.viewer.as_ref().and_then(|v| v.following.as_deref()).map(sanitize_line),
         },
         visibility: Visibility::Public,
         sensitive: !p.labels.is_empty(),
@@ -69,13 +73,15 @@ fn author(p: &wire::Profile) -> Author {
         name: p.display_name.as_deref().map(sanitize_line).unwrap_or_default(),
         url: Some(format!("https://bsky.app/profile/{handle}")),
         handle,
+        id: Some(sanitize_line(&p.did)).filter(|d| !d.is_empty()),
     }
 }
 
 fn author_value(v: &Value) -> Author {
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(sanitize_line).unwrap_or_default();
     let handle = s("handle");
-    Author { name: s("displayName"), url: Some(format!("https://bsky.app/profile/{handle}")), handle }
+    let id = Some(s("did")).filter(|d| !d.is_empty());
+    Author { name: s("displayName"), url: Some(format!("https://bsky.app/profile/{handle}")), handle, id }
 }
 
 /// The bsky.app URL of a post: `at://DID/app.bsky.feed.post/RKEY` -> `/profile/HANDLE/post/RKEY`.

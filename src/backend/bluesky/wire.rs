@@ -50,7 +50,19 @@ pub(super) struct PostView {
 pub(super) struct Profile {
     pub handle: String,
     #[serde(default)]
+    pub did: String,
+    #[serde(default)]
     pub display_name: Option<String>,
+    /// The viewing account's relation to this profile (absent when not signed in).
+    #[serde(default)]
+    pub viewer: Option<ProfileViewer>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ProfileViewer {
+    /// The viewer's follow record of this profile (at-uri).
+    #[serde(default)]
+    pub following: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,6 +71,8 @@ pub(super) struct PostViewer {
     pub like: Option<String>,
     #[serde(default)]
     pub repost: Option<String>,
+    #[serde(default)]
+    pub bookmarked: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -62,6 +62,8 @@ fn own_status(s: wire::Status, ctx: &Ctx) -> Option<Post> {
             liked: s.favourited.unwrap_or(false),
             reposted: s.reblogged.unwrap_or(false),
             bookmarked: s.bookmarked.unwrap_or(false),
+            // Statuses do not say whether the account follows their author: asked when needed.
+            ..Viewer::default()
         },
         visibility: visibility(&s.visibility),
         url: s.url.as_deref().map(sanitize_line),
@@ -83,6 +85,7 @@ fn author(a: &wire::Account, ctx: &Ctx) -> Author {
         name: sanitize_line(&a.display_name),
         handle: full_acct(acct, ctx),
         url: a.url.as_deref().map(sanitize_line),
+        id: Some(sanitize_line(&a.id)).filter(|id| !id.is_empty()),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod client;
 mod convert;
+mod interact;
 mod link;
 pub mod lookup;
 mod media;

@@ -28,7 +28,7 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
     let author = blog_author(&wire::Blog {
         name: name.clone(),
         title: p.blog.title.clone(),
-        uuid: String::new(),
+        uuid: p.blog.uuid.clone(),
         url: p.blog.url.clone(),
         primary: false,
     });
@@ -60,7 +60,7 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
         tags: p.tags.iter().map(|t| sanitize_line(t)).collect(),
         labels: Vec::new(),
         counts: Counts { likes: p.note_count, ..Counts::default() },
-        viewer: Viewer { liked: p.liked.unwrap_or(false), ..Viewer::default() },
+        viewer: Viewer { liked: p.liked.unwrap_or(false), following: p.followed, ..Viewer::default() },
         visibility: Visibility::Public,
         sensitive: false,
         url: p.post_url.as_deref().map(sanitize_line),
@@ -69,7 +69,8 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
 
 fn blog_author(b: &wire::Blog) -> Author {
     let handle = sanitize_line(&b.name);
-    Author { name: sanitize_line(&b.title), url: b.url.as_deref().map(sanitize_line), handle }
+    let id = Some(sanitize_line(&b.uuid)).filter(|u| !u.is_empty());
+    Author { name: sanitize_line(&b.title), url: b.url.as_deref().map(sanitize_line), handle, id }
 }
 
 /// Indices of blocks that an `ask` layout marks as the question.

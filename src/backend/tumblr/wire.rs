@@ -38,6 +38,9 @@ pub(super) struct Post {
     pub note_count: Option<u64>,
     #[serde(default)]
     pub liked: Option<bool>,
+    /// Whether the user follows the post's blog.
+    #[serde(default)]
+    pub followed: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,11 +1,13 @@
-//! The demo Bluesky server (PDS and AppView in one): sessions, `app.bsky.feed.getTimeline`, and the
-//! repo writes and reads of [`repo`] over XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
+//! The demo Bluesky server (PDS and AppView in one): sessions, `app.bsky.feed.getTimeline`, the
+//! repo writes and reads of [`repo`], and likes, reposts, follows and bookmarks ([`records`]) over
+//! XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
 
 mod auth;
 mod blob;
 mod embed;
 mod facets;
 mod post;
+mod records;
 pub(super) mod repo;
 
 use super::faults::Failure;
@@ -43,6 +45,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/app.bsky.feed.getPosts", get(repo::get_posts))
         .route("/xrpc/com.atproto.repo.deleteRecord", post_route(repo::delete_record))
         .route("/xrpc/com.atproto.identity.resolveHandle", get(repo::resolve_handle))
+        .route("/xrpc/app.bsky.bookmark.createBookmark", post_route(records::create_bookmark))
+        .route("/xrpc/app.bsky.bookmark.deleteBookmark", post_route(records::delete_bookmark))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }

@@ -5,6 +5,7 @@
 //! lie), `indexedAt` is the time the post entered the feed.
 
 use super::{embed, facets};
+use crate::demo::acts::{self, Kind};
 use crate::demo::content::{Content, Net, Post, Sent};
 use crate::demo::{ids, store};
 use jiff::Timestamp;
@@ -112,11 +113,11 @@ pub fn post_view(c: &Content, post: &Post, with_embed: bool) -> Value {
         "author": profile(c, &post.author),
         "record": record(c, post),
         "replyCount": key % 5,
-        "repostCount": key * 7 % 23,
-        "likeCount": key * 13 % 57,
+        "repostCount": acts::count(c, post, Kind::Repost, key * 7 % 23),
+        "likeCount": acts::count(c, post, Kind::Like, key * 13 % 57),
         "quoteCount": key % 3,
         "indexedAt": time(post.at),
-        "viewer": viewer(post),
+        "viewer": viewer(c, post),
         "labels": [],
     });
     if let Some(embed) = embed::view(c, post, with_embed) {
@@ -125,20 +126,44 @@ pub fn post_view(c: &Content, post: &Post, with_embed: bool) -> Value {
     view
 }
 
-/// The viewer state: some posts are liked or reposted by the demo account.
-fn viewer(post: &Post) -> Value {
+/// The viewer state: the demo account's like and repost records, and whether it bookmarked the post.
+fn viewer(c: &Content, post: &Post) -> Value {
     let mut viewer = json!({"threadMuted": false, "embeddingDisabled": false});
-    let did = crate::demo::BLUESKY_DID;
-    if store::fresh(post) {
-        return viewer;
+    viewer["bookmarked"] = json!(acts::done(c, post, Kind::Bookmark));
+    if let Some(uri) = record_uri(c, post, Kind::Like) {
+        viewer["like"] = json!(uri);
     }
-    if post.key.is_multiple_of(4) {
-        viewer["like"] = json!(format!("at://{did}/app.bsky.feed.like/{}", ids::tid(post.at, post.key + 1)));
-    }
-    if post.key.is_multiple_of(9) {
-        viewer["repost"] = json!(format!("at://{did}/app.bsky.feed.repost/{}", ids::tid(post.at, post.key + 2)));
+    if let Some(uri) = record_uri(c, post, Kind::Repost) {
+        viewer["repost"] = json!(uri);
     }
     viewer
+}
+
+/// The demo account's like or repost record of `post`, if it has one: the one made through the API,
+/// else a bundled one.
+pub fn record_uri(c: &Content, post: &Post, kind: Kind) -> Option<String> {
+    let (collection, clock) = match kind {
+        Kind::Like => ("app.bsky.feed.like", 1),
+        Kind::Repost => ("app.bsky.feed.repost", 2),
+        Kind::Bookmark => return None,
+    };
+    if !acts::done(c, post, kind) {
+        return None;
+    }
+    let bundled = || format!("at://{}/{collection}/{}", crate::demo::BLUESKY_DID, ids::tid(post.at, post.key + clock));
+    Some(acts::record(c, post, kind).map_or_else(bundled, str::to_string))
+}
+
+/// The demo account's follow record of person `key`, if it follows them.
+pub fn follow_uri(c: &Content, key: &str) -> Option<String> {
+    if !acts::follows(c, key) {
+        return None;
+    }
+    let made = acts::follow_record(c, key).map(str::to_string);
+    let bundled = || {
+        format!("at://{}/app.bsky.graph.follow/{}", crate::demo::BLUESKY_DID, ids::base32(&format!("follow/{key}"), 13))
+    };
+    Some(made.unwrap_or_else(bundled))
 }
 
 /// The `app.bsky.feed.post` record (for a created post: the record exactly as the client sent it).
@@ -174,8 +199,17 @@ pub fn profile(c: &Content, key: &str) -> Value {
         "displayName": person.name,
         "avatar": format!("https://cdn.bsky.app/img/avatar/plain/{did}/{}@jpeg", ids::cid(&format!("avatar/{key}"))),
         "associated": {"chat": {"allowIncoming": "following"}},
-        "viewer": {"muted": false, "blockedBy": false},
+        "viewer": profile_viewer(c, key),
         "labels": [],
         "createdAt": "2023-04-01T00:00:00.000Z",
     })
+}
+
+/// The viewer part of a profile: muted, blocked, and the demo account's follow record.
+fn profile_viewer(c: &Content, key: &str) -> Value {
+    let mut viewer = json!({"muted": false, "blockedBy": false});
+    if let Some(uri) = follow_uri(c, key) {
+        viewer["following"] = json!(uri);
+    }
+    viewer
 }

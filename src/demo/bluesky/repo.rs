@@ -4,7 +4,9 @@
 //! As on the reference PDS: the record is stored as sent (facet ranges are not checked), an rkey must be
 //! a TID (else 400 `InvalidRequest`), a create under an rkey that exists answers 500
 //! `InternalServerError` (not a clear "exists"), a missing record is 400 `RecordNotFound`, and deleting
-//! a record that is not there succeeds. The demo keeps `app.bsky.feed.post` records only.
+//! a record that is not there succeeds. Likes, reposts and follows are handed to [`records`].
+//!
+//! [`records`]: super::records
 
 use super::{Bsky, auth, error, post, xrpc_error};
 use crate::demo::content::{Content, Net, Nets, Post, Sent};
@@ -49,12 +51,12 @@ fn by_rkey<'a>(c: &'a Content, owner: &str, rkey: &str) -> Option<&'a Post> {
 }
 
 /// The post an at-uri names.
-fn by_uri<'a>(c: &'a Content, uri: &str) -> Option<&'a Post> {
+pub(super) fn by_uri<'a>(c: &'a Content, uri: &str) -> Option<&'a Post> {
     c.posts.iter().find(|p| p.nets.has(Net::Bluesky) && p.boost_of.is_none() && post::uri(p) == uri)
 }
 
 /// A JSON object body, or the XRPC error to answer instead.
-fn object(body: &[u8]) -> Result<Map<String, Value>, Early> {
+pub(super) fn object(body: &[u8]) -> Result<Map<String, Value>, Early> {
     match serde_json::from_slice(body) {
         Ok(Value::Object(object)) => Ok(object),
         _ => Err(xrpc_error(400, "InvalidRequest", "Input must be a JSON object").into()),
@@ -67,7 +69,7 @@ fn required<'a>(value: Option<&'a str>, what: &str, name: &str) -> Result<&'a st
 }
 
 /// Checks that `repo` is the signed-in demo account's own: unknown is 400, someone else's 401.
-fn own_repo(state: &Bsky, repo: &str) -> Result<(), Early> {
+pub(super) fn own_repo(state: &Bsky, repo: &str) -> Result<(), Early> {
     match state.ctx.store.with(|c| owner(c, repo)) {
         None => Err(xrpc_error(400, "InvalidRequest", &format!("Could not find repo: {repo}")).into()),
         Some(key) if key != store::ME => {
@@ -75,15 +77,6 @@ fn own_repo(state: &Bsky, repo: &str) -> Result<(), Early> {
         }
         Some(_) => Ok(()),
     }
-}
-
-/// Only posts are kept; anything else is refused in the PDS's words.
-fn post_collection(collection: &str) -> Result<(), Early> {
-    if collection == POST {
-        return Ok(());
-    }
-    Err(xrpc_error(400, "InvalidRequest", &format!("The demo server keeps {POST} records only, not {collection}"))
-        .into())
 }
 
 /// Validates a post record the way the lexicon does, adding the `$type` when it is left out.
@@ -120,7 +113,7 @@ fn post_record(record: Option<&Value>) -> Result<Map<String, Value>, Early> {
 }
 
 /// A commit meta (`{cid, rev}`) for a change made at `at`.
-fn commit(seed: &str, at: jiff::Timestamp) -> Value {
+pub(super) fn commit(seed: &str, at: jiff::Timestamp) -> Value {
     json!({"cid": ids::cid(&format!("commit/{seed}")), "rev": ids::tid(at, 0)})
 }
 
@@ -140,7 +133,10 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
     let input = object(body)?;
     let field = |name: &str| required(input.get(name).and_then(Value::as_str), "Input", name);
     own_repo(state, field("repo")?)?;
-    post_collection(field("collection")?)?;
+    let collection = field("collection")?;
+    if collection != POST {
+        return super::records::create(state, &input, collection);
+    }
     let rkey = match input.get("rkey") {
         None | Some(Value::Null) => None,
         Some(Value::String(rkey)) if is_tid(rkey) => Some(rkey.clone()),
@@ -223,6 +219,9 @@ fn delete(state: &Bsky, body: &[u8]) -> Result<Option<Post>, Early> {
     let field = |name: &str| required(input.get(name).and_then(Value::as_str), "Input", name);
     let (repo, collection, rkey) = (field("repo")?, field("collection")?, field("rkey")?);
     own_repo(state, repo)?;
+    if collection != POST {
+        return super::records::delete(state, collection, rkey).map(|()| None);
+    }
     let key = state.ctx.store.with(|c| by_rkey(c, store::ME, rkey).filter(|_| collection == POST).map(|p| p.key));
     Ok(key.and_then(|key| state.ctx.store.remove(key)))
 }

@@ -282,6 +282,8 @@ pub struct Content {
     pub people: Vec<Person>,
     /// Every post, boost and hidden original.
     pub posts: Vec<Post>,
+    /// What the demo account did through the server's API (likes, follows...).
+    pub acts: super::acts::Acts,
 }
 
 /// Builds the demo content with times counted back from `now`.
@@ -292,7 +294,7 @@ pub fn build(now: Timestamp) -> Content {
     posts.extend(generated::thread(now));
     posts.extend(generated::numbered(now));
     posts.extend(generated::local(now));
-    Content { people: people(), posts }
+    Content { people: people(), posts, acts: Default::default() }
 }
 
 /// The time `minutes` before `now`.

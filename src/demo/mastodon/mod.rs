@@ -1,10 +1,12 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
-//! with Mastodon's own error shapes (`{"error": "..."}`).
+//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), with Mastodon's own error
+//! shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
+mod interact;
 mod media;
 mod status;
 mod write;
@@ -36,6 +38,10 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/accounts/{id}/statuses", get(write::account_statuses))
         .route("/api/v2/media", post(media::create))
         .route("/api/v1/media/{id}", get(media::show))
+        .route("/api/v1/statuses/{id}/{verb}", post(interact::status))
+        .route("/api/v1/accounts/{id}/follow", post(interact::follow))
+        .route("/api/v1/accounts/{id}/unfollow", post(interact::unfollow))
+        .route("/api/v1/accounts/relationships", get(interact::relationships))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

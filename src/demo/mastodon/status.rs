@@ -4,6 +4,7 @@
 //! Pure; no IO. Ids are snowflake-like decimal strings derived from the post's time and key.
 
 use super::{account, html};
+use crate::demo::acts::{self, Kind};
 use crate::demo::content::{Card, Content, Media, MediaKind, Poll, Post};
 use crate::demo::{content, ids, store};
 use jiff::Timestamp;
@@ -45,8 +46,7 @@ fn own_status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
     let body = html::render(&post.text, c, base);
     let parent = post.reply_to.and_then(|key| store::find(c, key));
     // A fresh post has no replies, boosts or favourites yet; older ones get some from their key.
-    let (fresh, key) = (store::fresh(post), u64::from(post.key));
-    let key = if fresh { 0 } else { key };
+    let key = if store::fresh(post) { 0 } else { u64::from(post.key) };
     json!({
         "id": id,
         "uri": format!("{}/statuses/{id}", account::actor_uri(&post.author, base)),
@@ -70,11 +70,11 @@ fn own_status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
         "tags": body.tags,
         "emojis": [],
         "replies_count": key % 5,
-        "reblogs_count": key * 7 % 23,
-        "favourites_count": key * 13 % 57,
-        "favourited": !fresh && key % 4 == 0,
-        "reblogged": !fresh && key % 9 == 0,
-        "bookmarked": !fresh && key % 11 == 0,
+        "reblogs_count": acts::count(c, post, Kind::Repost, key * 7 % 23),
+        "favourites_count": acts::count(c, post, Kind::Like, key * 13 % 57),
+        "favourited": acts::done(c, post, Kind::Like),
+        "reblogged": acts::done(c, post, Kind::Repost),
+        "bookmarked": acts::done(c, post, Kind::Bookmark),
         "muted": false,
         "pinned": false,
         "filtered": [],

@@ -32,7 +32,7 @@ const DEFAULT_LIMIT: u64 = 20;
 const MAX_LIMIT: u64 = 40;
 
 /// A 404 as Mastodon words it.
-fn not_found() -> Response {
+pub(super) fn not_found() -> Response {
     reply::json(404, &json!({"error": "Record not found"}))
 }
 
@@ -109,7 +109,7 @@ fn remote_domain(s: &str) -> usize {
 }
 
 /// The post a Mastodon status id names (any post on this server, in the feed or not).
-fn by_id<'a>(c: &'a Content, id: &str) -> Option<&'a Post> {
+pub(super) fn by_id<'a>(c: &'a Content, id: &str) -> Option<&'a Post> {
     c.posts.iter().find(|p| p.nets.has(Net::Mastodon) && status::status_id(p) == id)
 }
 
@@ -194,7 +194,7 @@ fn attached(ctx: &Ctx, body: &[u8]) -> Result<Vec<Media>, Early> {
 }
 
 /// The status JSON of the post with `key`.
-fn render(ctx: &Ctx, key: u32) -> Option<Response> {
+pub(super) fn render(ctx: &Ctx, key: u32) -> Option<Response> {
     let body = ctx.store.with(|c| store::find(c, key).map(|p| status::status(c, p, &ctx.url, ctx.now)))?;
     Some(reply::json(200, &body))
 }

@@ -5,6 +5,7 @@ mod bluesky;
 mod bluesky_write;
 mod content;
 mod faults;
+mod interact;
 mod mastodon;
 mod mastodon_write;
 mod tumblr;

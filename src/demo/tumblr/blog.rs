@@ -33,9 +33,10 @@ const BLOCK_TYPES: [&str; 7] = ["text", "image", "link", "audio", "video", "poll
 /// The post states a create may ask for.
 const STATES: [&str; 4] = ["published", "draft", "queue", "private"];
 
-/// The person key of the blog `identifier` names (a name, `name.tumblr.com` or a uuid).
-fn blog_key(c: &Content, identifier: &str) -> Option<String> {
-    let name = identifier.strip_suffix(".tumblr.com").unwrap_or(identifier);
+/// The person key of the blog `identifier` names (a name, `name.tumblr.com`, its URL or a uuid).
+pub(super) fn blog_key(c: &Content, identifier: &str) -> Option<String> {
+    let host = identifier.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+    let name = host.strip_suffix(".tumblr.com").unwrap_or(host);
     c.people
         .iter()
         .find(|p| ids::handle(Net::Tumblr, &p.key).eq_ignore_ascii_case(name) || ids::blog_uuid(&p.key) == identifier)
@@ -43,7 +44,7 @@ fn blog_key(c: &Content, identifier: &str) -> Option<String> {
 }
 
 /// Whether the demo user may post to the blog of person `key` (their primary blog or side blog).
-fn is_own(key: &str) -> bool {
+pub(super) fn is_own(key: &str) -> bool {
     key == store::ME || key == TUMBLR_SIDE_BLOG
 }
 
@@ -56,12 +57,12 @@ fn published(post: &Post) -> bool {
 }
 
 /// A 400 in Tumblr's error shape.
-fn bad(detail: &str) -> Early {
+pub(super) fn bad(detail: &str) -> Early {
     failure(400, 0, detail).into()
 }
 
 /// The content blocks of a create, checked; `Err` is the 400 to answer.
-fn blocks(content: Option<&Value>) -> Result<Vec<Value>, Early> {
+pub(super) fn blocks(content: Option<&Value>) -> Result<Vec<Value>, Early> {
     let Some(Value::Array(blocks)) = content else {
         return Err(bad("content must be an array of NPF content blocks"));
     };
@@ -146,6 +147,9 @@ fn create_checked(ctx: &Ctx, blog: &str, body: &[u8], files: &[upload::Part]) ->
         return Err(bad("The body must be a JSON object (an NPF post)"));
     };
     let input: Map<String, Value> = input;
+    if input.contains_key("parent_post_id") {
+        return super::reblog::create(ctx, &author, &input);
+    }
     let mut content = blocks(input.get("content"))?;
     let media = images(ctx, &mut content, files)?;
     let layout = match input.get("layout") {

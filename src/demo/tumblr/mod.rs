@@ -1,12 +1,15 @@
 //! The demo Tumblr server: `/v2/user/dashboard` (NPF, offset and `since_id` paging) and
 //! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape;
 //! OAuth2 (`/oauth2/authorize`, `/v2/oauth2/token`) in [`oauth`]; posting to and reading a blog
-//! (`/v2/blog/{blog}/posts`) in [`blog`].
+//! (`/v2/blog/{blog}/posts`) in [`blog`]; reblogs and deletes in [`reblog`]; likes and follows in
+//! [`user`].
 
 mod blog;
 mod npf;
 mod oauth;
 mod post;
+mod reblog;
+mod user;
 
 use super::content::{Content, Net, Person};
 use super::faults::Failure;
@@ -51,6 +54,11 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/v2/user/dashboard", get(dashboard))
         .route("/v2/user/info", get(user_info))
         .route("/v2/blog/{blog}/posts", get(blog::posts).post(blog::create))
+        .route("/v2/blog/{blog}/post/delete", post(reblog::delete))
+        .route("/v2/user/like", post(user::like))
+        .route("/v2/user/unlike", post(user::unlike))
+        .route("/v2/user/follow", post(user::follow))
+        .route("/v2/user/unfollow", post(user::unfollow))
         .route("/oauth2/authorize", get(oauth::authorize))
         .route("/v2/oauth2/token", post(oauth::token))
         .fallback(|| async { failure(404, 0, "Not Found") })

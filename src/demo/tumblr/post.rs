@@ -4,6 +4,7 @@
 //! becomes a reblog with added content; a quote of a deleted post gets a broken trail item.
 
 use super::npf;
+use crate::demo::acts::{self, Kind};
 use crate::demo::content::{Content, Net, Post, Sent};
 use crate::demo::{ids, store};
 use jiff::Timestamp;
@@ -12,6 +13,11 @@ use serde_json::{Value, json};
 /// The post id (a number beyond JavaScript's safe integers, as on Tumblr).
 pub fn id(post: &Post) -> u64 {
     ids::snowflake(post.at, post.key)
+}
+
+/// The key a client needs to like or reblog a post.
+pub fn reblog_key(post: &Post) -> String {
+    ids::base32(&format!("reblog/{}", post.key), 8)
 }
 
 /// Tumblr's `date` format: `2024-05-17 10:00:00 GMT`.
@@ -69,8 +75,7 @@ fn base(c: &Content, post: &Post) -> Value {
     let id = id(post);
     let name = blog_name(&post.author);
     let slug = slug(&post.text);
-    let (fresh, key) = (store::fresh(post), u64::from(post.key));
-    let key = if fresh { 0 } else { key };
+    let key = if store::fresh(post) { 0 } else { u64::from(post.key) };
     json!({
         "object_type": "post",
         "type": "blocks",
@@ -85,10 +90,10 @@ fn base(c: &Content, post: &Post) -> Value {
         "state": "published",
         "timestamp": post.at.as_second(),
         "date": date(post.at),
-        "reblog_key": ids::base32(&format!("reblog/{}", post.key), 8),
-        "note_count": key * 17 % 300,
-        "liked": !fresh && key % 4 == 0,
-        "followed": true,
+        "reblog_key": reblog_key(post),
+        "note_count": acts::count(c, post, Kind::Like, key * 17 % 300),
+        "liked": acts::done(c, post, Kind::Like),
+        "followed": acts::follows(c, &post.author),
         "can_like": true,
         "can_reblog": true,
         "can_reply": true,
