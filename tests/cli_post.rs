@@ -172,3 +172,15 @@ fn states(dir: &std::path::Path) -> Vec<String> {
     out.sort();
     out
 }
+
+#[tokio::test]
+async fn a_mention_that_does_not_resolve_is_posted_as_text_with_a_note_saying_so() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-mention").await;
+    let out = murre(dir.clone(), args(&["post", "--to", "bluesky", "hi @nobody.example.test 👋"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("posted  bluesky:"), "{stdout}");
+    assert!(stdout.contains("note    bluesky:") && stdout.contains("@nobody.example.test was not found"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -424,15 +424,20 @@ fn a_partly_failed_publish_says_so_and_refreshes() {
             account: app.sources[0].account.clone(),
             url: Some("https://x/1".into()),
             error: None,
+            notes: vec!["@nobody.example was not found on Bluesky: it is plain text".into()],
         },
         murre::publish::Outcome {
             account: app.sources[1].account.clone(),
             url: None,
             error: Some("server error 503".into()),
+            notes: Vec::new(),
         },
     ];
+    update(&mut app, Msg::Progress(outcomes[1].clone()));
+    assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("503")), "each target as it answers");
     let effects = update(&mut app, Msg::Published(outcomes));
     assert!(app.toasts.last().is_some_and(|t| t.error && t.text.contains("1 of 2") && t.text.contains("outbox")));
+    assert!(app.toasts.iter().any(|t| t.text.contains("@nobody.example was not found")), "notes are shown");
     assert_eq!(effects.len(), 3, "every source refreshes");
 }
 

@@ -32,6 +32,8 @@ pub enum Msg {
     OpenFailed(String),
     /// A key while typing (the compose box takes keys as text).
     Key(crossterm::event::KeyEvent),
+    /// One target of a publish answered (a progress line).
+    Progress(crate::publish::Outcome),
     /// A publish finished: how each target went.
     Published(Vec<crate::publish::Outcome>),
     /// The draft could not even be stored: nothing was sent, the text goes back to the compose box.

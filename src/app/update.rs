@@ -34,6 +34,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
         Msg::Key(key) => super::compose::key(app, key),
         Msg::Published(outcomes) => published(app, &outcomes),
+        Msg::Progress(o) => {
+            match &o.error {
+                None => toast(app, format!("✓ {} {}", o.account, o.url.as_deref().unwrap_or("")), false),
+                Some(e) => toast(app, format!("✗ {}: {e}", o.account), true),
+            }
+            Vec::new()
+        }
         Msg::ImageLoaded(result) => super::compose::image_loaded(app, result),
         Msg::Edited(result) => super::compose::edited(app, result),
         Msg::Outbox(drafts) => super::outbox::loaded(app, drafts),
@@ -126,6 +133,9 @@ fn published(app: &mut App, outcomes: &[crate::publish::Outcome]) -> Vec<Effect>
     let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
     let failed: Vec<String> =
         outcomes.iter().filter_map(|o| o.error.as_ref().map(|e| format!("{}: {e}", o.account))).collect();
+    for note in outcomes.iter().flat_map(|o| o.notes.iter().map(move |n| format!("{}: {n}", o.account))) {
+        toast(app, note, true);
+    }
     if failed.is_empty() {
         toast(app, format!("posted to {ok} account(s)"), false);
     } else {

@@ -73,8 +73,15 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
         return Ok(1);
     }
     let mut draft = publish::new_draft(&request)?;
-    let outcomes = publish::send(&outbox, &mut draft, &connected.clients).await?;
-    report(&outcomes, args.json)
+    let json = args.json;
+    // Without --json, a line per target as soon as it answers.
+    let mut each = move |o: &Outcome| {
+        if !json {
+            print_line(o);
+        }
+    };
+    let outcomes = publish::send_with(&outbox, &mut draft, &connected.clients, &mut each).await?;
+    report(&outcomes, args.json, false)
 }
 
 /// The request from the arguments; `known` are the accounts murre can post as (in the demo, the
@@ -144,7 +151,7 @@ async fn retry(ctx: &Context, outbox: &Outbox, json: bool) -> anyhow::Result<i32
     for mut draft in drafts {
         all.extend(publish::send(outbox, &mut draft, &connected.clients).await?);
     }
-    report(&all, json)
+    report(&all, json, true)
 }
 
 #[derive(Serialize)]
@@ -153,9 +160,23 @@ struct JsonOutcome<'a> {
     ok: bool,
     url: Option<&'a str>,
     error: Option<&'a str>,
+    notes: &'a [String],
 }
 
-fn report(outcomes: &[Outcome], json: bool) -> anyhow::Result<i32> {
+/// One result line: `posted ACCOUNT URL` or `failed ACCOUNT WHY`, then any notes.
+fn print_line(o: &Outcome) {
+    match &o.error {
+        None => println!("posted  {}  {}", o.account, sanitize_line(o.url.as_deref().unwrap_or(""))),
+        Some(e) => println!("failed  {}  {}", o.account, sanitize_line(e)),
+    }
+    for note in &o.notes {
+        println!("note    {}  {}", o.account, sanitize_line(note));
+    }
+}
+
+/// Prints the results (`lines`: the text lines too; a send printed them as they came) and picks the
+/// exit code.
+fn report(outcomes: &[Outcome], json: bool, lines: bool) -> anyhow::Result<i32> {
     if json {
         let rows: Vec<JsonOutcome> = outcomes
             .iter()
@@ -164,16 +185,12 @@ fn report(outcomes: &[Outcome], json: bool) -> anyhow::Result<i32> {
                 ok: o.error.is_none(),
                 url: o.url.as_deref(),
                 error: o.error.as_deref(),
+                notes: &o.notes,
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
-    } else {
-        for o in outcomes {
-            match &o.error {
-                None => println!("posted  {}  {}", o.account, sanitize_line(o.url.as_deref().unwrap_or(""))),
-                Some(e) => println!("failed  {}  {}", o.account, sanitize_line(e)),
-            }
-        }
+    } else if lines {
+        outcomes.iter().for_each(print_line);
     }
     let ok = outcomes.iter().filter(|o| o.error.is_none()).count();
     Ok(match ok {

@@ -24,6 +24,8 @@ pub struct Outcome {
     pub url: Option<String>,
     /// Why it is not published (yet).
     pub error: Option<String>,
+    /// What the user should know although it was published (a mention that is not a link).
+    pub notes: Vec<String>,
 }
 
 /// A draft for `request` with fresh keys, made now: what the CLI and the TUI hand to `send`.
@@ -35,6 +37,16 @@ pub fn new_draft(request: &prepare::Request) -> Result<Draft, BackendError> {
 /// Sends `draft` to every target that does not have it yet, concurrently, and records the result;
 /// the draft leaves the outbox when every target has it.
 pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> anyhow::Result<Vec<Outcome>> {
+    send_with(outbox, draft, clients, &mut |_| {}).await
+}
+
+/// As `send`, telling `progress` how each target went as soon as it answers.
+pub async fn send_with(
+    outbox: &Outbox,
+    draft: &mut Draft,
+    clients: &[Client],
+    progress: &mut (dyn FnMut(&Outcome) + Send),
+) -> anyhow::Result<Vec<Outcome>> {
     let todo: Vec<usize> =
         (0..draft.targets.len()).filter(|&i| !matches!(draft.targets[i].state, State::Sent { .. })).collect();
     let look: Vec<bool> = todo.iter().map(|&i| draft.targets[i].state == State::Attempted).collect();
@@ -58,10 +70,14 @@ pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> any
     // Each answer is written down as it comes, so a crash after one network answered loses nothing.
     let mut pending: FuturesUnordered<_> = sends.collect();
     let mut errors: Vec<Option<String>> = vec![None; draft.targets.len()];
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); draft.targets.len()];
     while let Some((i, result)) = pending.next().await {
         let net = network(&draft.targets[i].account);
         draft.targets[i].state = match result {
-            Ok(url) => State::Sent { url },
+            Ok(posted) => {
+                notes[i] = posted.notes;
+                State::Sent { url: posted.url }
+            }
             // A refusal is definite (nothing was created); anything else may have reached the server.
             Err(e) if refused(&e) => State::Failed { error: e.user_message(net) },
             Err(e) => {
@@ -72,11 +88,12 @@ pub async fn send(outbox: &Outbox, draft: &mut Draft, clients: &[Client]) -> any
         if !draft.done() {
             outbox.save(draft)?;
         }
+        progress(&outcome(&draft.targets[i], errors[i].clone(), notes[i].clone()));
     }
     if draft.done() {
         outbox.remove(&draft.id)?
     }
-    Ok(draft.targets.iter().zip(errors).map(|(t, e)| outcome(t, e)).collect())
+    Ok(draft.targets.iter().zip(errors).zip(notes).map(|((t, e), n)| outcome(t, e, n)).collect())
 }
 
 fn network(account: &AccountId) -> crate::model::Network {
@@ -91,7 +108,7 @@ fn refused(e: &BackendError) -> bool {
     }
 }
 
-fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>) -> Outcome {
+fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>, notes: Vec<String>) -> Outcome {
     let (url, error) = match &t.state {
         State::Sent { url } => (url.clone(), None),
         State::Failed { error } => (None, Some(error.clone())),
@@ -101,5 +118,5 @@ fn outcome(t: &crate::store::outbox::Target, unconfirmed: Option<String>) -> Out
         }
         State::Pending => (None, Some("not sent".into())),
     };
-    Outcome { account: t.account.clone(), url, error }
+    Outcome { account: t.account.clone(), url, error, notes }
 }

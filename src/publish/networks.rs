@@ -13,12 +13,21 @@ use crate::store::outbox::Draft;
 use super::prepare::with_warning;
 use super::thread::{piece_key, pieces};
 
-/// Publishes to one account; returns the address of the (first) post.
-pub async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Option<String>, BackendError> {
+/// What one account's post became.
+#[derive(Debug, Default)]
+pub struct Posted {
+    /// The address of the (first) post.
+    pub url: Option<String>,
+    /// What the user should know (a mention that is not a link).
+    pub notes: Vec<String>,
+}
+
+/// Publishes to one account.
+pub async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Posted, BackendError> {
     match client {
-        Client::Mastodon(c) => to_mastodon(c, draft, key, look).await,
+        Client::Mastodon(c) => Ok(Posted { url: to_mastodon(c, draft, key, look).await?, notes: Vec::new() }),
         Client::Bluesky(c) => to_bluesky(c, draft, key, look).await,
-        Client::Tumblr(c) => to_tumblr(c, draft, look).await,
+        Client::Tumblr(c) => Ok(Posted { url: to_tumblr(c, draft, look).await?, notes: Vec::new() }),
     }
 }
 
@@ -62,7 +71,7 @@ async fn to_mastodon(
     Ok(first_url)
 }
 
-async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -> Result<Option<String>, BackendError> {
+async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -> Result<Posted, BackendError> {
     let handle = c.session().handle;
     let url =
         |uri: &str| format!("https://bsky.app/profile/{handle}/post/{}", uri.rsplit('/').next().unwrap_or_default());
@@ -70,14 +79,15 @@ async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -
         Some(PostKey::Bluesky { uri, cid }) => Some(c.reply_refs(uri, cid).await?),
         _ => None,
     };
-    let mut first = None;
+    let (mut first, mut notes) = (None, Vec::new());
     for (n, text) in pieces(Network::Bluesky, &draft.text, &draft.cw, draft.split).iter().enumerate() {
         let rkey = piece_key(Network::Bluesky, key, n);
         let found = if look { c.find_post(&rkey).await? } else { None };
         let made = match found {
             Some(made) => made,
             None => {
-                let mut post = bluesky_post(c, &with_warning(text, &draft.cw)).await;
+                let (mut post, unknown) = bluesky_post(c, &with_warning(text, &draft.cw)).await;
+                notes.extend(unknown.into_iter().map(|h| format!("@{h} was not found on Bluesky: it is plain text")));
                 post.reply = reply.clone();
                 if n == 0 {
                     for image in &draft.images {
@@ -98,7 +108,7 @@ async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -
         reply = Some((made.clone(), root));
         first = first.or(Some(made.0));
     }
-    Ok(first.map(|uri| url(&uri)))
+    Ok(Posted { url: first.map(|uri| url(&uri)), notes })
 }
 
 async fn to_tumblr(c: &tumblr::Client, draft: &Draft, look: bool) -> Result<Option<String>, BackendError> {
@@ -133,21 +143,25 @@ async fn link_card(c: &bluesky::Client, post: &NewPost) -> Option<crate::backend
     })
 }
 
-/// The text with its facets; a mention whose handle does not resolve stays plain text.
-async fn bluesky_post(c: &bluesky::Client, text: &str) -> NewPost {
-    let mut out = Vec::new();
+/// The text with its facets; a mention whose handle does not resolve stays plain text (and is named
+/// in the second part of the answer).
+async fn bluesky_post(c: &bluesky::Client, text: &str) -> (NewPost, Vec<String>) {
+    let (mut out, mut unknown) = (Vec::new(), Vec::new());
     for f in facets::detect(text) {
         let target = match f.feature {
             Feature::Link(uri) => FacetTarget::Link(uri),
             Feature::Tag(tag) => FacetTarget::Tag(tag),
             Feature::Mention(handle) => match c.resolve_handle(&handle).await {
                 Ok(did) => FacetTarget::Mention(did),
-                Err(_) => continue,
+                Err(_) => {
+                    unknown.push(handle);
+                    continue;
+                }
             },
         };
         out.push((f.start, f.end, target));
     }
-    NewPost { text: text.to_string(), facets: out, ..NewPost::default() }
+    (NewPost { text: text.to_string(), facets: out, ..NewPost::default() }, unknown)
 }
 
 /// Whether `post` (as the server shows it) is `text` of `draft` sent earlier: written since the draft

@@ -19,8 +19,12 @@ impl Runtime {
     pub(super) fn publish(&self, request: crate::publish::prepare::Request, tx: mpsc::UnboundedSender<Msg>) {
         let (clients, outbox) = (self.clients.read().map(|c| c.clone()).unwrap_or_default(), self.outbox.clone());
         tokio::spawn(async move {
+            let progress = tx.clone();
+            let mut each = move |o: &crate::publish::Outcome| {
+                let _ = progress.send(Msg::Progress(o.clone()));
+            };
             let sent = match crate::publish::new_draft(&request) {
-                Ok(mut draft) => crate::publish::send(&outbox, &mut draft, &clients).await,
+                Ok(mut draft) => crate::publish::send_with(&outbox, &mut draft, &clients, &mut each).await,
                 Err(e) => Err(e.into()),
             };
             let msg = match sent {
