@@ -410,7 +410,15 @@ async fn publishing_from_the_tui_reaches_every_chosen_network_once() {
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     rt.spawn(Effect::Publish(request), tx);
-    match rx.recv().await {
+    let mut progress = 0;
+    let mut next = rx.recv().await;
+    while let Some(Msg::Progress(o)) = &next {
+        assert!(o.error.is_none(), "{o:?}");
+        progress += 1;
+        next = rx.recv().await;
+    }
+    assert_eq!(progress, 3, "a progress line per target before the summary");
+    match next {
         Some(Msg::Published(outcomes)) => {
             assert_eq!(outcomes.len(), 3);
             assert!(outcomes.iter().all(|o| o.error.is_none() && o.url.is_some()), "{outcomes:?}");
