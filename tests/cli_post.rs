@@ -184,3 +184,24 @@ async fn a_mention_that_does_not_resolve_is_posted_as_text_with_a_note_saying_so
     assert!(stdout.contains("note    bluesky:") && stdout.contains("@nobody.example.test was not found"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn quote_embeds_a_bluesky_post_with_an_image_and_refuses_other_networks() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-quote").await;
+    let rows = timeline(&dir, None).await;
+    let first = |network: &str| rows.iter().find(|r| r["network"] == network && r["reposted_by"].is_null()).cloned();
+    let (Some(bsky), Some(masto)) = (first("bluesky"), first("mastodon")) else { panic!("demo posts") };
+    let id = |v: &Value, k: &str| v[k].as_str().unwrap_or_default().to_string();
+    let quote = args(&["post", "--quote", &id(&bsky, "url"), "--image", HERON, "--alt", "a heron", "Look 👀"]);
+    let out = murre(dir.clone(), quote, String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!((net.mastodon.faults.creates(), net.bluesky.faults.creates()), (0, 1), "Bluesky only");
+    let mine = own(&timeline(&dir, Some("bluesky")).await, "bluesky");
+    assert_eq!(mine["media"][0]["alt"], "a heron", "{mine}");
+    assert_eq!(mine["quote"]["url"], bsky["url"], "the quoted post is embedded: {mine}");
+    let out = murre(dir.clone(), args(&["post", "--quote", &id(&masto, "url"), "hm"]), String::new()).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only Bluesky posts can be quoted"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

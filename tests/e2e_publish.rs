@@ -154,3 +154,33 @@ async fn an_over_long_post_becomes_a_chained_thread_on_both_servers() {
     assert!(on_sky[n - 1].text.to_plain().ends_with(&format!("{n}/{n}")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_quote_with_an_image_embeds_the_quoted_post_on_the_appview() {
+    let dir = logged_in_dir("quote");
+    let carol = seeded_client("carol").await;
+    let said = unique("Carol says 日本語");
+    let post = murre::backend::bluesky::write::NewPost { text: said.clone(), ..Default::default() };
+    let rkey = murre::backend::bluesky::write::tid(jiff::Timestamp::now(), 5);
+    let (uri, _) = carol.create_post(&rkey, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let bob = seeded_client("bob").await;
+    eventually(Duration::from_secs(10), || async { bob.lookup_post(&uri).await.ok() }).await;
+    let words = unique("Bob quotes");
+    ok(&murre(&dir, &["post", "--quote", &uri, "--image", HERON, "--alt", "a heron", &words], ""));
+    let alice = Client::Bluesky(seeded_client("alice").await);
+    let quoting = eventually(Duration::from_secs(10), || async {
+        alice.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain() == words)
+    })
+    .await;
+    match &quoting.embed {
+        Some(murre::model::Embed::Quote(q)) => assert_eq!(q.text.to_plain(), said),
+        other => panic!("no quote on the AppView: {other:?}"),
+    }
+    assert_eq!(
+        quoting.media.first().and_then(|m| m.alt.as_deref()),
+        Some("a heron"),
+        "recordWithMedia keeps the image"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

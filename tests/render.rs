@@ -227,6 +227,7 @@ fn outbox_with_each_targets_state() {
         reply_to: None,
         images: Vec::new(),
         split: false,
+        quote: None,
         targets: vec![
             target("mastodon:ada@social.example", State::Sent { url: Some("https://social.example/@ada/1".into()) }),
             target("bluesky:ada.bsky.example", State::Attempted),

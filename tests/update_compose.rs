@@ -138,6 +138,7 @@ fn waiting(id: &str) -> Draft {
         reply_to: None,
         images: Vec::new(),
         split: false,
+        quote: None,
         targets: vec![
             target("mastodon:ada@social.example", State::Sent { url: Some("https://social.example/@ada/1".into()) }),
             target("bluesky:ada.bsky.example", State::Attempted),
@@ -166,4 +167,36 @@ fn waiting_drafts_are_announced_once_and_the_outbox_retries_or_discards_them() {
     assert_eq!(app.overlay, None, "nothing left to show");
     update(&mut app, Msg::Action(Action::Outbox));
     assert!(app.toasts.last().is_some_and(|t| t.text.contains("empty")));
+}
+
+#[test]
+fn q_quotes_a_bluesky_post_from_the_account_that_sees_it_and_explains_elsewhere() {
+    let mut app = app();
+    let rows = app.pane().rows.clone();
+    let on = |app: &murre::app::App, n: murre::model::Network| {
+        rows.iter().position(|&s| app.timeline.post(s).is_some_and(|p| p.network() == n && p.repost.is_none()))
+    };
+    let (Some(sky), Some(masto)) =
+        (on(&app, murre::model::Network::Bluesky), on(&app, murre::model::Network::Mastodon))
+    else {
+        panic!("fixture has both")
+    };
+    for _ in 0..masto {
+        update(&mut app, Msg::Action(Action::SelectNext));
+    }
+    update(&mut app, Msg::Action(Action::Quote));
+    assert!(app.compose.is_none() && app.toasts.last().is_some_and(|t| t.text.contains("boost it")));
+    update(&mut app, Msg::Action(Action::SelectFirst));
+    for _ in 0..sky {
+        update(&mut app, Msg::Action(Action::SelectNext));
+    }
+    update(&mut app, Msg::Action(Action::Quote));
+    let c = app.compose.as_ref().unwrap_or_else(|| panic!("no quote box"));
+    assert_eq!(c.targets.len(), 1);
+    assert_eq!(c.targets[0].1, murre::model::Network::Bluesky);
+    typed(&mut app, "this 👆");
+    match ctrl(&mut app, 's').as_slice() {
+        [Effect::Publish(r)] => assert!(matches!(r.quote, Some(murre::model::PostKey::Bluesky { .. }))),
+        other => panic!("expected a publish, got {other:?}"),
+    }
 }

@@ -60,6 +60,8 @@ pub enum Action {
     Compose,
     /// Reply to the selected post (from the account that sees it).
     Reply,
+    /// Quote the selected post in a new one (Bluesky).
+    Quote,
     /// In the switcher: log out of this account (press twice).
     Logout,
     /// Log in again to an account the server refused (or, when none is refused, add one).
@@ -115,6 +117,7 @@ impl Action {
             Action::TogglePane => "show this account in its own pane",
             Action::Compose => "compose a post",
             Action::Reply => "reply to the post",
+            Action::Quote => "quote the post (Bluesky)",
             Action::Logout => "log out of this account",
             Action::Login => "log in again (or add an account)",
             Action::AddAccount => "add an account",

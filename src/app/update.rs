@@ -106,6 +106,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RetryDraft | Action::DiscardDraft => Vec::new(),
         Action::Compose => super::compose::open(app),
         Action::Reply => super::compose::reply(app),
+        Action::Quote => super::compose::quote(app),
         Action::Outbox => super::outbox::open(app),
         Action::Login => {
             let account = app.sources.iter().find(|s| s.needs_login).map(|s| s.account.clone());

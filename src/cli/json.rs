@@ -20,6 +20,16 @@ pub struct JsonPost<'a> {
     pub media: Vec<JsonMedia<'a>>,
     pub also_on: Vec<JsonAlso<'a>>,
     pub tags: &'a [String],
+    /// The quoted post, when the post quotes one.
+    pub quote: Option<JsonQuote<'a>>,
+}
+
+/// A quoted post in JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonQuote<'a> {
+    pub author: JsonAuthor<'a>,
+    pub text: String,
+    pub url: Option<&'a str>,
 }
 
 /// An author in JSON.
@@ -83,6 +93,12 @@ fn post<'a>(timeline: &'a Timeline, slot: u32, p: &'a Post) -> JsonPost<'a> {
             })
             .collect(),
         tags: &p.tags,
+        quote: match &p.embed {
+            Some(crate::model::Embed::Quote(q)) => {
+                Some(JsonQuote { author: author(&q.author), text: q.text.to_plain(), url: q.url.as_deref() })
+            }
+            _ => None,
+        },
     }
 }
 

@@ -83,6 +83,9 @@ pub enum Command {
         /// Answer this post: its web address or the `id` from `timeline --json`.
         #[arg(long = "reply-to", value_name = "POST")]
         reply_to: Option<String>,
+        /// Quote this Bluesky post: its web address or the `id` from `timeline --json`.
+        #[arg(long, value_name = "POST")]
+        quote: Option<String>,
         /// Attach an image (repeatable; each takes the --alt in the same position).
         #[arg(long = "image", value_name = "PATH")]
         images: Vec<std::path::PathBuf>,
@@ -114,9 +117,34 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post { to, cw, visibility, reply_to, images, alts, allow_public, thread, retry, json, text } => {
-            let args =
-                post::Args { to, cw, visibility, reply_to, images, alts, allow_public, thread, text, retry, json };
+        Command::Post {
+            to,
+            cw,
+            visibility,
+            reply_to,
+            quote,
+            images,
+            alts,
+            allow_public,
+            thread,
+            retry,
+            json,
+            text,
+        } => {
+            let args = post::Args {
+                to,
+                cw,
+                visibility,
+                reply_to,
+                quote,
+                images,
+                alts,
+                allow_public,
+                thread,
+                text,
+                retry,
+                json,
+            };
             post::run(ctx, args).await
         }
     }

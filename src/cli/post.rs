@@ -20,6 +20,7 @@ pub struct Args {
     pub cw: Option<String>,
     pub visibility: Option<String>,
     pub reply_to: Option<String>,
+    pub quote: Option<String>,
     pub images: Vec<std::path::PathBuf>,
     pub alts: Vec<String>,
     pub allow_public: bool,
@@ -44,23 +45,14 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
             return Ok(EXIT_USAGE);
         }
     };
-    if let Some(address) = &args.reply_to {
-        let chosen = reply_to::network_of(address)
-            .and_then(|network| reply_to::choose_target(&mut request, network, !args.to.is_empty()));
-        if let Err(e) = chosen {
-            eprintln!("murre post: {e}");
-            return Ok(EXIT_USAGE);
-        }
-        let client = connected.clients.iter().find(|c| Some(c.account()) == request.targets.first());
-        let found = match client {
-            Some(c) => reply_to::lookup(c, address).await.map_err(|e| e.user_message(c.network())),
-            None => Err("the replying account is not connected".to_string()),
-        };
-        match found {
+    let named = !args.to.is_empty();
+    for (address, quoting) in args.reply_to.iter().map(|a| (a, false)).chain(args.quote.iter().map(|a| (a, true))) {
+        match reply_to::resolve(&mut request, address, named, quoting, &connected.clients).await {
+            Ok(key) if quoting => request.quote = Some(key),
             Ok(key) => request.reply_to = Some(key),
-            Err(e) => {
-                eprintln!("murre post: cannot reply: {e}; nothing was sent.");
-                return Ok(1);
+            Err((code, e)) => {
+                eprintln!("murre post: {e}");
+                return Ok(code);
             }
         }
     }
@@ -133,6 +125,7 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         alt_required: ctx.config.compose.alt_required,
         widen_confirmed: args.allow_public,
         split: args.thread,
+        quote: None,
     })
 }
 

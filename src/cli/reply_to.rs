@@ -33,6 +33,30 @@ pub fn choose_target(request: &mut Request, network: Network, named: bool) -> Re
     }
 }
 
+/// The post a reply answers (or, `quoting`, the post a quote embeds): `request` narrowed to the one
+/// account that acts, and the post's key as that account sees it. `Err` has the exit code: 2 for a
+/// usage error, 1 when the post cannot be found.
+pub async fn resolve(
+    request: &mut Request,
+    address: &str,
+    named: bool,
+    quoting: bool,
+    clients: &[Client],
+) -> Result<PostKey, (i32, String)> {
+    let usage = |e: String| (super::EXIT_USAGE, e);
+    let network = network_of(address).map_err(usage)?;
+    if quoting && network != Network::Bluesky {
+        return Err(usage("only Bluesky posts can be quoted (boost or link the others)".into()));
+    }
+    choose_target(request, network, named).map_err(usage)?;
+    let client = clients.iter().find(|c| Some(c.account()) == request.targets.first());
+    let found = match client {
+        Some(c) => lookup(c, address).await.map_err(|e| e.user_message(c.network())),
+        None => Err("that account is not connected".to_string()),
+    };
+    found.map_err(|e| (1, format!("cannot find the post: {e}; nothing was sent.")))
+}
+
 /// The key of the post at `address`, as `client` sees it.
 pub async fn lookup(client: &Client, address: &str) -> Result<PostKey, BackendError> {
     match client {

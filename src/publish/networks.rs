@@ -96,7 +96,11 @@ async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -
                     if !draft.cw.trim().is_empty() && !draft.images.is_empty() {
                         post.labels.push("graphic-media".into());
                     }
-                    if draft.images.is_empty() {
+                    post.quote = match &draft.quote {
+                        Some(PostKey::Bluesky { uri, cid }) => Some((uri.clone(), cid.clone())),
+                        _ => None,
+                    };
+                    if draft.images.is_empty() && post.quote.is_none() {
                         post.external = link_card(c, &post).await;
                     }
                 }

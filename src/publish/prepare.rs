@@ -25,6 +25,8 @@ pub struct Request {
     pub widen_confirmed: bool,
     /// Text too long for a network goes out there as a numbered thread instead of being refused.
     pub split: bool,
+    /// The post this quotes (Bluesky only: the other networks have no quote posts murre can make).
+    pub quote: Option<PostKey>,
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
@@ -83,6 +85,9 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
                 "a reply goes only to the network of the post it answers (Tumblr has none)".into(),
             ));
         }
+        if req.quote.as_ref().is_some_and(|q| !matches!(q, PostKey::Bluesky { .. }) || network != Network::Bluesky) {
+            out.push((account.clone(), "a quote goes only to Bluesky, where the quoted post lives".into()));
+        }
         if !req.widen_confirmed && widened(req).contains(account) {
             let why = "a followers-only or direct post would become public there (--allow-public sends it anyway)";
             out.push((account.clone(), why.to_string()));
@@ -126,6 +131,7 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
         reply_to: req.reply_to.clone(),
         images: req.images.clone(),
         split: req.split,
+        quote: req.quote.clone(),
         targets,
     }
 }
@@ -145,6 +151,7 @@ mod tests {
             alt_required: true,
             widen_confirmed: false,
             split: false,
+            quote: None,
         }
     }
 

@@ -55,6 +55,9 @@ pub struct Draft {
     /// Text too long for a network goes out there as a numbered thread.
     #[serde(default)]
     pub split: bool,
+    /// The post this quotes (Bluesky).
+    #[serde(default)]
+    pub quote: Option<PostKey>,
     pub targets: Vec<Target>,
 }
 
@@ -167,6 +170,7 @@ mod tests {
             reply_to: None,
             images: Vec::new(),
             split: false,
+            quote: None,
             targets: vec![Target {
                 account: AccountId("bluesky:a.test".into()),
                 key: "k".into(),

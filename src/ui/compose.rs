@@ -15,9 +15,10 @@ use crate::text::truncate;
 pub fn draw(frame: &mut Frame, area: Rect, c: &Compose, theme: &Theme) {
     let rect = centered(area, area.width.saturating_sub(6).clamp(30, 100), area.height.saturating_sub(4).clamp(14, 24));
     frame.render_widget(Clear, rect);
-    let title = match &c.reply_to {
-        Some((_, handle)) => format!(" Reply to @{} ", truncate(handle, 40)),
-        None => " New post ".to_string(),
+    let title = match (&c.reply_to, &c.quote) {
+        (Some((_, handle)), _) => format!(" Reply to @{} ", truncate(handle, 40)),
+        (None, Some((_, handle))) => format!(" Quote @{} ", truncate(handle, 40)),
+        (None, None) => " New post ".to_string(),
     };
     let outer = Block::default().borders(Borders::ALL).border_style(theme.accent).title(title);
     let inner = outer.inner(rect);

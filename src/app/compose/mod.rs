@@ -47,6 +47,8 @@ pub struct Compose {
     pub open: bool,
     /// The post this answers, and its author's handle (for the title).
     pub reply_to: Option<(PostKey, String)>,
+    /// The post this quotes, and its author's handle (for the title).
+    pub quote: Option<(PostKey, String)>,
     /// A first Ctrl-S warned that the post would be public somewhere; a second one sends anyway.
     pub widen_warned: bool,
     /// Whether images need alt text (config `compose.alt_required`).
@@ -101,6 +103,7 @@ impl Compose {
             alt_required: self.alt_required,
             widen_confirmed: self.widen_warned,
             split: self.split,
+            quote: self.quote.as_ref().map(|q| q.0.clone()),
         }
     }
 
@@ -122,6 +125,7 @@ impl Compose {
             cursor: 0,
             open: true,
             reply_to: None,
+            quote: None,
             widen_warned: false,
             alt_required,
             split: false,
@@ -177,6 +181,33 @@ pub(super) fn reply(app: &mut App) -> Vec<Effect> {
         c.reply_to = Some((key, handle.clone()));
         c.visibility = visibility;
         c.body.insert_str(if network == Network::Mastodon { format!("@{handle} ") } else { String::new() });
+    }
+    Vec::new()
+}
+
+/// `Q`: a post quoting the selected one, from the account that sees it. Only Bluesky has quote posts
+/// murre can make (on Mastodon, boost or link it; on Tumblr, reblog it).
+pub(super) fn quote(app: &mut App) -> Vec<Effect> {
+    let Some(post) = app.selected_post() else { return Vec::new() };
+    let why = match post.network() {
+        Network::Bluesky => None,
+        Network::Mastodon => Some("Mastodon quote posts are not supported here: boost it (b) or link it"),
+        Network::Tumblr => Some("on Tumblr, reblog it (b)"),
+    };
+    if let Some(why) = why {
+        super::update::toast(app, why.into(), true);
+        return Vec::new();
+    }
+    let (account, key, handle) = (post.id.account.clone(), post.id.key.clone(), post.author.handle.clone());
+    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty() || !c.images.is_empty()) {
+        super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
+        return Vec::new();
+    }
+    app.compose = None;
+    open(app);
+    if let Some(c) = &mut app.compose {
+        c.targets = vec![(account, Network::Bluesky, true)];
+        c.quote = Some((key, handle));
     }
     Vec::new()
 }

@@ -52,8 +52,10 @@ pub struct NewPost {
     pub images: Vec<(Value, String)>,
     /// Self-labels (`graphic-media` for images behind a content warning).
     pub labels: Vec<String>,
-    /// A link card (`app.bsky.embed.external`), when the post has no images.
+    /// A link card (`app.bsky.embed.external`), when the post has no images and quotes nothing.
     pub external: Option<External>,
+    /// The quoted post (uri, cid): `app.bsky.embed.record`, or `recordWithMedia` with images.
+    pub quote: Option<(String, String)>,
 }
 
 /// A link card: the page, its title and description, and an uploaded thumbnail blob.
@@ -90,18 +92,28 @@ pub fn record(post: &NewPost, at: Timestamp) -> Value {
     if !post.langs.is_empty() {
         record["langs"] = json!(post.langs.iter().take(3).collect::<Vec<_>>());
     }
-    if !post.images.is_empty() {
+    let images = (!post.images.is_empty()).then(|| {
         let images: Vec<Value> = post.images.iter().map(|(blob, alt)| json!({"alt": alt, "image": blob})).collect();
-        record["embed"] = json!({"$type": "app.bsky.embed.images", "images": images});
-    }
-    if post.images.is_empty()
-        && let Some(card) = &post.external
-    {
-        let mut external = json!({"uri": card.uri, "title": card.title, "description": card.description});
-        if let Some(thumb) = &card.thumb {
-            external["thumb"] = thumb.clone();
+        json!({"$type": "app.bsky.embed.images", "images": images})
+    });
+    let quote = post.quote.as_ref().map(|(uri, cid)| json!({"uri": uri, "cid": cid}));
+    let embed = match (quote, images, &post.external) {
+        (Some(record), Some(media), _) => {
+            Some(json!({"$type": "app.bsky.embed.recordWithMedia", "record": {"record": record}, "media": media}))
         }
-        record["embed"] = json!({"$type": "app.bsky.embed.external", "external": external});
+        (Some(record), None, _) => Some(json!({"$type": "app.bsky.embed.record", "record": record})),
+        (None, Some(images), _) => Some(images),
+        (None, None, Some(card)) => {
+            let mut external = json!({"uri": card.uri, "title": card.title, "description": card.description});
+            if let Some(thumb) = &card.thumb {
+                external["thumb"] = thumb.clone();
+            }
+            Some(json!({"$type": "app.bsky.embed.external", "external": external}))
+        }
+        (None, None, None) => None,
+    };
+    if let Some(embed) = embed {
+        record["embed"] = embed;
     }
     if !post.labels.is_empty() {
         let values: Vec<Value> = post.labels.iter().map(|l| json!({"val": l})).collect();
@@ -218,6 +230,7 @@ mod tests {
             images: vec![(json!({"$type": "blob", "size": 3}), "a heron".into())],
             labels: vec!["graphic-media".into()],
             external: None,
+            quote: None,
         };
         let r = record(&post, Timestamp::UNIX_EPOCH);
         assert_eq!(r["facets"][0]["index"]["byteStart"], 3);

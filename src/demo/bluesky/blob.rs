@@ -37,7 +37,10 @@ pub async fn upload_blob(State(state): State<Bsky>, headers: HeaderMap, body: By
 /// The images of a record's `app.bsky.embed.images` embed, each naming an uploaded blob; `Err` names
 /// what is wrong as the PDS would (a missing blob, a missing `alt`).
 pub fn media(ctx: &Ctx, record: &serde_json::Map<String, Value>) -> Result<Vec<Media>, String> {
-    let Some(embed) = record.get("embed") else { return Ok(Vec::new()) };
+    let Some(mut embed) = record.get("embed") else { return Ok(Vec::new()) };
+    if embed["$type"] == "app.bsky.embed.recordWithMedia" {
+        embed = &embed["media"];
+    }
     if embed["$type"] != "app.bsky.embed.images" {
         return Ok(Vec::new());
     }
@@ -71,4 +74,14 @@ pub fn card(ctx: &Ctx, record: &serde_json::Map<String, Value>) -> Option<Card> 
         description: external["description"].as_str().unwrap_or_default().to_string(),
         image: thumb.map(|link| format!("{}/img/feed_thumbnail/plain/{link}@jpeg", ctx.url)),
     })
+}
+
+/// The at-uri a record quotes (`app.bsky.embed.record`, or the record part of `recordWithMedia`).
+pub fn quoted(record: &serde_json::Map<String, Value>) -> Option<&str> {
+    let embed = record.get("embed")?;
+    match embed["$type"].as_str()? {
+        "app.bsky.embed.record" => embed.pointer("/record/uri")?.as_str(),
+        "app.bsky.embed.recordWithMedia" => embed.pointer("/record/record/uri")?.as_str(),
+        _ => None,
+    }
 }

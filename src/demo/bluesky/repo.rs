@@ -158,6 +158,7 @@ fn create(state: &Bsky, body: &[u8]) -> Result<Response, Early> {
         new.reply_to = parent.and_then(|uri| by_uri(c, uri)).map(|p| p.key);
         new.media = media.clone();
         new.card = card.clone();
+        new.quote_of = super::blob::quoted(&record).and_then(|uri| by_uri(c, uri)).map(|p| p.key);
         new.sent = Some(Sent::Bluesky { rkey, record: Value::Object(record) });
         Ok(new)
     });
