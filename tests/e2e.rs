@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::tmux::Tmux;
+
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -449,47 +451,6 @@ async fn a_revoked_app_password_fails_login_and_its_session_cannot_refresh() {
     assert!(matches!(err, murre::backend::BackendError::Auth(_)), "{err:?}");
     assert!(err.user_message(Network::Bluesky).contains("log in again"));
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Drives the real TUI in tmux, as a user would.
-struct Tmux(String);
-
-impl Tmux {
-    fn start(name: &str, dir: &std::path::Path) -> Tmux {
-        let session = format!("murre-e2e-{name}-{}", std::process::id());
-        let cmd = format!("{} --config-dir {}", env!("CARGO_BIN_EXE_murre"), dir.display());
-        let ok = std::process::Command::new("tmux")
-            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "32", &cmd])
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "tmux is needed for the TUI tests");
-        Tmux(session)
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.0.as_str()];
-        args.extend_from_slice(keys);
-        let _ = std::process::Command::new("tmux").args(&args).status();
-    }
-
-    fn screen(&self) -> String {
-        let out = std::process::Command::new("tmux").args(["capture-pane", "-p", "-t", &self.0]).output();
-        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
-    }
-
-    async fn wait_for(&self, text: &str) {
-        eventually(Duration::from_secs(20), || {
-            let screen = self.screen();
-            async move { screen.contains(text).then_some(()) }
-        })
-        .await;
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
-    }
 }
 
 #[tokio::test]

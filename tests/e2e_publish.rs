@@ -184,3 +184,58 @@ async fn a_quote_with_an_image_embeds_the_quoted_post_on_the_appview() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The issue's whole story in the TUI (against the demo servers, run by this test): a post with an
+/// image and a CW to three networks; Bluesky hangs; murre is killed with `kill -9` mid-send; a new
+/// murre says a draft waits, the outbox shows each target's state, `r` finishes it; each network has
+/// the post once.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_tui_send_killed_midway_is_finished_after_a_restart_without_loss_or_duplicate() {
+    use common::tmux::Tmux;
+    let net = murre::demo::DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::binary::demo_accounts(&net, "tui-kill").await;
+    let tui = Tmux::start("tui-kill-1", &dir);
+    tui.wait_for("murre.demo.test ✓").await;
+    tui.keys(&["c"]);
+    tui.wait_for("New post").await;
+    tui.keys(&["-l", "Heron at dawn 🪶 日本語"]);
+    tui.keys(&["Tab"]);
+    tui.keys(&["-l", "bird photo"]);
+    tui.keys(&["Tab"]);
+    tui.keys(&["-l", HERON]);
+    tui.keys(&["Enter"]);
+    tui.wait_for("describe heron.png").await;
+    tui.keys(&["-l", "A grey heron in shallow water"]);
+    tui.keys(&["Enter"]);
+    tui.wait_for("alt ✓").await;
+    // Bluesky's next request (the image upload) never answers.
+    net.bluesky.faults.hang_next(1);
+    tui.keys(&["C-s"]);
+    let outbox = murre::store::outbox::Outbox::new(&dir.join("data"));
+    let sent = |d: &murre::store::outbox::Draft| {
+        d.targets.iter().filter(|t| matches!(t.state, murre::store::outbox::State::Sent { .. })).count()
+    };
+    let end = std::time::Instant::now() + Duration::from_secs(20);
+    while outbox.list().unwrap_or_default().first().map(sent) != Some(2) {
+        assert!(std::time::Instant::now() < end, "Mastodon and Tumblr never answered:\n{}", tui.screen());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tui.kill9();
+    assert_eq!((net.mastodon.faults.creates(), net.tumblr.faults.creates()), (1, 1));
+    assert_eq!(net.bluesky.faults.creates(), 0);
+
+    let again = Tmux::start("tui-kill-2", &dir);
+    again.wait_for("1 unfinished draft(s)").await;
+    again.keys(&["O"]);
+    again.wait_for("? not confirmed").await;
+    let screen = again.screen();
+    assert!(screen.contains("✓ sent") && screen.contains("bluesky:murre.demo.test"), "{screen}");
+    again.keys(&["r"]);
+    again.wait_for("posted to 3 account(s)").await;
+    let creates = (net.mastodon.faults.creates(), net.bluesky.faults.creates(), net.tumblr.faults.creates());
+    assert_eq!(creates, (1, 1, 1), "no loss, no duplicate");
+    let kept = murre::store::outbox::Outbox::new(&dir.join("data")).list().unwrap_or_default();
+    assert!(kept.is_empty(), "the draft left the outbox: {kept:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,6 +5,7 @@ pub mod binary;
 pub mod demo;
 pub mod live;
 pub mod real;
+pub mod tmux;
 
 use jiff::Timestamp;
 use murre::app::{App, FetchKind, Msg, ReqId, Source, update};
