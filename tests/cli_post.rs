@@ -205,3 +205,20 @@ async fn quote_embeds_a_bluesky_post_with_an_image_and_refuses_other_networks() 
     assert!(String::from_utf8_lossy(&out.stderr).contains("only Bluesky posts can be quoted"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A server that allows longer statuses (Pleroma and Akkoma: 5000) is counted by its own limit, read
+/// from the instance; Bluesky's 300 still applies to Bluesky.
+#[tokio::test]
+async fn the_servers_own_length_limit_is_used_not_mastodons_default() {
+    let net = DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = demo_accounts(&net, "post-limit").await;
+    net.mastodon.faults.set_max_characters(Some(1000));
+    let long = "word ".repeat(150);
+    let out = murre(dir.clone(), args(&["post", "--to", "mastodon", &long]), String::new()).await;
+    assert_eq!(out.status.code(), Some(0), "750 of 1000 fits: {}", String::from_utf8_lossy(&out.stderr));
+    let out = murre(dir.clone(), args(&["post", &"word ".repeat(210)]), String::new()).await;
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1050 of 1000") && err.contains("1050 of 300"), "{err}");
+    assert_eq!(net.mastodon.faults.creates(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -136,7 +136,7 @@ async fn an_over_long_post_becomes_a_chained_thread_on_both_servers() {
     }
 
     let alice = Client::Bluesky(seeded_client("alice").await);
-    let n = murre::publish::thread::pieces(murre::model::Network::Bluesky, &words, "", true).len();
+    let n = murre::publish::thread::pieces(murre::model::Network::Bluesky, &words, "", true, Default::default()).len();
     let on_sky = eventually(Duration::from_secs(15), || async {
         let page = alice.home(Cursor::Newest).await.ok()?;
         let first = page.items.iter().find(|p| p.text.to_plain().starts_with(&marker))?.clone();

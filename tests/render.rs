@@ -217,7 +217,8 @@ fn outbox_with_each_targets_state() {
     use murre::model::{AccountId, Visibility};
     use murre::store::outbox::{Draft, State, Target};
     let mut app = sized(100, 24);
-    let target = |account: &str, state| Target { account: AccountId(account.into()), key: "k".into(), state };
+    let target =
+        |account: &str, state| Target { account: AccountId(account.into()), key: "k".into(), state, rules: None };
     let draft = Draft {
         id: "a1".into(),
         created: ago(42),

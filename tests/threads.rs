@@ -51,8 +51,10 @@ async fn an_over_long_draft_goes_out_as_a_chained_numbered_thread_on_each_networ
     let s = setup(Duration::from_secs(20)).await;
     let dir = std::env::temp_dir().join(format!("murre-threads-{}", std::process::id()));
     let req = request(&s.clients);
-    let (m, b) =
-        (thread::pieces(Network::Mastodon, &req.text, "", true), thread::pieces(Network::Bluesky, &req.text, "", true));
+    let (m, b) = (
+        thread::pieces(Network::Mastodon, &req.text, "", true, Default::default()),
+        thread::pieces(Network::Bluesky, &req.text, "", true, Default::default()),
+    );
     assert!(m.len() >= 2 && b.len() > m.len(), "{} and {}", m.len(), b.len());
     assert_eq!(prepare::problems(&req), []);
     let mut draft = publish::new_draft(&req).unwrap_or_else(|e| panic!("{e}"));
@@ -84,8 +86,10 @@ async fn a_thread_whose_first_answer_was_lost_is_finished_without_duplicates() {
 
     let again = publish::send(&outbox, &mut draft, &s.clients).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(again.iter().all(|o| o.error.is_none()), "{again:?}");
-    let (m, b) =
-        (thread::pieces(Network::Mastodon, &req.text, "", true), thread::pieces(Network::Bluesky, &req.text, "", true));
+    let (m, b) = (
+        thread::pieces(Network::Mastodon, &req.text, "", true, Default::default()),
+        thread::pieces(Network::Bluesky, &req.text, "", true, Default::default()),
+    );
     assert_eq!((s.net.mastodon.faults.creates(), s.net.bluesky.faults.creates()), (m.len(), b.len()));
     chain(&s.clients[0], m.len()).await;
     chain(&s.clients[1], b.len()).await;

@@ -128,7 +128,8 @@ fn ctrl_e_hands_the_text_to_the_editor_and_takes_its_result() {
 }
 
 fn waiting(id: &str) -> Draft {
-    let target = |account: &str, state| Target { account: AccountId(account.into()), key: "k".into(), state };
+    let target =
+        |account: &str, state| Target { account: AccountId(account.into()), key: "k".into(), state, rules: None };
     Draft {
         id: id.into(),
         created: ago(3),
@@ -199,4 +200,18 @@ fn q_quotes_a_bluesky_post_from_the_account_that_sees_it_and_explains_elsewhere(
         [Effect::Publish(r)] => assert!(matches!(r.quote, Some(murre::model::PostKey::Bluesky { .. }))),
         other => panic!("expected a publish, got {other:?}"),
     }
+}
+
+#[test]
+fn the_compose_box_counts_by_the_servers_own_limit_once_it_says() {
+    let mut app = composing();
+    let masto = app.sources[0].account.clone();
+    let limit = |app: &murre::app::App| {
+        app.compose.as_ref().and_then(|c| c.counters().into_iter().find(|(a, _)| *a == masto)).map(|(_, n)| n.limit)
+    };
+    assert_eq!(limit(&app), Some(500));
+    let rules = murre::publish::prepare::Rules { chars: 5000, per_url: 23, media: 4 };
+    update(&mut app, Msg::Rules { account: masto.clone(), rules });
+    assert_eq!(limit(&app), Some(5000));
+    assert_eq!(app.sources[0].rules, Some(rules), "kept for the next draft");
 }

@@ -52,6 +52,8 @@ pub struct Source {
     pub needs_login: bool,
     /// Logged out during this run: out of the timeline, gone at the next start.
     pub logged_out: bool,
+    /// A Mastodon-API server's own limits, once it said them.
+    pub rules: Option<crate::publish::prepare::Rules>,
     /// The request whose answer is awaited for new items.
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
@@ -75,6 +77,7 @@ impl Source {
             older: None,
             pending_newer: None,
             pending_older: None,
+            rules: None,
             included: true,
             posting: false,
             needs_login: false,

@@ -32,6 +32,8 @@ pub enum Msg {
     OpenFailed(String),
     /// A key while typing (the compose box takes keys as text).
     Key(crossterm::event::KeyEvent),
+    /// A Mastodon-API server said its limits (characters, URL length, images).
+    Rules { account: crate::model::AccountId, rules: crate::publish::prepare::Rules },
     /// One target of a publish answered (a progress line).
     Progress(crate::publish::Outcome),
     /// A publish finished: how each target went.

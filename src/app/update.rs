@@ -34,6 +34,16 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
         Msg::Key(key) => super::compose::key(app, key),
         Msg::Published(outcomes) => published(app, &outcomes),
+        Msg::Rules { account, rules } => {
+            if let Some(s) = app.sources.iter_mut().find(|s| s.account == account) {
+                s.rules = Some(rules);
+            }
+            if let Some(c) = app.compose.as_mut() {
+                c.rules.retain(|(a, _)| *a != account);
+                c.rules.push((account, rules));
+            }
+            Vec::new()
+        }
         Msg::Progress(o) => {
             match &o.error {
                 None => toast(app, format!("✓ {} {}", o.account, o.url.as_deref().unwrap_or("")), false),

@@ -56,6 +56,7 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
             }
         }
     }
+    request.rules = server_rules(&request.targets, &connected.clients).await;
     let problems = prepare::problems(&request);
     if !problems.is_empty() {
         for (account, why) in problems {
@@ -74,6 +75,15 @@ pub async fn run(ctx: &Context, args: Args) -> anyhow::Result<i32> {
     };
     let outcomes = publish::send_with(&outbox, &mut draft, &connected.clients, &mut each).await?;
     report(&outcomes, args.json, false)
+}
+
+/// Each Mastodon-API target's own limits, asked of its server (the usual ones when it does not say).
+async fn server_rules(targets: &[AccountId], clients: &[crate::backend::Client]) -> Vec<(AccountId, prepare::Rules)> {
+    let asks = clients
+        .iter()
+        .filter(|c| c.network() == crate::model::Network::Mastodon && targets.contains(c.account()))
+        .map(|c| async move { c.limits().await.ok().map(|l| (c.account().clone(), l.into())) });
+    futures_util::future::join_all(asks).await.into_iter().flatten().collect()
 }
 
 /// The request from the arguments; `known` are the accounts murre can post as (in the demo, the
@@ -126,6 +136,7 @@ fn request(ctx: &Context, args: &Args, known: &[AccountId]) -> anyhow::Result<pr
         widen_confirmed: args.allow_public,
         split: args.thread,
         quote: None,
+        rules: Vec::new(),
     })
 }
 

@@ -41,6 +41,7 @@ struct Switches {
     hang: usize,
     link_host: Option<String>,
     v2_instance_off: bool,
+    max_characters: Option<usize>,
     ignore_idempotency: bool,
     lose_create: usize,
     requests: usize,
@@ -151,6 +152,17 @@ impl Faults {
     }
 
     /// Whether `/api/v2/instance` is served.
+    /// Mastodon only: the server's own status length (Pleroma and Akkoma allow 5000, for one), as the
+    /// instance says and as creates are checked; `None` is Mastodon's 500.
+    pub fn set_max_characters(&self, max: Option<usize>) {
+        self.lock().max_characters = max;
+    }
+
+    /// The status length in force (see [`Faults::set_max_characters`]).
+    pub(crate) fn max_characters(&self) -> usize {
+        self.lock().max_characters.unwrap_or(500)
+    }
+
     pub(crate) fn v2_instance(&self) -> bool {
         !self.lock().v2_instance_off
     }

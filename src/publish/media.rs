@@ -15,8 +15,10 @@ pub fn limits(network: Network) -> (usize, usize, usize) {
 }
 
 /// Every reason `images` cannot go to `network`.
-pub fn problems(images: &[Attachment], network: Network, alt_required: bool) -> Vec<String> {
+/// `most`: the server's own count, where it said.
+pub fn problems(images: &[Attachment], network: Network, alt_required: bool, most: Option<usize>) -> Vec<String> {
     let (count, bytes, alt_max) = limits(network);
+    let count = most.unwrap_or(count);
     let mut out = Vec::new();
     if images.len() > count {
         out.push(format!("{} images, at most {count} here", images.len()));
@@ -47,8 +49,8 @@ mod tests {
     #[test]
     fn bluesky_refuses_a_large_image_that_mastodon_takes() {
         let big = [image("big.png", 1_400_000, "a heron")];
-        assert!(problems(&big, Network::Mastodon, true).is_empty());
-        let p = problems(&big, Network::Bluesky, true);
+        assert!(problems(&big, Network::Mastodon, true, None).is_empty());
+        let p = problems(&big, Network::Bluesky, true, None);
         assert_eq!(p.len(), 1);
         assert!(p[0].contains("big.png is 1.4 MB") && p[0].contains("smaller"), "{p:?}");
     }
@@ -56,12 +58,12 @@ mod tests {
     #[test]
     fn alt_text_is_required_unless_turned_off_and_counts_are_capped() {
         let bare = [image("a.png", 10, " ")];
-        assert!(problems(&bare, Network::Tumblr, true)[0].contains("no alt text"));
-        assert!(problems(&bare, Network::Tumblr, false).is_empty());
+        assert!(problems(&bare, Network::Tumblr, true, None)[0].contains("no alt text"));
+        assert!(problems(&bare, Network::Tumblr, false, None).is_empty());
         let five: Vec<_> = (0..5).map(|i| image(&format!("{i}.png"), 10, "x")).collect();
-        assert_eq!(problems(&five, Network::Mastodon, true), ["5 images, at most 4 here"]);
-        assert!(problems(&five, Network::Tumblr, true).is_empty());
+        assert_eq!(problems(&five, Network::Mastodon, true, None), ["5 images, at most 4 here"]);
+        assert!(problems(&five, Network::Tumblr, true, None).is_empty());
         let long = [image("a.png", 10, &"é".repeat(1501))];
-        assert_eq!(problems(&long, Network::Mastodon, true).len(), 1);
+        assert_eq!(problems(&long, Network::Mastodon, true, None).len(), 1);
     }
 }

@@ -61,7 +61,7 @@ pub async fn send_with(
         let client = clients.iter().find(|c| c.account() == &target.account);
         async move {
             let result = match client {
-                Some(c) => networks::one(c, snapshot, &target.key, look).await,
+                Some(c) => networks::one(c, snapshot, target, look).await,
                 None => Err(BackendError::Invalid(format!("{} is not logged in", target.account))),
             };
             (i, result)

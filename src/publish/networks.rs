@@ -8,9 +8,9 @@ use crate::backend::mastodon::write::NewStatus;
 use crate::backend::{BackendError, Client, bluesky, mastodon, tumblr};
 use crate::compose::facets::{self, Feature};
 use crate::model::{Network, Post, PostKey};
-use crate::store::outbox::Draft;
+use crate::store::outbox::{Draft, Target};
 
-use super::prepare::with_warning;
+use super::prepare::{Rules, with_warning};
 use super::thread::{piece_key, pieces};
 
 /// What one account's post became.
@@ -23,9 +23,13 @@ pub struct Posted {
 }
 
 /// Publishes to one account.
-pub async fn one(client: &Client, draft: &Draft, key: &str, look: bool) -> Result<Posted, BackendError> {
+pub async fn one(client: &Client, draft: &Draft, target: &Target, look: bool) -> Result<Posted, BackendError> {
+    let key = target.key.as_str();
     match client {
-        Client::Mastodon(c) => Ok(Posted { url: to_mastodon(c, draft, key, look).await?, notes: Vec::new() }),
+        Client::Mastodon(c) => {
+            let rules = target.rules.unwrap_or_default();
+            Ok(Posted { url: to_mastodon(c, draft, key, rules, look).await?, notes: Vec::new() })
+        }
         Client::Bluesky(c) => to_bluesky(c, draft, key, look).await,
         Client::Tumblr(c) => Ok(Posted { url: to_tumblr(c, draft, look).await?, notes: Vec::new() }),
     }
@@ -35,6 +39,7 @@ async fn to_mastodon(
     c: &mastodon::Client,
     draft: &Draft,
     key: &str,
+    rules: Rules,
     look: bool,
 ) -> Result<Option<String>, BackendError> {
     let mine = if look { c.own_newest().await? } else { Vec::new() };
@@ -43,7 +48,7 @@ async fn to_mastodon(
         _ => None,
     };
     let mut first_url = None;
-    for (n, text) in pieces(Network::Mastodon, &draft.text, &draft.cw, draft.split).iter().enumerate() {
+    for (n, text) in pieces(Network::Mastodon, &draft.text, &draft.cw, draft.split, rules).iter().enumerate() {
         let images = if n == 0 { draft.images.len() } else { 0 };
         let made = match mine.iter().find(|p| same_status(draft, text, images, p)) {
             Some(p) => p.clone(),
@@ -80,7 +85,8 @@ async fn to_bluesky(c: &bluesky::Client, draft: &Draft, key: &str, look: bool) -
         _ => None,
     };
     let (mut first, mut notes) = (None, Vec::new());
-    for (n, text) in pieces(Network::Bluesky, &draft.text, &draft.cw, draft.split).iter().enumerate() {
+    for (n, text) in pieces(Network::Bluesky, &draft.text, &draft.cw, draft.split, Rules::default()).iter().enumerate()
+    {
         let rkey = piece_key(Network::Bluesky, key, n);
         let found = if look { c.find_post(&rkey).await? } else { None };
         let made = match found {

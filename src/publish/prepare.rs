@@ -27,11 +27,41 @@ pub struct Request {
     pub split: bool,
     /// The post this quotes (Bluesky only: the other networks have no quote posts murre can make).
     pub quote: Option<PostKey>,
+    /// Each Mastodon-API target's own limits, where its server said (else the usual ones).
+    pub rules: Vec<(AccountId, Rules)>,
+}
+
+impl Request {
+    /// The limits of `account`'s server.
+    pub fn rules_for(&self, account: &AccountId) -> Rules {
+        self.rules.iter().find(|(a, _)| a == account).map(|(_, r)| *r).unwrap_or_default()
+    }
 }
 
 /// Mastodon's usual limits, used when the instance does not say otherwise.
 pub const MASTODON_CHARS: usize = 500;
 const MASTODON_URL_CHARS: usize = 23;
+
+/// A Mastodon-API server's own limits (from `/api/v2/instance`): characters per status, what a URL
+/// counts for, images per status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Rules {
+    pub chars: usize,
+    pub per_url: usize,
+    pub media: usize,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules { chars: MASTODON_CHARS, per_url: MASTODON_URL_CHARS, media: 4 }
+    }
+}
+
+impl From<crate::backend::Limits> for Rules {
+    fn from(l: crate::backend::Limits) -> Self {
+        Rules { chars: l.max_chars, per_url: l.chars_per_url.unwrap_or(MASTODON_URL_CHARS), media: l.max_media }
+    }
+}
 
 /// The text Bluesky and Tumblr get: they have no content warning, so it becomes the first line.
 /// (Bluesky also labels the images `graphic-media`, so its apps blur them; Tumblr gets a `cw` tag.)
@@ -55,7 +85,10 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
     for account in &req.targets {
         let Some(network) = account.network() else { continue };
         let count = match network {
-            Network::Mastodon => length::mastodon(&req.text, &req.cw, MASTODON_CHARS, MASTODON_URL_CHARS),
+            Network::Mastodon => {
+                let rules = req.rules_for(account);
+                length::mastodon(&req.text, &req.cw, rules.chars, rules.per_url)
+            }
             Network::Bluesky => length::bluesky(&with_warning(&req.text, &req.cw)),
             // NPF splits long paragraphs into blocks of 4096 code points: no length limit to refuse.
             Network::Tumblr => length::tumblr(""),
@@ -71,7 +104,8 @@ pub fn problems(req: &Request) -> Vec<(AccountId, String)> {
             );
             out.push((account.clone(), why));
         }
-        for why in super::media::problems(&req.images, network, req.alt_required) {
+        let most = (network == Network::Mastodon).then(|| req.rules_for(account).media);
+        for why in super::media::problems(&req.images, network, req.alt_required, most) {
             out.push((account.clone(), why));
         }
         let reply_network = req.reply_to.as_ref().map(|k| match k {
@@ -119,7 +153,8 @@ pub fn draft(req: &Request, now: Timestamp, random: &str) -> Draft {
                 Some(Network::Bluesky) => crate::backend::bluesky::write::tid(now, clock),
                 _ => format!("murre-{id}-{i}-{random}"),
             };
-            Target { account: account.clone(), key, state: State::Pending }
+            let rules = (account.network() == Some(Network::Mastodon)).then(|| req.rules_for(account));
+            Target { account: account.clone(), key, state: State::Pending, rules }
         })
         .collect();
     Draft {
@@ -152,6 +187,7 @@ mod tests {
             widen_confirmed: false,
             split: false,
             quote: None,
+            rules: Vec::new(),
         }
     }
 
@@ -166,6 +202,10 @@ mod tests {
         let mut thread = req(&family, Visibility::Public, &["mastodon:a@h", "bluesky:b.test"]);
         thread.split = true;
         assert_eq!(problems(&thread), [], "asked to split: a thread, not a refusal");
+        let mut roomy = req(&"word ".repeat(200), Visibility::Public, &["mastodon:a@h"]);
+        assert_eq!(problems(&roomy).len(), 1, "1000 of 500");
+        roomy.rules = vec![(AccountId("mastodon:a@h".into()), Rules { chars: 5000, ..Rules::default() })];
+        assert_eq!(problems(&roomy), [], "this server takes 5000");
     }
 
     #[test]

@@ -5,16 +5,14 @@
 use crate::compose::{length, split::split};
 use crate::model::Network;
 
-use super::prepare::{MASTODON_CHARS, with_warning};
-
-/// Mastodon counts every URL as this many characters.
-const URL_CHARS: usize = 23;
+use super::prepare::{Rules, with_warning};
 
 /// The texts to post on `network`, in order: one piece when the draft fits (or `split` is off),
 /// else a numbered thread. Tumblr never splits: NPF takes long text in several blocks.
-pub fn pieces(network: Network, text: &str, cw: &str, split_on: bool) -> Vec<String> {
+/// `rules`: the Mastodon server's limits.
+pub fn pieces(network: Network, text: &str, cw: &str, split_on: bool, rules: Rules) -> Vec<String> {
     let fits = |t: &str| match network {
-        Network::Mastodon => !length::mastodon(t, cw, MASTODON_CHARS, URL_CHARS).over(),
+        Network::Mastodon => !length::mastodon(t, cw, rules.chars, rules.per_url).over(),
         Network::Bluesky => !length::bluesky(&with_warning(t, cw)).over(),
         Network::Tumblr => true,
     };
@@ -42,14 +40,18 @@ mod tests {
     #[test]
     fn a_long_text_becomes_numbered_pieces_that_each_fit_with_the_warning() {
         let text = "A sentence about herons and rivers. ".repeat(20);
-        let sky = pieces(Network::Bluesky, &text, "long", true);
+        let sky = pieces(Network::Bluesky, &text, "long", true, Rules::default());
         assert!(sky.len() >= 3, "{}", sky.len());
         assert!(sky.iter().all(|p| !length::bluesky(&with_warning(p, "long")).over()));
         assert!(sky[0].ends_with(&format!("1/{}", sky.len())), "{}", sky[0]);
-        assert_eq!(pieces(Network::Mastodon, &text, "", true).len(), 2, "720 of 500 characters");
-        assert_eq!(pieces(Network::Bluesky, &text, "", false), [text.as_str()], "not asked: one piece");
-        assert_eq!(pieces(Network::Tumblr, &text, "", true), [text.as_str()]);
-        assert_eq!(pieces(Network::Bluesky, "short", "", true), ["short"]);
+        assert_eq!(pieces(Network::Mastodon, &text, "", true, Rules::default()).len(), 2, "720 of 500 characters");
+        assert_eq!(
+            pieces(Network::Bluesky, &text, "", false, Rules::default()),
+            [text.as_str()],
+            "not asked: one piece"
+        );
+        assert_eq!(pieces(Network::Tumblr, &text, "", true, Rules::default()), [text.as_str()]);
+        assert_eq!(pieces(Network::Bluesky, "short", "", true, Rules::default()), ["short"]);
     }
 
     #[test]

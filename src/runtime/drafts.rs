@@ -70,6 +70,19 @@ impl Runtime {
         });
     }
 
+    /// Asks each Mastodon-API server for its limits, so the compose box counts as the server does.
+    pub fn ask_rules(&self, tx: mpsc::UnboundedSender<Msg>) {
+        let clients = self.clients.read().map(|c| c.clone()).unwrap_or_default();
+        for client in clients.into_iter().filter(|c| c.network() == crate::model::Network::Mastodon) {
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                if let Ok(limits) = client.limits().await {
+                    let _ = tx.send(Msg::Rules { account: client.account().clone(), rules: limits.into() });
+                }
+            });
+        }
+    }
+
     /// Tells the app what the outbox holds (at start).
     pub fn report_outbox(&self, tx: mpsc::UnboundedSender<Msg>) {
         let outbox = self.outbox.clone();

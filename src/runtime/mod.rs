@@ -31,6 +31,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         rt.spawn(effect, tx.clone());
     }
     rt.report_outbox(tx.clone());
+    rt.ask_rules(tx.clone());
     let result = loop {
         if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
             break Err(e.into());

@@ -33,6 +33,9 @@ pub struct Target {
     pub account: AccountId,
     pub key: String,
     pub state: State,
+    /// A Mastodon-API server's limits when the draft was made (a thread splits the same way on retry).
+    #[serde(default)]
+    pub rules: Option<crate::publish::prepare::Rules>,
 }
 
 /// A draft waiting to be published everywhere.
@@ -175,6 +178,7 @@ mod tests {
                 account: AccountId("bluesky:a.test".into()),
                 key: "k".into(),
                 state: State::Pending,
+                rules: None,
             }],
         }
     }

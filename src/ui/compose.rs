@@ -98,7 +98,7 @@ fn target_row(c: &Compose, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(format!("{mark} "), label_style));
         spans.push(Span::styled(format!("{} ", network.badge()), theme.network(*network)));
         spans.push(Span::styled(account.handle().to_string(), label_style));
-        let thread = if *on && c.split { c.pieces(*network) } else { 1 };
+        let thread = if *on && c.split { c.pieces(account, *network) } else { 1 };
         if thread > 1 {
             spans.push(Span::styled(format!(" → thread of {thread}"), theme.accent));
         } else if let Some((_, count)) = counters.iter().find(|(a, _)| a == account) {

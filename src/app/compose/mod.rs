@@ -55,6 +55,8 @@ pub struct Compose {
     pub alt_required: bool,
     /// Ctrl-T: text too long for a network goes out there as a numbered thread.
     pub split: bool,
+    /// Each Mastodon-API account's server limits, where known.
+    pub rules: Vec<(AccountId, prepare::Rules)>,
 }
 
 impl Compose {
@@ -76,7 +78,10 @@ impl Compose {
             .filter(|t| t.2)
             .map(|(account, network, _)| {
                 let count = match network {
-                    Network::Mastodon => length::mastodon(&text, &cw, prepare::MASTODON_CHARS, 23),
+                    Network::Mastodon => {
+                        let rules = self.rules_for(account);
+                        length::mastodon(&text, &cw, rules.chars, rules.per_url)
+                    }
                     Network::Bluesky => length::bluesky(&prepare::with_warning(&text, &cw)),
                     // Shown for information: NPF splits long text into blocks, so it is never over.
                     Network::Tumblr => length::tumblr(&text),
@@ -86,9 +91,15 @@ impl Compose {
             .collect()
     }
 
-    /// How many posts the draft makes on `network` (more than one: a thread, when `split` is on).
-    pub fn pieces(&self, network: Network) -> usize {
-        crate::publish::thread::pieces(network, &self.text(), &self.warning_text(), self.split).len()
+    /// The limits of `account`'s server (the usual ones until it said).
+    fn rules_for(&self, account: &AccountId) -> prepare::Rules {
+        self.rules.iter().find(|(a, _)| a == account).map(|(_, r)| *r).unwrap_or_default()
+    }
+
+    /// How many posts the draft makes for `account` (more than one: a thread, when `split` is on).
+    pub fn pieces(&self, account: &AccountId, network: Network) -> usize {
+        let rules = self.rules_for(account);
+        crate::publish::thread::pieces(network, &self.text(), &self.warning_text(), self.split, rules).len()
     }
 
     /// What Ctrl-S would publish.
@@ -104,10 +115,15 @@ impl Compose {
             widen_confirmed: self.widen_warned,
             split: self.split,
             quote: self.quote.as_ref().map(|q| q.0.clone()),
+            rules: self.rules.clone(),
         }
     }
 
-    fn empty(targets: Vec<(AccountId, Network, bool)>, alt_required: bool) -> Compose {
+    fn empty(
+        targets: Vec<(AccountId, Network, bool)>,
+        alt_required: bool,
+        rules: Vec<(AccountId, prepare::Rules)>,
+    ) -> Compose {
         let mut body = TextArea::default();
         body.set_placeholder_text("What's happening? (Ctrl-S sends, Ctrl-E opens $EDITOR)");
         body.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
@@ -129,6 +145,7 @@ impl Compose {
             widen_warned: false,
             alt_required,
             split: false,
+            rules,
         }
     }
 }
@@ -156,7 +173,8 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
         super::update::toast(app, "no account to post as: press L to log in".into(), true);
         return Vec::new();
     }
-    app.compose = Some(Compose::empty(targets, app.alt_required));
+    let rules = app.sources.iter().filter_map(|s| Some((s.account.clone(), s.rules?))).collect();
+    app.compose = Some(Compose::empty(targets, app.alt_required, rules));
     Vec::new()
 }
 

@@ -6,7 +6,7 @@ use crate::demo::content::Content;
 use serde_json::{Value, json};
 
 /// The `/api/v2/instance` answer.
-pub fn v2(c: &Content, base: &str) -> Value {
+pub fn v2(c: &Content, base: &str, max: usize) -> Value {
     let domain = domain(base);
     json!({
         "domain": domain,
@@ -22,7 +22,7 @@ pub fn v2(c: &Content, base: &str) -> Value {
             "urls": {"streaming": streaming(base), "status": null, "about": format!("{base}/about"), "privacy_policy": null, "terms_of_service": null},
             "vapid": {"public_key": ""},
             "accounts": {"max_featured_tags": 10, "max_pinned_statuses": 5},
-            "statuses": statuses(),
+            "statuses": statuses(max),
             "media_attachments": media(),
             "polls": polls(),
             "translation": {"enabled": false},
@@ -35,7 +35,7 @@ pub fn v2(c: &Content, base: &str) -> Value {
 }
 
 /// The `/api/v1/instance` answer (older servers; limits in `configuration` and `max_toot_chars`).
-pub fn v1(c: &Content, base: &str) -> Value {
+pub fn v1(c: &Content, base: &str, max: usize) -> Value {
     json!({
         "uri": domain(base),
         "title": "murre demo",
@@ -50,10 +50,10 @@ pub fn v1(c: &Content, base: &str) -> Value {
         "registrations": false,
         "approval_required": false,
         "invites_enabled": false,
-        "max_toot_chars": 500,
+        "max_toot_chars": max,
         "configuration": {
             "accounts": {"max_featured_tags": 10},
-            "statuses": statuses(),
+            "statuses": statuses(max),
             "media_attachments": media(),
             "polls": polls(),
         },
@@ -73,8 +73,8 @@ fn streaming(base: &str) -> String {
 }
 
 /// `configuration.statuses`.
-fn statuses() -> Value {
-    json!({"max_characters": 500, "max_media_attachments": 4, "characters_reserved_per_url": 23})
+fn statuses(max: usize) -> Value {
+    json!({"max_characters": max, "max_media_attachments": 4, "characters_reserved_per_url": 23})
 }
 
 /// `configuration.media_attachments`.

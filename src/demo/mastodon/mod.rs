@@ -143,12 +143,12 @@ async fn instance_v2(State(ctx): State<Ctx>) -> Response {
     if !ctx.faults.v2_instance() {
         return reply::json(404, &json!({"error": "Record not found"}));
     }
-    reply::json(200, &ctx.store.with(|c| instance::v2(c, &ctx.url)))
+    reply::json(200, &ctx.store.with(|c| instance::v2(c, &ctx.url, ctx.faults.max_characters())))
 }
 
 /// `GET /api/v1/instance`.
 async fn instance_v1(State(ctx): State<Ctx>) -> Response {
-    reply::json(200, &ctx.store.with(|c| instance::v1(c, &ctx.url)))
+    reply::json(200, &ctx.store.with(|c| instance::v1(c, &ctx.url, ctx.faults.max_characters())))
 }
 
 /// `GET /api/v1/accounts/verify_credentials`.

@@ -23,8 +23,6 @@ use axum::response::Response;
 use serde_json::{Value, json};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// The instance's `max_characters` (as `/api/v2/instance` says).
-const MAX_CHARACTERS: usize = 500;
 /// How many characters any URL counts for (`characters_reserved_per_url`).
 const PER_URL: usize = 23;
 /// Default and maximum page sizes of an account's statuses.
@@ -131,8 +129,9 @@ pub async fn create(State(ctx): State<Ctx>, headers: HeaderMap, body: Bytes) -> 
     if text.trim().is_empty() && media.is_empty() {
         return invalid("Text can't be blank");
     }
-    if length(&text, &cw) > MAX_CHARACTERS {
-        return invalid(&format!("Text character limit of {MAX_CHARACTERS} exceeded"));
+    let max = ctx.faults.max_characters();
+    if length(&text, &cw) > max {
+        return invalid(&format!("Text character limit of {max} exceeded"));
     }
     let visibility = match visibility(form.get("visibility")) {
         Ok(v) => v,
