@@ -53,6 +53,14 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     for a in ctx.config.accounts.iter().filter(|a| a.pane && app.sources.iter().any(|s| s.account == a.id)) {
         app.panes.push(murre::app::Pane::of(a.id.clone()));
     }
+    if !ctx.demo {
+        // The last run's posts, drawn in the first frame while the servers are asked.
+        let cache = murre::store::cache::TimelineCache::new(&ctx.dirs.cache);
+        for i in 0..app.sources.len() {
+            let posts = cache.load(&app.sources[i].account);
+            murre::app::cache::load(&mut app, i, posts);
+        }
+    }
     for (id, e) in &connected.failed {
         tracing::warn!(account = %id, error = %e, "account not connected");
     }

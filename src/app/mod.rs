@@ -3,6 +3,7 @@
 
 mod accounts;
 mod action;
+pub mod cache;
 pub mod compose;
 mod effect;
 mod interact;
@@ -168,6 +169,8 @@ pub struct App {
     pub interactions: Vec<Pending>,
     /// A question the next key answers (delete this post?).
     pub confirm: Option<Confirm>,
+    /// Posts drawn from the timeline cache, per source, until its first fresh page.
+    pub cached: Vec<cache::Cached>,
     next_req: u64,
 }
 
@@ -193,6 +196,7 @@ impl App {
             alt_required: true,
             interactions: Vec::new(),
             confirm: None,
+            cached: Vec::new(),
             next_req: 0,
         }
     }

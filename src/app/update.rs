@@ -260,7 +260,10 @@ fn feed_loaded(
     *pending = None;
     let network = source.network;
     match result {
-        Ok(page) => merge_page(app, i, kind, page),
+        Ok(mut page) => {
+            super::cache::settle(app, i, &mut page);
+            merge_page(app, i, kind, page)
+        }
         Err(e) => {
             let needs_login = matches!(e, BackendError::Auth(_));
             let text = if needs_login {

@@ -90,7 +90,22 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     if let Err(e) = rt.outbox.keep_unsent(&text, &cw) {
         eprintln!("murre: the unsent draft could not be kept: {e}\n{text}");
     }
+    save_cache(&app, &rt);
     result
+}
+
+/// Keeps each source's newest posts for the next start's first frame (not in the demo).
+fn save_cache(app: &App, rt: &Runtime) {
+    let Some(home) = &rt.home else { return };
+    let cache = crate::store::cache::TimelineCache::new(&home.dirs.cache);
+    for source in app.sources.iter().filter(|s| !s.logged_out) {
+        let slots = app.timeline.rows_of(&source.account.0, None);
+        let posts: Vec<_> =
+            slots.iter().filter_map(|&s| app.timeline.post(s)).take(crate::store::cache::KEEP).collect();
+        if let Err(e) = cache.save(&source.account, &posts) {
+            tracing::warn!(account = %source.account, "timeline cache not saved: {e}");
+        }
+    }
 }
 
 fn is_suspend(k: &crossterm::event::KeyEvent) -> bool {
