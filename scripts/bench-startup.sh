@@ -67,9 +67,11 @@ JSON
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# measure NAME WANT COMMAND: prints "first_frame_ms first_post_ms peak_kb" (-1 when not seen in 20 s).
+# measure NAME WANT COMMAND [LOG]: prints "first_frame_ms first_post_ms peak_kb inner_frame_ms
+# inner_post_ms" (-1 when not seen in 20 s; the inner times are murre's own, from its log).
 measure() {
-  local want=$2 cmd=$3 t0 frame=-1 post=-1 pid hwm=-1 screen
+  local want=$2 cmd=$3 log=${4:-} t0 frame=-1 post=-1 pid hwm=-1 screen inner_frame=-1 inner_post=-1
+  if [ -n "$log" ]; then rm -f "$log"; fi
   tmux kill-session -t murre-bench 2>/dev/null || true
   t0=$(now_ms)
   tmux new-session -d -s murre-bench -x 160 -y 50 "$cmd"
@@ -83,42 +85,54 @@ measure() {
   sleep 0.5 # let it settle before reading its peak
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo -1)
   tmux kill-session -t murre-bench 2>/dev/null || true
-  echo "$frame $post $hwm"
+  if [ -n "$log" ] && [ -f "$log" ]; then
+    inner_frame=$(sed -n 's/.*first frame drawn \([0-9.]*\) ms.*/\1/p' "$log" | tail -n 1)
+    inner_post=$(sed -n 's/.*first post on screen \([0-9.]*\) ms.*/\1/p' "$log" | tail -n 1)
+  fi
+  echo "$frame $post $hwm ${inner_frame:--1} ${inner_post:--1}"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print -1}'; }
 
 declare -A CMD=(
   [toot]="env XDG_CONFIG_HOME=$WORK/toot $VENV/bin/toot tui"
+  [murre-cold]="exec sh -c 'rm -rf $WORK/murre-m/cache; exec $MURRE --config-dir $WORK/murre-m'"
   [murre]="$MURRE --config-dir $WORK/murre-m"
   [murre-merged]="$MURRE --config-dir $WORK/murre-mb"
   [murre-demo]="$MURRE --demo --config-dir $WORK/murre-demo"
 )
-declare -A WANT=([toot]="$MARKER" [murre]="$MARKER" [murre-merged]="$MARKER" [murre-demo]="Good morning")
-ORDER=(toot murre murre-merged murre-demo)
+declare -A WANT=([toot]="$MARKER" [murre-cold]="$MARKER" [murre]="$MARKER" [murre-merged]="$MARKER"
+  [murre-demo]="Good morning")
+declare -A LOG=([toot]="" [murre-cold]="$WORK/murre-m/state/murre.log" [murre]="$WORK/murre-m/state/murre.log"
+  [murre-merged]="$WORK/murre-mb/state/murre.log" [murre-demo]="$WORK/murre-demo/state/murre.log")
+# murre-cold starts without the timeline cache (as toot, which keeps none); murre, murre-merged and
+# murre-demo start with the cache the previous run left (the everyday case).
+ORDER=(toot murre-cold murre murre-merged murre-demo)
 
-printf '%-14s %4s %12s %12s %10s\n' client run first_frame first_post peak_MB
+printf '%-14s %4s %12s %12s %10s %18s\n' client run first_frame first_post peak_MB "inner frame/post"
 for ((i = 1; i <= RUNS; i++)); do
   for c in "${ORDER[@]}"; do # interleaved, so a noisy moment hits every client alike
-    read -r frame post hwm < <(measure "$c" "${WANT[$c]}" "${CMD[$c]}")
-    echo "$c $frame $post $hwm" >>"$WORK/results"
-    printf '%-14s %4d %10s ms %10s ms %10s\n' "$c" "$i" "$frame" "$post" "$(awk -v k="$hwm" 'BEGIN {printf "%.1f", k / 1024}')"
+    read -r frame post hwm iframe ipost < <(measure "$c" "${WANT[$c]}" "${CMD[$c]}" "${LOG[$c]}")
+    echo "$c $frame $post $hwm $iframe $ipost" >>"$WORK/results"
+    mb=$(awk -v k="$hwm" 'BEGIN {printf "%.1f", k / 1024}')
+    printf '%-14s %4d %9s ms %9s ms %10s %10s/%s ms\n' "$c" "$i" "$frame" "$post" "$mb" "$iframe" "$ipost"
   done
 done
 
+col() { awk -v c="$1" -v n="$2" '$1 == c {print $n}' "$WORK/results" | median; }
 echo
-printf '%-14s %16s %16s %14s\n' "median of $RUNS" first_frame first_post peak_MB
+printf '%-14s %12s %12s %10s %18s\n' "median of $RUNS" first_frame first_post peak_MB "inner frame/post"
 for c in "${ORDER[@]}"; do
-  f=$(awk -v c="$c" '$1 == c {print $2}' "$WORK/results" | median)
-  p=$(awk -v c="$c" '$1 == c {print $3}' "$WORK/results" | median)
-  m=$(awk -v c="$c" '$1 == c {print $4}' "$WORK/results" | median)
-  printf '%-14s %13s ms %13s ms %14s\n' "$c" "$f" "$p" "$(awk -v k="$m" 'BEGIN {printf "%.1f", k / 1024}')"
+  f=$(col "$c" 2) p=$(col "$c" 3) m=$(col "$c" 4) inf=$(col "$c" 5) inp=$(col "$c" 6)
+  printf '%-14s %9s ms %9s ms %10s %10s/%s ms\n' "$c" "$f" "$p" "$(awk -v k="$m" 'BEGIN {printf "%.1f", k / 1024}')" "$inf" "$inp"
   echo "$c $f $p $m" >>"$WORK/medians"
 done
 read -r _ tf tp tm < <(grep '^toot ' "$WORK/medians")
-read -r _ mf mp mm < <(grep '^murre ' "$WORK/medians")
 echo
-awk -v tf="$tf" -v tp="$tp" -v tm="$tm" -v mf="$mf" -v mp="$mp" -v mm="$mm" 'BEGIN {
-  printf "murre vs toot on the same mastodon-mock: first frame %.1fx faster, first post %.1fx faster, %.1fx less memory\n",
-    tf / (mf > 0 ? mf : 1), tp / (mp > 0 ? mp : 1), tm / (mm > 0 ? mm : 1)
-}'
+for c in murre-cold murre; do
+  read -r _ mf mp mm < <(grep "^$c " "$WORK/medians")
+  awk -v c="$c" -v tf="$tf" -v tp="$tp" -v tm="$tm" -v mf="$mf" -v mp="$mp" -v mm="$mm" 'BEGIN {
+    printf "%s vs toot on the same mastodon-mock: first frame %.1fx faster, first post %.1fx faster, %.1fx less memory\n",
+      c, tf / (mf > 0 ? mf : 1), tp / (mp > 0 ? mp : 1), tm / (mm > 0 ? mm : 1)
+  }'
+done

@@ -14,6 +14,7 @@ use murre::store::{Dirs, config::Config};
 use murre::ui::{Keymap, Theme};
 
 fn main() -> ExitCode {
+    murre::runtime::mark_start();
     let args = Args::parse();
     match start(args) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),

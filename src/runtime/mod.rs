@@ -18,6 +18,27 @@ use tokio::sync::mpsc;
 
 use crate::app::{self, Action, App, Msg};
 
+/// When the process started (`mark_start`), for the start-up figures in the log.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes the process start; call first thing in `main`.
+pub fn mark_start() {
+    let _ = STARTED.set(std::time::Instant::now());
+}
+
+/// Logs the first frame, and the first frame with a post in it, with their time since the start.
+fn log_start(app: &App, framed: &mut (bool, bool)) {
+    let ms = || STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    if !framed.0 {
+        framed.0 = true;
+        tracing::info!("first frame drawn {:.1} ms after start", ms());
+    }
+    if !framed.1 && !app.pane().rows.is_empty() {
+        framed.1 = true;
+        tracing::info!("first post on screen {:.1} ms after start", ms());
+    }
+}
+
 /// Runs the TUI until the user quits or a signal asks to stop. The terminal is restored on every exit.
 pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let mut term = terminal::enter()?;
@@ -32,10 +53,12 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     }
     rt.report_outbox(tx.clone());
     rt.ask_rules(tx.clone());
+    let mut framed = (false, false);
     let result = loop {
         if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
             break Err(e.into());
         }
+        log_start(&app, &mut framed);
         if app.quit {
             break Ok(());
         }
