@@ -107,13 +107,16 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
             }
         }
     };
-    terminal::leave()?;
-    // A draft never sent survives the quit; the next start offers it again.
+    // Saved before the terminal is restored: after a hang-up the terminal is gone and restoring it
+    // fails, but a draft never sent must still survive (the next start offers it again).
     let (text, cw) = app.compose.as_ref().map(|c| (c.text(), c.warning_text())).unwrap_or_default();
-    if let Err(e) = rt.outbox.keep_unsent(&text, &cw) {
+    let kept = rt.outbox.keep_unsent(&text, &cw);
+    save_cache(&app, &rt);
+    let left = terminal::leave();
+    if let Err(e) = kept {
         eprintln!("murre: the unsent draft could not be kept: {e}\n{text}");
     }
-    save_cache(&app, &rt);
+    left?;
     result
 }
 
