@@ -36,11 +36,14 @@ pub struct TimelineConfig {
     /// Show identical cross-posts as one row.
     #[serde(default = "yes")]
     pub group_cross_posts: bool,
+    /// Posts holding one of these words (or `#tags`) are not shown, on any network.
+    #[serde(default)]
+    pub muted_words: Vec<String>,
 }
 
 impl Default for TimelineConfig {
     fn default() -> Self {
-        TimelineConfig { group_cross_posts: true }
+        TimelineConfig { group_cross_posts: true, muted_words: Vec::new() }
     }
 }
 
