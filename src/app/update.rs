@@ -104,6 +104,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => back(app),
         Action::ToggleCw => toggle_cw(app),
         Action::OpenLink => nav::open_links(app),
+        Action::CopyUrl => nav::copy_url(app),
         Action::Refresh => refresh(app),
         Action::FilterMastodon => filter(app, Some(Network::Mastodon)),
         Action::FilterBluesky => filter(app, Some(Network::Bluesky)),
