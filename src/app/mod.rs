@@ -11,13 +11,16 @@ mod nav;
 mod optimistic;
 mod outbox;
 mod pane;
+mod place;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use effect::{AccountChoice, Effect};
 pub use interact::{Confirm, Pending, deleting};
 pub use msg::{FetchKind, Msg};
 pub use pane::Pane;
+pub use place::Place;
 pub use update::{start, update};
 
 use std::collections::HashSet;
@@ -168,7 +171,12 @@ pub struct App {
     pub interactions: Vec<Pending>,
     /// A question the next key answers (delete this post?).
     pub confirm: Option<Confirm>,
+    /// Threads, notifications and profiles opened over the panes; the last one shows.
+    pub views: Vec<views::View>,
+    /// Unread notifications per account, for the status bar.
+    pub notices: views::Notices,
     next_req: u64,
+    next_view: u64,
 }
 
 impl App {
@@ -193,7 +201,10 @@ impl App {
             alt_required: true,
             interactions: Vec::new(),
             confirm: None,
+            views: Vec::new(),
+            notices: views::Notices::default(),
             next_req: 0,
+            next_view: 0,
         }
     }
 
@@ -228,14 +239,17 @@ impl App {
         &mut self.panes[self.pane.min(last)]
     }
 
-    /// The selected row's slot (in the pane with the keyboard).
+    /// The selected row's slot (in the pane with the keyboard); `None` while a view shows.
     pub fn selected_slot(&self) -> Option<u32> {
+        if !self.views.is_empty() {
+            return None;
+        }
         self.pane().selected_slot()
     }
 
-    /// The selected post.
+    /// The selected post: the top view's, else the focused pane's.
     pub fn selected_post(&self) -> Option<&Post> {
-        self.selected_slot().and_then(|s| self.timeline.post(s))
+        self.selected_place().and_then(|p| self.post_at(p))
     }
 
     /// Whether the content warning of `slot` is open.

@@ -63,7 +63,10 @@ impl Client {
     /// How many notifications are unread; where the network keeps no read state for murre
     /// (Tumblr), those after `read_here` (what murre itself marked read) count.
     #[allow(clippy::manual_async_fn)]
-    pub fn unread(&self, read_here: Option<Timestamp>) -> impl Future<Output = Result<Unread, BackendError>> + Send + '_ {
+    pub fn unread(
+        &self,
+        read_here: Option<Timestamp>,
+    ) -> impl Future<Output = Result<Unread, BackendError>> + Send + '_ {
         async move {
             match self {
                 Client::Mastodon(c) => c.unread().await,

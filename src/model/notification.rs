@@ -140,11 +140,20 @@ mod tests {
 
     fn note(id: &str, kind: NotificationKind, who: &str, minutes: i64, post: Option<&str>) -> Notification {
         let account = AccountId("mastodon:me@x".into());
-        let subject = post.map(|p| {
-            Post::sample(PostKey::Mastodon { id: p.into(), uri: p.into() }, &account, "me@x", at(0), "mine")
-        });
+        let subject = post
+            .map(|p| Post::sample(PostKey::Mastodon { id: p.into(), uri: p.into() }, &account, "me@x", at(0), "mine"));
         let actor = Author { handle: who.into(), ..Author::default() };
-        Notification { id: id.into(), account, kind, label: None, actor, at: at(minutes), subject, excerpt: None, unread: true }
+        Notification {
+            id: id.into(),
+            account,
+            kind,
+            label: None,
+            actor,
+            at: at(minutes),
+            subject,
+            excerpt: None,
+            unread: true,
+        }
     }
 
     #[test]

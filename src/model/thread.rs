@@ -107,14 +107,14 @@ impl Thread {
         let parents: Vec<String> = posts.iter().map(parent_of).collect();
         let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
         let top = local_id(anchor);
-        let mut under_anchor = children(top, &ids, &parents, &mut slots, 0);
+        let mut under_anchor = children(top, &parents, &mut slots, 0);
         let orphans: Vec<usize> =
             (0..slots.len()).filter(|&i| slots[i].is_some() && !ids.contains(&parents[i])).collect();
         let mut gone_parents: Vec<&String> = orphans.iter().map(|&i| &parents[i]).collect();
         gone_parents.sort_unstable();
         gone_parents.dedup();
         for parent in gone_parents {
-            let replies = children(parent, &ids, &parents, &mut slots, 1);
+            let replies = children(parent, &parents, &mut slots, 1);
             let why = "a reply that is gone (deleted, or not visible to this account)".to_string();
             under_anchor.push(Branch { item: ThreadItem::Gone { why }, replies });
         }
@@ -123,13 +123,7 @@ impl Thread {
 }
 
 /// The branches answering `parent`, each taken out of `slots` once (so a cycle ends).
-fn children(
-    parent: &str,
-    ids: &[String],
-    parents: &[String],
-    slots: &mut [Option<Post>],
-    depth: usize,
-) -> Vec<Branch> {
+fn children(parent: &str, parents: &[String], slots: &mut [Option<Post>], depth: usize) -> Vec<Branch> {
     if depth >= MAX_DEPTH {
         return Vec::new();
     }
@@ -140,7 +134,7 @@ fn children(
         .into_iter()
         .map(|post| {
             let id = local_id(&post.id.key).to_string();
-            let replies = if id == parent { Vec::new() } else { children(&id, ids, parents, slots, depth + 1) };
+            let replies = if id == parent { Vec::new() } else { children(&id, parents, slots, depth + 1) };
             Branch { item: ThreadItem::Post(Box::new(post)), replies }
         })
         .collect()

@@ -47,8 +47,9 @@ fn a_cycle_or_an_endless_chain_ends() {
     let anchor = post("a", None, 0);
     let tree = Thread::tree(&anchor.id.key, vec![post("x", Some("y"), 1), post("y", Some("x"), 2)]);
     assert!(Thread::new(Vec::new(), anchor.clone(), tree).nodes.len() <= 3);
-    let chain: Vec<Post> =
-        (0..MAX_DEPTH + 50).map(|i| post(&format!("p{i}"), Some(&if i == 0 { "a".into() } else { format!("p{}", i - 1) }), 1)).collect();
+    let chain: Vec<Post> = (0..MAX_DEPTH + 50)
+        .map(|i| post(&format!("p{i}"), Some(&if i == 0 { "a".into() } else { format!("p{}", i - 1) }), 1))
+        .collect();
     let t = Thread::new(Vec::new(), anchor.clone(), Thread::tree(&anchor.id.key, chain));
     assert!(t.nodes.iter().all(|n| n.depth <= MAX_DEPTH));
 }

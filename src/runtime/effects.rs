@@ -95,6 +95,7 @@ impl Runtime {
                     let _ = tx.send(Msg::FollowingChecked { req, result });
                 });
             }
+            Effect::View(request) => self.view(request, tx),
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -108,7 +109,7 @@ impl Runtime {
 
 impl Runtime {
     /// The client of `account` (the one that fetched a post acts on it).
-    fn client_of(&self, account: &AccountId) -> Option<Client> {
+    pub(super) fn client_of(&self, account: &AccountId) -> Option<Client> {
         self.clients.read().ok()?.iter().find(|c| c.account() == account).cloned()
     }
 
@@ -140,7 +141,7 @@ impl Runtime {
     }
 }
 
-fn not_connected(account: &AccountId) -> crate::backend::BackendError {
+pub(super) fn not_connected(account: &AccountId) -> crate::backend::BackendError {
     crate::backend::BackendError::Invalid(format!("{account} is not connected (log in again with L)"))
 }
 

@@ -7,8 +7,8 @@ use jiff::Timestamp;
 use serde_json::{Value, json};
 
 use super::{Client, convert, wire_views as wire};
-use crate::backend::views::{Notifications, Unread};
 use crate::backend::BackendError;
+use crate::backend::views::{Notifications, Unread};
 use crate::model::{AccountId, Branch, Notification, NotificationKind, Post, PostKey, Thread, ThreadItem};
 use crate::text::sanitize_line;
 
@@ -134,7 +134,8 @@ fn subject_uri(n: &wire::Notification) -> Option<String> {
 fn notification(n: wire::Notification, posts: &[Post], account: &AccountId) -> Option<Notification> {
     let at = n.indexed_at.parse().ok()?;
     let uri = subject_uri(&n);
-    let subject = uri.and_then(|u| posts.iter().find(|p| matches!(&p.id.key, PostKey::Bluesky { uri, .. } if *uri == u)));
+    let subject =
+        uri.and_then(|u| posts.iter().find(|p| matches!(&p.id.key, PostKey::Bluesky { uri, .. } if *uri == u)));
     let (kind, label) = match n.reason.as_str() {
         "like" => (NotificationKind::Like, None),
         "repost" => (NotificationKind::Repost, None),

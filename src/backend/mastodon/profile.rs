@@ -26,7 +26,10 @@ impl Client {
             Ok(answer) => answer.json()?,
             Err(BackendError::Server { status: 404 | 410, .. }) => {
                 let note = "this account does not exist any more, or this server cannot see it";
-                return Ok(ProfilePage { profile: Profile::missing(self.account().clone(), person.clone(), note), posts: Vec::new() });
+                return Ok(ProfilePage {
+                    profile: Profile::missing(self.account().clone(), person.clone(), note),
+                    posts: Vec::new(),
+                });
             }
             Err(e) => return Err(e),
         };

@@ -49,11 +49,7 @@ impl Client {
         let last_read = self.last_read().await?;
         let unread = unread_prefix(&page, last_read.as_deref());
         let ctx = self.ctx();
-        let items = page
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, n)| notification(n, i < unread, &ctx))
-            .collect();
+        let items = page.into_iter().enumerate().filter_map(|(i, n)| notification(n, i < unread, &ctx)).collect();
         Ok(Notifications { items, note: None })
     }
 

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::interact::plain;
 use super::{Client, convert, decode_dashboard, wire, wire_views};
-use crate::backend::views::{Notifications, Unread};
 use crate::backend::BackendError;
+use crate::backend::views::{Notifications, Unread};
 use crate::model::{Author, Branch, Notification, NotificationKind, Post, PostKey, RichText, Thread, ThreadItem};
 use crate::text::{sanitize, sanitize_line};
 
@@ -30,7 +30,8 @@ impl Client {
         let PostKey::Tumblr { blog, id, .. } = &post.id.key else {
             return Err(BackendError::Invalid("not a Tumblr post".into()));
         };
-        let trail = post.trail.iter().map(|t| ThreadItem::Comment { author: t.author.clone(), text: t.text.clone(), at: None });
+        let trail =
+            post.trail.iter().map(|t| ThreadItem::Comment { author: t.author.clone(), text: t.text.clone(), at: None });
         let anchor = Post { repost: None, ..post.clone() };
         let query = [("id", id.clone()), ("mode", "conversation".to_string())];
         let notes = self.get(&format!("/v2/blog/{}/notes", plain(blog)?), &query).await;
@@ -39,7 +40,9 @@ impl Client {
             Err(e) => (Vec::new(), Some(e.user_message(crate::model::Network::Tumblr))),
         };
         let mut thread = Thread::new(trail.collect(), anchor, replies);
-        thread.note = Some(failed.map_or(THREAD_NOTE.to_string(), |e| format!("{THREAD_NOTE}; the notes could not be read ({e})")));
+        thread.note = Some(
+            failed.map_or(THREAD_NOTE.to_string(), |e| format!("{THREAD_NOTE}; the notes could not be read ({e})")),
+        );
         Ok(thread)
     }
 
@@ -87,13 +90,19 @@ impl Client {
         let subject =
             posts.iter().find(|p| matches!(&p.id.key, PostKey::Tumblr { id, .. } if Some(id) == target.as_ref()));
         let name = i.from_tumblelog_name.as_deref().map(sanitize_line).unwrap_or_else(|| "someone".into());
-        let excerpt = i.reply_text.as_deref().or(i.added_text.as_deref()).map(sanitize).filter(|t| !t.trim().is_empty());
+        let excerpt =
+            i.reply_text.as_deref().or(i.added_text.as_deref()).map(sanitize).filter(|t| !t.trim().is_empty());
         Some(Notification {
             id: text_of(&i.id).unwrap_or_else(|| format!("{}:{}", i.kind, i.timestamp)),
             account: self.account().clone(),
             kind,
             label,
-            actor: Author { name: String::new(), url: Some(format!("https://{name}.tumblr.com/")), handle: name, id: None },
+            actor: Author {
+                name: String::new(),
+                url: Some(format!("https://{name}.tumblr.com/")),
+                handle: name,
+                id: None,
+            },
             at,
             subject: subject.cloned(),
             excerpt,
