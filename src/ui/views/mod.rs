@@ -25,6 +25,8 @@ pub const THREAD_ROW: u16 = 3;
 pub const LIST_ROW: u16 = 2;
 /// Lines of a loaded profile's header.
 pub const PROFILE_HEADER: u16 = 6;
+/// Lines of a thread's note (what the network shows of a conversation).
+const THREAD_NOTE: u16 = 2;
 /// Lines of notes above the notifications, at most.
 const MAX_NOTES: usize = 3;
 
@@ -39,7 +41,7 @@ pub fn row_height(view: &View) -> u16 {
 /// Lines above the rows of `view`.
 pub fn header_height(view: &View) -> u16 {
     match &view.body {
-        Body::Thread { load: Load::Ready(t), .. } => u16::from(t.note.is_some()),
+        Body::Thread { load: Load::Ready(t), .. } if t.note.is_some() => THREAD_NOTE,
         Body::Notifications(inbox) => u16::try_from(inbox.notes.len().min(MAX_NOTES)).unwrap_or(0),
         Body::Profile { load: Load::Ready(_), .. } => PROFILE_HEADER,
         _ => 0,

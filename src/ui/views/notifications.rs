@@ -37,14 +37,15 @@ pub fn row(app: &App, view: &View, inbox: &Inbox, row: usize, cols: u16, theme: 
         Span::styled(tail, theme.network(net)),
     ]);
     let revealed = app.is_revealed_at(Place::View { view: view.id, row });
+    // What someone wrote (a reply's text) says more than the post it answers.
+    let own_words = matches!(g.kind, NotificationKind::Reply | NotificationKind::Mention | NotificationKind::Quote);
+    let room = cols.saturating_sub(4);
+    let excerpt = |e: &String| (truncate(e.lines().next().unwrap_or_default(), room), theme.text);
     let (about, about_style) = match (&g.subject, &g.excerpt) {
-        (Some(post), _) => {
-            text_lines(post, revealed, cols.saturating_sub(4), 1, theme).into_iter().next().unwrap_or_default()
-        }
-        (None, Some(excerpt)) => {
-            (truncate(excerpt.lines().next().unwrap_or_default(), cols.saturating_sub(4)), theme.muted)
-        }
-        (None, None) => (truncate(&handles(g), cols.saturating_sub(4)), theme.muted),
+        (_, Some(e)) if own_words => excerpt(e),
+        (Some(post), _) => text_lines(post, revealed, room, 1, theme).into_iter().next().unwrap_or_default(),
+        (None, Some(e)) => excerpt(e),
+        (None, None) => (truncate(&handles(g), room), theme.muted),
     };
     vec![first, Line::from(vec![Span::raw("    "), Span::styled(about, about_style)])]
 }

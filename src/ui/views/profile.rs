@@ -43,6 +43,9 @@ fn relation(app: &App, p: &Profile) -> String {
     if p.person.handle.eq_ignore_ascii_case(p.account.handle()) {
         return "you".into();
     }
+    if p.note.is_some() && p.viewer.following.is_none() {
+        return "cannot be followed from here".into();
+    }
     let waiting = target.is_some_and(|t| {
         app.interactions.iter().any(|i| i.target.post.account == t.post.account && i.target.author_id == t.author_id)
     });

@@ -9,7 +9,7 @@ use super::rows::{head, rich_lines, text_lines};
 use crate::app::views::View;
 use crate::app::{App, Place};
 use crate::model::{Thread, ThreadItem};
-use crate::text::{truncate, width};
+use crate::text::{truncate, width, wrap_plain};
 use crate::ui::{Theme, relative};
 
 /// Levels drawn as guides; deeper rows show their depth.
@@ -19,18 +19,20 @@ const TEXT_LINES: usize = 2;
 
 /// The note on top: what the network shows of a conversation.
 pub fn header(thread: &Thread, cols: u16, theme: &crate::ui::Theme) -> Vec<Line<'static>> {
-    thread.note.iter().map(|n| Line::styled(truncate(n, usize::from(cols)), theme.muted)).collect()
+    let lines = thread.note.iter().flat_map(|n| wrap_plain(n, usize::from(cols)));
+    lines.map(|l| Line::styled(l, theme.muted)).collect()
 }
 
-/// The guides for `depth`, at most a third of the width: `│ ` per level, `┆N ` past the cap.
+/// The guides for `depth`, at most a third of the width: a space (off the pane's border), then `│ `
+/// per level, `┆N ` past the cap.
 fn guides(depth: usize, cols: usize) -> String {
     let cap = MAX_INDENT.min(cols / 6);
     if depth <= cap {
-        return "│ ".repeat(depth);
+        return format!(" {}", "│ ".repeat(depth));
     }
     let mark = format!("┆{depth} ");
     let room = (cap * 2).saturating_sub(width(&mark)) / 2;
-    format!("{}{mark}", "│ ".repeat(room))
+    format!(" {}{mark}", "│ ".repeat(room))
 }
 
 /// Row `row` of a thread view.
@@ -48,7 +50,7 @@ pub fn row(app: &App, view: &View, thread: &Thread, row: usize, cols: u16, theme
     let lead = vec![Span::styled(guide.clone(), theme.muted), marker];
     let text_cols = cols.saturating_sub(width(&guide) + 2).max(1);
     let indent = || Span::styled(format!("{guide}  "), theme.muted);
-    let mut lines = match &node.item {
+    let mut lines: Vec<Line<'static>> = match &node.item {
         ThreadItem::Post(post) => {
             let head = head(app, lead, post, cols, theme);
             let revealed = app.is_revealed_at(Place::View { view: view.id, row });
@@ -72,9 +74,13 @@ pub fn row(app: &App, view: &View, thread: &Thread, row: usize, cols: u16, theme
                 .collect()
         }
         ThreadItem::Gone { why } => {
+            let style = theme.muted.add_modifier(Modifier::ITALIC);
+            let mut words = wrap_plain(why, text_cols).into_iter().take(usize::from(super::THREAD_ROW));
             let mut spans = lead;
-            spans.push(Span::styled(truncate(why, text_cols), theme.muted.add_modifier(Modifier::ITALIC)));
-            vec![Line::from(spans)]
+            spans.push(Span::styled(words.next().unwrap_or_default(), style));
+            std::iter::once(Line::from(spans))
+                .chain(words.map(|w| Line::from(vec![indent(), Span::styled(w, style)])))
+                .collect()
         }
     };
     while lines.len() < usize::from(super::THREAD_ROW) {
