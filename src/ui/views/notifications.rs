@@ -5,7 +5,7 @@
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::rows::text_lines;
+use super::rows::one_line;
 use crate::app::views::{Inbox, View};
 use crate::app::{App, Place};
 use crate::model::{Group, Network, NotificationKind};
@@ -43,7 +43,7 @@ pub fn row(app: &App, view: &View, inbox: &Inbox, row: usize, cols: u16, theme: 
     let excerpt = |e: &String| (truncate(e.lines().next().unwrap_or_default(), room), theme.text);
     let (about, about_style) = match (&g.subject, &g.excerpt) {
         (_, Some(e)) if own_words => excerpt(e),
-        (Some(post), _) => text_lines(post, revealed, room, 1, theme).into_iter().next().unwrap_or_default(),
+        (Some(post), _) => one_line(post, revealed, room, theme),
         (None, Some(e)) => excerpt(e),
         (None, None) => (truncate(&handles(g), room), theme.muted),
     };

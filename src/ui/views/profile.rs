@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::rows::rich_lines;
 use crate::app::App;
-use crate::model::Profile;
+use crate::model::{Link, Profile, RichText};
 use crate::text::{truncate, width};
 use crate::ui::Theme;
 
@@ -27,7 +27,7 @@ pub fn header(app: &App, p: &Profile, cols: u16, theme: &Theme) -> Vec<Line<'sta
     let relation = relation(app, p);
     lines.push(Line::styled(truncate(&format!("@{} · {relation}", p.person.handle), cols), theme.muted));
     lines.push(Line::styled(truncate(&counts(p), cols), theme.muted));
-    let mut bio = rich_lines(&p.bio, cols, BIO_LINES);
+    let mut bio = rich_lines(&honest(&p.bio), cols, BIO_LINES);
     bio.resize(BIO_LINES, String::new());
     lines.extend(bio.into_iter().map(|l| Line::styled(l, theme.text)));
     lines.push(match &p.note {
@@ -64,4 +64,48 @@ fn counts(p: &Profile) -> String {
     let parts: Vec<String> =
         [n(p.posts, "posts"), n(p.followers, "followers"), n(p.following, "following")].into_iter().flatten().collect();
     if parts.is_empty() { "no counts shown".into() } else { parts.join(" · ") }
+}
+
+/// The bio with every link whose text names another address than its target followed by the real
+/// target, since the header cannot open links: `https://good.example/ (→ evil.example)`.
+fn honest(bio: &RichText) -> RichText {
+    let mut out = bio.clone();
+    for span in out.blocks.iter_mut().flat_map(|b| b.spans.iter_mut()) {
+        let Some(Link::Url { url }) = &span.link else { continue };
+        let target = host(url);
+        let shown = span.text.trim();
+        let looks_like_address = shown.contains("://") || shown.starts_with("www.");
+        if looks_like_address && host(shown) != target {
+            span.text = format!("{} (→ {target})", span.text);
+        }
+    }
+    out
+}
+
+/// The host of an address (`evil.example` of `https://evil.example/x`), or the text itself.
+fn host(address: &str) -> &str {
+    let rest = address.split_once("://").map_or(address, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind, Span};
+
+    #[test]
+    fn a_link_whose_text_is_another_address_shows_its_target() {
+        let span = |text: &str, url: &str| Span { link: Some(Link::Url { url: url.into() }), ..Span::plain(text) };
+        let bio = RichText {
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                spans: vec![
+                    span("https://good.example/", "https://evil.example/x"),
+                    span("my site", "https://a.example/"),
+                    span("https://a.example/p", "https://a.example/p"),
+                ],
+            }],
+        };
+        assert_eq!(honest(&bio).to_plain(), "https://good.example/ (→ evil.example)my sitehttps://a.example/p");
+    }
 }

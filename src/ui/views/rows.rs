@@ -57,6 +57,18 @@ pub fn text_lines(post: &Post, revealed: bool, cols: usize, max: usize, theme: &
     rich_lines(&post.text, cols, max).into_iter().map(|l| (l, theme.text)).collect()
 }
 
+/// The post's first line of text cut to `cols` (as the timeline previews it), or its warning.
+pub fn one_line(post: &Post, revealed: bool, cols: usize, theme: &Theme) -> (String, Style) {
+    if let Some(cw) = post.cw.as_ref().filter(|_| !revealed) {
+        return (truncate(&format!("CW: {cw}"), cols), theme.warn);
+    }
+    let plain = post.text.to_plain();
+    match plain.split('\n').map(str::trim).find(|l| !l.is_empty()) {
+        Some(line) => (truncate(line, cols), theme.text),
+        None => (truncate(&fallback(post), cols), theme.muted),
+    }
+}
+
 /// Rich text as plain lines, at most `max`, blank lines left out.
 pub fn rich_lines(text: &RichText, cols: usize, max: usize) -> Vec<String> {
     let lines: Vec<String> = wrap_rich(text, cols)
@@ -95,8 +107,7 @@ pub fn post_row(app: &App, view: &View, row: usize, cols: u16, theme: &Theme) ->
     let cols = usize::from(cols);
     let revealed = app.is_revealed_at(Place::View { view: view.id, row });
     let marker = if post.reply_to.is_some() { "↳ " } else { "  " };
-    let text = text_lines(post, revealed, cols.saturating_sub(2), 1, theme);
-    let (line, style) = text.into_iter().next().unwrap_or_default();
+    let (line, style) = one_line(post, revealed, cols.saturating_sub(2), theme);
     vec![
         head(app, Vec::new(), post, cols, theme),
         Line::from(vec![Span::styled(marker, theme.muted), Span::styled(line, style)]),
