@@ -53,8 +53,12 @@ impl Client {
         Ok(Unread { count: u32::try_from(answer.count).unwrap_or(u32::MAX), more: false })
     }
 
-    /// `app.bsky.notification.updateSeen` up to `at`.
+    /// `app.bsky.notification.updateSeen` up to `at` (the newest notification shown). The AppView
+    /// compares the seen time with its own sort time of each notification, which can sit a moment
+    /// after the `indexedAt` it shows (seen on the reference AppView: the newest stayed unread at
+    /// exactly its own time), so a second is added.
     pub async fn mark_read(&self, at: Timestamp) -> Result<(), BackendError> {
+        let at = at.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(at);
         let body = json!({"seenAt": format!("{at:.3}")});
         self.procedure("app.bsky.notification.updateSeen", &body).await.map(|_| ())
     }
