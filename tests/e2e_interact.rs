@@ -10,25 +10,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::live::{bluesky_client, bluesky_session, eventually, mastodon_client, servers, text, web};
+use common::live::{bluesky_client, eventually, fresh_bluesky_account, mastodon_client, servers, text, web};
 use murre::backend::bluesky::Session;
 use murre::backend::{Client, Cursor, Interaction, Outcome, Target};
 use murre::model::{AccountId, Post, PostId, PostKey};
 use serde_json::{Value, json};
 
 const SLOW: Duration = Duration::from_secs(15);
-
-/// A new account on the PDS (dev mode: no invite code), signed in. The PDS wants the handle's first
-/// label at most 18 characters: `label` plus nine digits.
-async fn fresh_bluesky_account(label: &str) -> Session {
-    let nanos = jiff::Timestamp::now().as_nanosecond() % 1_000_000_000;
-    let handle = format!("{label}{nanos}.test");
-    let url = format!("{}/xrpc/com.atproto.server.createAccount", text(&servers("bluesky"), "/pds"));
-    let body = json!({"handle": handle, "email": format!("{label}{nanos}@murre.test"), "password": "e2e-pass"});
-    let made = web().post(url).json(&body).send().await.and_then(|r| r.error_for_status());
-    made.unwrap_or_else(|e| panic!("createAccount: {e}"));
-    bluesky_session(&handle, "e2e-pass").await
-}
 
 /// An XRPC query with `session`'s token.
 async fn query(session: &Session, nsid: &str, params: &[(&str, &str)]) -> Option<Value> {

@@ -218,8 +218,9 @@ impl Tui {
         };
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let mut tui = Tui { app, rt, tx, rx };
+        // The feeds only: the unread counts start() also asks for would answer in between.
         let effects = murre::app::start(&mut tui.app);
-        tui.spawn(effects);
+        tui.spawn(effects.into_iter().filter(|e| matches!(e, murre::app::Effect::Fetch { .. })).collect());
         for _ in 0..3 {
             let msg = tui.next().await;
             // Older pages are not needed here: their effects are dropped.

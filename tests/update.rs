@@ -16,8 +16,11 @@ fn act(app: &mut murre::app::App, a: Action) -> Vec<Effect> {
 fn start_fetches_every_source_newest_first() {
     let mut app = murre::app::App::new(sources(), now());
     let effects = murre::app::start(&mut app);
-    assert_eq!(effects.len(), 3);
-    assert!(effects.iter().all(|e| matches!(e, Effect::Fetch { at: Cursor::Newest, .. })));
+    let (fetches, unread): (Vec<&Effect>, Vec<&Effect>) =
+        effects.iter().partition(|e| matches!(e, Effect::Fetch { .. }));
+    assert_eq!((fetches.len(), unread.len()), (3, 3), "each feed, and each account's unread notifications");
+    assert!(fetches.iter().all(|e| matches!(e, Effect::Fetch { at: Cursor::Newest, .. })));
+    assert!(unread.iter().all(|e| matches!(e, Effect::View(murre::app::views::Request::Unread { .. }))));
     assert!(app.loading());
 }
 
@@ -151,7 +154,8 @@ fn refresh_asks_each_source_for_what_is_newer() {
     let mut app = app();
     app.sources[0].newer = Some("min_id=99".into());
     let effects = act(&mut app, Action::Refresh);
-    assert_eq!(effects.len(), 3);
+    assert_eq!(effects.iter().filter(|e| matches!(e, Effect::Fetch { .. })).count(), 3);
+    assert_eq!(effects.len(), 6, "and the unread counts");
     assert!(matches!(&effects[0], Effect::Fetch { at: Cursor::Newer(c), .. } if c == "min_id=99"));
     assert!(matches!(&effects[1], Effect::Fetch { at: Cursor::Newest, .. }));
 }

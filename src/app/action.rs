@@ -86,6 +86,12 @@ pub enum Action {
     Delete,
     /// Follow the selected post's author, or stop following.
     Follow,
+    /// Open the selected post's conversation.
+    OpenThread,
+    /// Open the notifications of every account.
+    Notifications,
+    /// Open the profile of the selected post's author.
+    Profile,
 }
 
 impl Action {
@@ -132,6 +138,9 @@ impl Action {
             Action::Bookmark => "bookmark, or undo",
             Action::Delete => "delete own post (asks)",
             Action::Follow => "follow the author, or undo",
+            Action::OpenThread => "thread of the post",
+            Action::Notifications => "notifications (every account)",
+            Action::Profile => "profile of the author",
         }
     }
 }

@@ -46,4 +46,7 @@ pub enum Effect {
     /// Ask whether the fetching account follows `target`'s author; the answer comes back as
     /// `Msg::FollowingChecked`.
     CheckFollowing { req: ReqId, target: Target },
+    /// Read or mark what a view needs (a thread, notifications, a profile, unread counts); the
+    /// answer comes back as `Msg::View`.
+    View(super::views::Request),
 }

@@ -9,6 +9,7 @@
 //! shows "deleting…" and leaves when the server confirms.
 
 use super::optimistic::{self, Change, Field};
+use super::place::Place;
 use super::update::toast;
 use super::{Action, App, Effect, ReqId, nav};
 use crate::backend::{BackendError, Interaction, Outcome, Target, refusal};
@@ -27,12 +28,17 @@ pub struct Pending {
 /// A question in the status bar that the next key answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {
-    /// Delete the post in this slot: `d` again deletes, any other key keeps it.
-    Delete(u32),
+    /// Delete the post at this place: `d` again deletes, any other key keeps it.
+    Delete(Place),
 }
 
 /// A key of the interaction family: l, b, m, d or F.
 pub(super) fn start(app: &mut App, action: Action) -> Vec<Effect> {
+    if action == Action::Follow
+        && let Some((target, following)) = super::views::profile_target(app)
+    {
+        return follow_person(app, target, following);
+    }
     let Some(post) = app.selected_post() else { return Vec::new() };
     let target = Target::of(post);
     let v = &post.viewer;
@@ -58,8 +64,8 @@ pub(super) fn start(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// The key after `d`: `d` again deletes, anything else keeps the post.
 pub(super) fn answer(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(Confirm::Delete(slot)) = app.confirm.take() else { return Vec::new() };
-    let post = app.timeline.post(slot).filter(|_| action == Action::Delete);
+    let Some(Confirm::Delete(place)) = app.confirm.take() else { return Vec::new() };
+    let post = app.post_at(place).filter(|_| action == Action::Delete);
     let Some(post) = post else {
         toast(app, "not deleted".into(), false);
         return Vec::new();
@@ -74,14 +80,26 @@ pub fn deleting(app: &App, post: &crate::model::Post) -> bool {
 }
 
 fn ask_delete(app: &mut App) -> Vec<Effect> {
-    let Some(slot) = app.selected_slot() else { return Vec::new() };
-    if let Some(post) = app.timeline.post(slot)
+    let Some(place) = app.selected_place() else { return Vec::new() };
+    if let Some(post) = app.post_at(place)
         && deleting(app, post)
     {
         return say(app, "this post is already being deleted");
     }
-    app.confirm = Some(Confirm::Delete(slot));
+    app.confirm = Some(Confirm::Delete(place));
     Vec::new()
+}
+
+/// F on a profile: follow or unfollow the person (asking the server first when it is not known).
+fn follow_person(app: &mut App, target: Target, following: Option<bool>) -> Vec<Effect> {
+    if target.author.eq_ignore_ascii_case(target.post.account.handle()) {
+        return say(app, "that is you: murre does not follow itself");
+    }
+    match following {
+        Some(true) => begin(app, target, Interaction::Unfollow),
+        Some(false) => begin(app, target, Interaction::Follow),
+        None => check_following(app, target),
+    }
 }
 
 /// Flips what `act` shows, and asks the runtime to do it.
@@ -94,7 +112,7 @@ fn begin(app: &mut App, target: Target, act: Interaction) -> Vec<Effect> {
     if let Some(why) = refusal(&target, act) {
         return say(app, &why);
     }
-    let changes = optimistic::apply(&mut app.timeline, &target, act);
+    let changes = optimistic::apply(app, &target, act);
     let req = app.next_req();
     app.interactions.push(Pending { req, target: target.clone(), act, changes });
     vec![Effect::Interact { req, target, act }]
@@ -119,9 +137,9 @@ pub(super) fn checked(app: &mut App, req: ReqId, result: Result<bool, BackendErr
     let Some(pending) = take(app, req) else { return Vec::new() };
     match result {
         Ok(following) => {
-            for slot in optimistic::slots(&app.timeline, &pending.target, Field::Following) {
-                if let Some(post) = app.timeline.post_mut(slot) {
-                    post.viewer.following = Some(following);
+            for (place, owner) in optimistic::places(app, &pending.target, Field::Following) {
+                if let Some(parts) = optimistic::parts_mut(app, place, &owner) {
+                    parts.viewer.following = Some(following);
                 }
             }
             let act = if following { Interaction::Unfollow } else { Interaction::Follow };
@@ -141,7 +159,7 @@ pub(super) fn done(app: &mut App, req: ReqId, result: Result<Outcome, BackendErr
     match result {
         Ok(outcome) => kept(app, &pending, outcome),
         Err(e) => {
-            optimistic::roll_back(&mut app.timeline, &pending.changes);
+            optimistic::roll_back(app, &pending.changes);
             let net = pending.target.post.network();
             let text = format!(
                 "{} failed on {}: {}",
@@ -161,20 +179,22 @@ fn kept(app: &mut App, pending: &Pending, outcome: Outcome) {
     match pending.act {
         Interaction::Delete => {
             app.timeline.remove(&target.post.key);
+            super::views::forget(app, &target.post.key);
             nav::rebuild_rows(app);
             toast(app, "deleted".into(), false);
         }
         Interaction::Follow if outcome.requested => {
-            optimistic::roll_back(&mut app.timeline, &pending.changes);
+            optimistic::roll_back(app, &pending.changes);
             toast(app, format!("@{} approves followers: follow requested", target.author), false);
         }
         act => {
             let Some((field, _)) = optimistic::effect_of(act) else { return };
-            for slot in optimistic::slots(&app.timeline, target, field) {
-                let Some(post) = app.timeline.post_mut(slot).filter(|p| p.id.account == target.post.account) else {
+            for (place, owner) in optimistic::places(app, target, field) {
+                let acting = app.post_at(place).is_none_or(|p| p.id.account == target.post.account);
+                let Some(parts) = optimistic::parts_mut(app, place, &owner).filter(|_| acting) else {
                     continue;
                 };
-                let v = &mut post.viewer;
+                let v = parts.viewer;
                 let record = match field {
                     Field::Liked => &mut v.like_record,
                     Field::Reposted => &mut v.repost_record,

@@ -12,13 +12,16 @@ mod nav;
 mod optimistic;
 mod outbox;
 mod pane;
+mod place;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use effect::{AccountChoice, Effect};
 pub use interact::{Confirm, Pending, deleting};
 pub use msg::{FetchKind, Msg};
 pub use pane::Pane;
+pub use place::Place;
 pub use update::{start, update};
 
 use std::collections::HashSet;
@@ -171,7 +174,12 @@ pub struct App {
     pub confirm: Option<Confirm>,
     /// Posts drawn from the timeline cache, per source, until its first fresh page.
     pub cached: Vec<cache::Cached>,
+    /// Threads, notifications and profiles opened over the panes; the last one shows.
+    pub views: Vec<views::View>,
+    /// Unread notifications per account, for the status bar.
+    pub notices: views::Notices,
     next_req: u64,
+    next_view: u64,
 }
 
 impl App {
@@ -197,7 +205,10 @@ impl App {
             interactions: Vec::new(),
             confirm: None,
             cached: Vec::new(),
+            views: Vec::new(),
+            notices: views::Notices::default(),
             next_req: 0,
+            next_view: 0,
         }
     }
 
@@ -232,14 +243,17 @@ impl App {
         &mut self.panes[self.pane.min(last)]
     }
 
-    /// The selected row's slot (in the pane with the keyboard).
+    /// The selected row's slot (in the pane with the keyboard); `None` while a view shows.
     pub fn selected_slot(&self) -> Option<u32> {
+        if !self.views.is_empty() {
+            return None;
+        }
         self.pane().selected_slot()
     }
 
-    /// The selected post.
+    /// The selected post: the top view's, else the focused pane's.
     pub fn selected_post(&self) -> Option<&Post> {
-        self.selected_slot().and_then(|s| self.timeline.post(s))
+        self.selected_place().and_then(|p| self.post_at(p))
     }
 
     /// Whether the content warning of `slot` is open.

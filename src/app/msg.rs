@@ -56,4 +56,6 @@ pub enum Msg {
     InteractFailed { req: ReqId, error: BackendError },
     /// Whether the account follows a post's author, as its server said.
     FollowingChecked { req: ReqId, result: Result<bool, BackendError> },
+    /// What a view asked for (a thread, notifications, a profile, an unread count).
+    View(super::views::Answer),
 }

@@ -38,7 +38,10 @@ pub(super) fn clamp(app: &mut App) {
 }
 
 fn page_rows(app: &App) -> usize {
-    crate::ui::list_rows(app.size).max(1)
+    match app.views.last() {
+        Some(view) => crate::ui::view_rows(app.size, view).max(1),
+        None => crate::ui::list_rows(app.size).max(1),
+    }
 }
 
 /// Moves the selection by `delta` rows (or scrolls the detail pane when it has focus).
@@ -48,12 +51,18 @@ pub(super) fn move_by(app: &mut App, delta: isize) -> Vec<Effect> {
         app.detail_scroll = u16::try_from(lines.max(0)).unwrap_or(u16::MAX);
         return Vec::new();
     }
+    if !app.views.is_empty() {
+        return super::views::move_by(app, delta);
+    }
     let target = app.pane().selected.saturating_add_signed(delta);
     move_to(app, target)
 }
 
 /// Selects row `index` (clamped), then fetches older posts when near the end.
 pub(super) fn move_to(app: &mut App, index: usize) -> Vec<Effect> {
+    if !app.views.is_empty() {
+        return super::views::move_to(app, index);
+    }
     let before = app.pane().selected;
     app.pane_mut().selected = index;
     clamp(app);

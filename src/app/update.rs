@@ -13,6 +13,7 @@ const TOAST_SECS: i64 = 6;
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let effects = dispatch(app, msg);
     nav::follow(app);
+    super::views::follow(app);
     effects
 }
 
@@ -66,12 +67,15 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Interacted { req, outcome } => super::interact::done(app, req, Ok(outcome)),
         Msg::InteractFailed { req, error } => super::interact::done(app, req, Err(error)),
         Msg::FollowingChecked { req, result } => super::interact::checked(app, req, result),
+        Msg::View(answer) => super::views::answered(app, answer),
     }
 }
 
 /// Fetches the newest page of every source: the first thing the app does.
 pub fn start(app: &mut App) -> Vec<Effect> {
-    refresh(app)
+    let mut effects = refresh(app);
+    effects.extend(super::views::fetch_unread(app));
+    effects
 }
 
 fn act(app: &mut App, action: Action) -> Vec<Effect> {
@@ -86,6 +90,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if let Some(Overlay::Outbox { .. }) = app.overlay {
         return super::outbox::action(app, action);
+    }
+    if let Some(effects) = super::views::act(app, action) {
+        return effects;
     }
     match action {
         Action::Quit => {
@@ -105,7 +112,11 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ToggleCw => toggle_cw(app),
         Action::OpenLink => nav::open_links(app),
         Action::CopyUrl => nav::copy_url(app),
-        Action::Refresh => refresh(app),
+        Action::Refresh => {
+            let mut effects = refresh(app);
+            effects.extend(super::views::fetch_unread(app));
+            effects
+        }
         Action::FilterMastodon => filter(app, Some(Network::Mastodon)),
         Action::FilterBluesky => filter(app, Some(Network::Bluesky)),
         Action::FilterTumblr => filter(app, Some(Network::Tumblr)),
@@ -127,6 +138,8 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Like | Action::Boost | Action::Bookmark | Action::Delete | Action::Follow => {
             super::interact::start(app, action)
         }
+        // Handled by `views::act` above.
+        Action::OpenThread | Action::Notifications | Action::Profile => Vec::new(),
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()
@@ -162,8 +175,12 @@ pub(super) fn toast(app: &mut App, text: String, error: bool) {
     app.toasts.push(Toast { text, error, until });
 }
 
+/// Enter: the selected post in the detail pane; in the detail pane, the post's thread.
 fn open(app: &mut App) -> Vec<Effect> {
-    if app.selected_slot().is_some() {
+    if app.focus == Focus::Detail {
+        return super::views::open_thread(app);
+    }
+    if app.selected_place().is_some() {
         app.focus = Focus::Detail;
         app.detail_scroll = 0;
     }

@@ -8,6 +8,7 @@ mod interact;
 pub mod mastodon;
 pub mod oauth;
 pub mod tumblr;
+pub mod views;
 
 pub use error::BackendError;
 pub use interact::{Interaction, Outcome, Target, refusal};

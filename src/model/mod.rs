@@ -1,13 +1,20 @@
-//! Network-neutral data: networks, accounts, posts, rich text and the merged timeline.
+//! Network-neutral data: networks, accounts, posts, rich text, the merged timeline, threads,
+//! notifications and profiles.
 //! Pure: no IO, no clocks.
 
 pub mod moderation;
+pub mod notification;
 mod post;
+mod profile;
 mod rich;
+pub mod thread;
 pub mod timeline;
 
+pub use notification::{Group, Notification, NotificationKind};
 pub use post::*;
+pub use profile::{Profile, ProfilePage};
 pub use rich::*;
+pub use thread::{Branch, Thread, ThreadItem, ThreadNode};
 pub use timeline::{MergeOutcome, Timeline};
 
 use serde::{Deserialize, Serialize};

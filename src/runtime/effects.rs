@@ -96,6 +96,7 @@ impl Runtime {
                 });
             }
             Effect::Copy(text) => copy(&text),
+            Effect::View(request) => self.view(request, tx),
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -109,7 +110,7 @@ impl Runtime {
 
 impl Runtime {
     /// The client of `account` (the one that fetched a post acts on it).
-    fn client_of(&self, account: &AccountId) -> Option<Client> {
+    pub(super) fn client_of(&self, account: &AccountId) -> Option<Client> {
         self.clients.read().ok()?.iter().find(|c| c.account() == account).cloned()
     }
 
@@ -141,7 +142,7 @@ impl Runtime {
     }
 }
 
-fn not_connected(account: &AccountId) -> crate::backend::BackendError {
+pub(super) fn not_connected(account: &AccountId) -> crate::backend::BackendError {
     crate::backend::BackendError::Invalid(format!("{account} is not connected (log in again with L)"))
 }
 

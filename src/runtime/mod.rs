@@ -6,6 +6,7 @@ mod editor;
 mod effects;
 mod login;
 mod terminal;
+mod views;
 
 pub use effects::{Runtime, open_url};
 pub use login::Home;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, relative};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Place};
 use crate::model::{Embed, MediaKind, Post, RichText, SpanStyle};
 use crate::text::{wrap_plain, wrap_rich};
 
@@ -17,14 +17,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = Block::default().borders(Borders::ALL).border_style(border).title(" Post ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (Some(slot), Some(post)) = (app.selected_slot(), app.selected_post()) else {
+    let (Some(place), Some(post)) = (app.selected_place(), app.selected_post()) else {
         frame.render_widget(Paragraph::new("No post selected.").style(theme.muted), inner);
         return;
     };
     let cols = usize::from(inner.width.max(1));
-    let mut lines = header(app, slot, post, cols, theme);
+    let mut lines = header(app, place, post, cols, theme);
     match &post.cw {
-        Some(cw) if !app.is_revealed(slot) => {
+        Some(cw) if !app.is_revealed_at(place) => {
             lines.extend(plain(&format!("CW: {cw}"), cols, theme.warn));
             lines.push(Line::styled("(Space shows the post)", theme.muted));
         }
@@ -41,18 +41,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
-fn header(app: &App, slot: u32, post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn header(app: &App, place: Place, post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans = Vec::new();
-    for net in app.timeline.row_networks(slot) {
+    // A timeline row may group cross-posts; a view's row is one post.
+    let (networks, also) = match place {
+        Place::Timeline(slot) => (app.timeline.row_networks(slot), app.timeline.also(slot)),
+        _ => (vec![post.network()], &[][..]),
+    };
+    for net in networks {
         spans.push(Span::styled(format!("{} ", net.title()), theme.network(net)));
     }
     spans.push(Span::styled(post.author.shown_name().to_string(), theme.text.add_modifier(Modifier::BOLD)));
     lines.push(Line::from(spans));
     let mut handles = vec![format!("@{}", post.author.handle)];
-    handles.extend(
-        app.timeline.also(slot).iter().filter_map(|s| app.timeline.post(*s)).map(|p| format!("@{}", p.author.handle)),
-    );
+    handles.extend(also.iter().filter_map(|s| app.timeline.post(*s)).map(|p| format!("@{}", p.author.handle)));
     lines.extend(plain(
         &format!("{} · {}", handles.join(" · "), relative(post.created_at, app.now)),
         cols,

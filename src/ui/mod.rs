@@ -11,11 +11,13 @@ mod status;
 pub mod theme;
 mod time;
 mod timeline;
+mod views;
 mod welcome;
 
 pub use keymap::Keymap;
 pub use theme::Theme;
 pub use time::relative;
+pub use views::view_rows;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -73,10 +75,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         welcome::draw(frame, area, theme);
         return;
     }
-    let areas = layout(area, app.focus, app.panes.len(), app.pane);
+    // A view shows alone where the list panes go.
+    let view = app.top_view();
+    let (panes, active) = if view.is_some() { (1, 0) } else { (app.panes.len(), app.pane) };
+    let areas = layout(area, app.focus, panes, active);
     status::draw_tabs(frame, areas.tabs, app, theme);
     for &(index, list) in &areas.lists {
-        timeline::draw(frame, list, app, index, theme);
+        match view {
+            Some(view) => views::draw(frame, list, app, view, theme),
+            None => timeline::draw(frame, list, app, index, theme),
+        }
     }
     if let Some(detail) = areas.detail {
         detail::draw(frame, detail, app, theme);

@@ -63,6 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let question = app.confirm.map(|_| ("Delete this post? d = yes, any other key = no".to_string(), true));
     let message = question.or_else(|| app.toasts.last().map(|t| (t.text.clone(), t.error)));
     let message = message.or_else(|| app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true)));
+    spans.extend(super::views::unread_chip(app, compact, theme));
     let hint = "? help";
     let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(hint) + 1;
     let room = usize::from(area.width).saturating_sub(used);

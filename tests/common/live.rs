@@ -49,6 +49,19 @@ pub async fn bluesky_session(handle: &str, password: &str) -> bluesky::Session {
     }
 }
 
+/// A new account on the PDS (dev mode: no invite code), signed in. The PDS wants the handle's first
+/// label at most 18 characters: `label` plus nine digits.
+pub async fn fresh_bluesky_account(label: &str) -> bluesky::Session {
+    let nanos = jiff::Timestamp::now().as_nanosecond() % 1_000_000_000;
+    let handle = format!("{label}{nanos}.test");
+    let url = format!("{}/xrpc/com.atproto.server.createAccount", text(&servers("bluesky"), "/pds"));
+    let body =
+        serde_json::json!({"handle": handle, "email": format!("{label}{nanos}@murre.test"), "password": "e2e-pass"});
+    let made = web().post(url).json(&body).send().await.and_then(|r| r.error_for_status());
+    made.unwrap_or_else(|e| panic!("createAccount: {e}"));
+    bluesky_session(&handle, "e2e-pass").await
+}
+
 /// A client for a session on the PDS.
 pub fn bluesky_client(session: bluesky::Session) -> bluesky::Client {
     let id = AccountId::new(Network::Bluesky, &session.handle);

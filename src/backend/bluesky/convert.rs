@@ -24,7 +24,7 @@ pub(super) fn feed_item(item: wire::FeedViewPost, account: &AccountId) -> Option
     Some(post)
 }
 
-fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
+pub(super) fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
     // Sort and show by indexedAt: createdAt is set by the client and can lie.
     let indexed: Timestamp = p.indexed_at.parse().ok()?;
     let record: wire::PostRecord = serde_json::from_value(p.record.clone()).unwrap_or_default();
@@ -74,7 +74,7 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
     })
 }
 
-fn author(p: &wire::Profile) -> Author {
+pub(super) fn author(p: &wire::Profile) -> Author {
     let handle = sanitize_line(&p.handle);
     Author {
         name: p.display_name.as_deref().map(sanitize_line).unwrap_or_default(),

@@ -5,7 +5,10 @@ mod client;
 mod convert;
 mod interact;
 pub mod lookup;
+mod profile;
+mod views;
 mod wire;
+mod wire_views;
 pub mod write;
 
 pub use client::{Client, LockedSession, Session, SessionStore, decode_timeline};

@@ -60,7 +60,7 @@ impl Client {
         self.http.get(url).bearer_auth(&self.token)
     }
 
-    async fn read(&self, path: &str, query: &[(String, String)]) -> Result<Answer, BackendError> {
+    pub(super) async fn read(&self, path: &str, query: &[(String, String)]) -> Result<Answer, BackendError> {
         for _ in 0..3 {
             let answer = http::read(|| self.get(path).query(query)).await?;
             // 206: the home feed is being regenerated; the server asks us to come back shortly.

@@ -86,7 +86,7 @@ fn full_acct(acct: &str, ctx: &Ctx) -> String {
     if acct.contains('@') { acct } else { format!("{acct}@{}", ctx.host) }
 }
 
-fn author(a: &wire::Account, ctx: &Ctx) -> Author {
+pub(super) fn author(a: &wire::Account, ctx: &Ctx) -> Author {
     let acct = if a.acct.is_empty() { &a.username } else { &a.acct };
     Author {
         name: sanitize_line(&a.display_name),

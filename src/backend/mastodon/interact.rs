@@ -69,7 +69,7 @@ impl Client {
 
 /// An id as it goes into a path: ids are opaque, but one from a hostile server must not be able to
 /// name another endpoint, so anything beyond letters, digits, `-` and `_` is refused.
-fn checked(id: &str) -> Result<&str, BackendError> {
+pub(super) fn checked(id: &str) -> Result<&str, BackendError> {
     let ok =
         !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok { Ok(id) } else { Err(BackendError::Invalid("the server gave an id murre will not put in a request".into())) }

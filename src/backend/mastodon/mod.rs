@@ -7,7 +7,10 @@ mod link;
 pub mod lookup;
 mod media;
 pub mod oauth;
+mod profile;
+mod views;
 mod wire;
+mod wire_views;
 pub mod write;
 
 pub use client::{Client, decode_page, host_of};

@@ -67,7 +67,7 @@ pub(super) fn post(p: wire::Post, account: &AccountId) -> Option<Post> {
     })
 }
 
-fn blog_author(b: &wire::Blog) -> Author {
+pub(super) fn blog_author(b: &wire::Blog) -> Author {
     let handle = sanitize_line(&b.name);
     let id = Some(sanitize_line(&b.uuid)).filter(|u| !u.is_empty());
     Author { name: sanitize_line(&b.title), url: b.url.as_deref().map(sanitize_line), handle, id }

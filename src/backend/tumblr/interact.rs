@@ -65,7 +65,7 @@ impl Client {
 }
 
 /// A blog name as it goes into a path: letters, digits, `-` and `_` only.
-fn plain(blog: &str) -> Result<&str, BackendError> {
+pub(super) fn plain(blog: &str) -> Result<&str, BackendError> {
     let ok = !blog.is_empty()
         && blog.len() <= 64
         && blog.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');

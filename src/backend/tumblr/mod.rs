@@ -4,12 +4,16 @@ pub mod auth;
 mod client;
 mod convert;
 mod interact;
+mod profile;
 mod session;
+mod views;
 mod wire;
+mod wire_views;
 pub mod write;
 
 pub use client::{API, Blog, Client, decode_dashboard};
 pub use session::{LockedTokens, TokenStore, Tokens};
+pub use views::{READ_NOTE, THREAD_NOTE};
 
 use super::{Capabilities, LengthUnit, Limits};
 

@@ -1,6 +1,7 @@
 //! The demo Bluesky server (PDS and AppView in one): sessions, `app.bsky.feed.getTimeline`, the
 //! repo writes and reads of [`repo`], and likes, reposts, follows and bookmarks ([`records`]) over
-//! XRPC, with XRPC error shapes (`{"error": "...", "message": "..."}`).
+//! XRPC, threads, notifications and profiles ([`views`]), with XRPC error shapes
+//! (`{"error": "...", "message": "..."}`).
 
 mod auth;
 mod blob;
@@ -9,6 +10,7 @@ mod facets;
 mod post;
 mod records;
 pub(super) mod repo;
+mod views;
 
 use super::faults::Failure;
 use super::reply::{self, Params};
@@ -47,6 +49,12 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/com.atproto.identity.resolveHandle", get(repo::resolve_handle))
         .route("/xrpc/app.bsky.bookmark.createBookmark", post_route(records::create_bookmark))
         .route("/xrpc/app.bsky.bookmark.deleteBookmark", post_route(records::delete_bookmark))
+        .route("/xrpc/app.bsky.feed.getPostThread", get(views::get_post_thread))
+        .route("/xrpc/app.bsky.notification.listNotifications", get(views::list_notifications))
+        .route("/xrpc/app.bsky.notification.getUnreadCount", get(views::get_unread_count))
+        .route("/xrpc/app.bsky.notification.updateSeen", post_route(views::update_seen))
+        .route("/xrpc/app.bsky.actor.getProfile", get(views::get_profile))
+        .route("/xrpc/app.bsky.feed.getAuthorFeed", get(views::get_author_feed))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }

@@ -15,7 +15,7 @@ use crate::demo::ids;
 use crate::demo::reply::{self, Early, Params};
 use crate::demo::store::{self, Created};
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{Map, Value, json};
@@ -245,14 +245,25 @@ pub async fn resolve_handle(State(state): State<Bsky>, Query(params): Query<Para
     }
 }
 
-/// `GET app.bsky.feed.getPosts?uris=` (one uri): the post's view, or no posts when it is not there.
-pub async fn get_posts(State(state): State<Bsky>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
+/// `GET app.bsky.feed.getPosts?uris=..&uris=..` (at most 25): the views of the posts that exist, in
+/// the order asked.
+pub async fn get_posts(State(state): State<Bsky>, headers: HeaderMap, RawQuery(query): RawQuery) -> Response {
     if let Some(response) = state.sessions.reject(&headers, auth::Kind::Access) {
         return response;
     }
-    let uri = params.get("uris").cloned().unwrap_or_default();
-    let posts = state.ctx.store.with(|c| by_uri(c, &uri).map(|p| post::post_view(c, p, true)));
-    reply::json(200, &json!({"posts": posts.into_iter().collect::<Vec<_>>()}))
+    let query = query.unwrap_or_default();
+    let uris: Vec<String> = url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == "uris")
+        .map(|(_, v)| v.into_owned())
+        .collect();
+    if uris.len() > 25 {
+        return xrpc_error(400, "InvalidRequest", "uris must not have more than 25 elements");
+    }
+    let posts: Vec<Value> = state
+        .ctx
+        .store
+        .with(|c| uris.iter().filter_map(|u| by_uri(c, u).map(|p| post::post_view(c, p, true))).collect());
+    reply::json(200, &json!({"posts": posts}))
 }
 
 #[cfg(test)]

@@ -9,8 +9,10 @@ mod hostile;
 mod people;
 mod posts;
 mod posts_more;
+pub mod views;
 
 pub use people::people;
+pub use views::{BLOCKER, GHOST, Notice, NoticeKind, Read};
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -284,6 +286,10 @@ pub struct Content {
     pub posts: Vec<Post>,
     /// What the demo account did through the server's API (likes, follows...).
     pub acts: super::acts::Acts,
+    /// The demo account's notifications.
+    pub notices: Vec<Notice>,
+    /// How far the demo account has read its notifications.
+    pub read: Read,
 }
 
 /// Builds the demo content with times counted back from `now`.
@@ -294,7 +300,8 @@ pub fn build(now: Timestamp) -> Content {
     posts.extend(generated::thread(now));
     posts.extend(generated::numbered(now));
     posts.extend(generated::local(now));
-    Content { people: people(), posts, acts: Default::default() }
+    posts.extend(views::thread(now));
+    Content { people: people(), posts, acts: Default::default(), notices: views::notices(now), read: views::read(now) }
 }
 
 /// The time `minutes` before `now`.

@@ -7,7 +7,7 @@ use super::Person;
 
 /// Everyone who posts in the demo feeds, the demo account first.
 pub fn people() -> Vec<Person> {
-    let cast: [(&str, &str, &str); 16] = [
+    let cast: [(&str, &str, &str); 18] = [
         ("murre", "Murre Demo", "The demo account of murre."),
         ("alice", "Alice Lindqvist", "Terminal enthusiast. she/her"),
         ("bob", "Bob 🦆 Okafor", "Ducks, Rust, and bad puns."),
@@ -18,7 +18,11 @@ pub fn people() -> Vec<Person> {
         ("linh", "Nguyễn Thị Linh", "Lập trình viên ở Hà Nội"),
         ("zoe", "Zoe\u{308} Mu\u{308}ller", "Combining marks in my name, precomposed in my heart."),
         ("family", "The Family 👩\u{200d}👩\u{200d}👧\u{200d}👦", "Four of us, one account."),
-        ("mallory", "Mallory\u{1b}]0;pwned\u{7}\u{1b}[31m RED\u{202e}evil", "\u{1b}[2JI clear screens."),
+        (
+            "mallory",
+            "Mallory\u{1b}]0;pwned\u{7}\u{1b}[31m RED\u{202e}evil",
+            "\u{1b}[2JI clear screens. \u{1b}]8;;https://evil.example/\u{1b}\\https://good.example/\u{1b}]8;;\u{1b}\\ \u{202e}txt.exe\u{202c}\u{7}\n\nSecond line: 中文 العربية 👩\u{200d}👩\u{200d}👧\u{200d}👦",
+        ),
         ("news", "Daily Bugle", "Automated headlines."),
         ("stranger", "A Stranger", "You don't follow me."),
         ("dana", "Dana Whitfield", "Long threads about small things."),
@@ -28,6 +32,8 @@ pub fn people() -> Vec<Person> {
             "Yes, that is my whole name.",
         ),
         ("carol", "Carol 👋🏽", "Waving at everyone."),
+        ("blocker", "Blocked Bea", "I block people."),
+        ("ghost", "Gone Ghost", "This account was deleted."),
     ];
     cast.iter()
         .map(|(key, name, bio)| Person { key: (*key).to_string(), name: (*name).to_string(), bio: (*bio).to_string() })

@@ -99,7 +99,7 @@ fn relationship(c: &Content, key: &str) -> Value {
         "languages": null,
         "followed_by": false,
         "blocking": false,
-        "blocked_by": false,
+        "blocked_by": key == crate::demo::content::BLOCKER,
         "muting": false,
         "muting_notifications": false,
         "requested": false,

@@ -1,7 +1,7 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
-//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), with Mastodon's own error
-//! shapes (`{"error": "..."}`).
+//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications,
+//! read markers and accounts ([`views`]), with Mastodon's own error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
@@ -9,6 +9,7 @@ mod instance;
 mod interact;
 mod media;
 mod status;
+mod views;
 mod write;
 
 use super::faults::Failure;
@@ -42,6 +43,11 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/accounts/{id}/follow", post(interact::follow))
         .route("/api/v1/accounts/{id}/unfollow", post(interact::unfollow))
         .route("/api/v1/accounts/relationships", get(interact::relationships))
+        .route("/api/v1/statuses/{id}/context", get(views::context))
+        .route("/api/v1/notifications", get(views::notifications))
+        .route("/api/v1/markers", get(views::markers).post(views::set_markers))
+        .route("/api/v1/accounts/lookup", get(views::lookup))
+        .route("/api/v1/accounts/{id}", get(views::show_account))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

@@ -15,6 +15,12 @@ pub fn status_id(post: &Post) -> String {
     ids::snowflake(post.at, post.key).to_string()
 }
 
+/// The id a deleted parent `key` of `post` had (a minute older than the reply).
+fn missing_id(post: &Post, key: u32) -> String {
+    let at = post.at.checked_sub(jiff::SignedDuration::from_mins(1)).unwrap_or(post.at);
+    ids::snowflake(at, key).to_string()
+}
+
 /// RFC 3339 with milliseconds and `Z`, as Mastodon formats times.
 pub fn time(at: Timestamp) -> String {
     format!("{at:.3}")
@@ -59,7 +65,8 @@ fn own_status(c: &Content, post: &Post, base: &str, now: Timestamp) -> Value {
         "sensitive": post.sensitive,
         "visibility": post.visibility,
         "language": post.lang,
-        "in_reply_to_id": parent.map(status_id),
+        // A deleted parent keeps its id here, as on Mastodon: the client finds nothing behind it.
+        "in_reply_to_id": post.reply_to.map(|key| parent.map_or_else(|| missing_id(post, key), status_id)),
         "in_reply_to_account_id": parent.map(|p| account::id(c, &p.author)),
         "reblog": null,
         "quote": quote(c, post, base, now),

@@ -10,6 +10,7 @@ mod mastodon;
 mod mastodon_write;
 mod tumblr;
 mod tumblr_write;
+mod views;
 
 use super::DemoNetwork;
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! `/v2/user/info`, inside Tumblr's `{"meta": .., "response": ..}` envelope, with its error shape;
 //! OAuth2 (`/oauth2/authorize`, `/v2/oauth2/token`) in [`oauth`]; posting to and reading a blog
 //! (`/v2/blog/{blog}/posts`) in [`blog`]; reblogs and deletes in [`reblog`]; likes and follows in
-//! [`user`].
+//! [`user`]; blog info, the activity feed and a post's notes in [`views`].
 
 mod blog;
 mod npf;
@@ -10,6 +10,7 @@ mod oauth;
 mod post;
 mod reblog;
 mod user;
+mod views;
 
 use super::content::{Content, Net, Person};
 use super::faults::Failure;
@@ -55,6 +56,9 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/v2/user/info", get(user_info))
         .route("/v2/blog/{blog}/posts", get(blog::posts).post(blog::create))
         .route("/v2/blog/{blog}/post/delete", post(reblog::delete))
+        .route("/v2/blog/{blog}/info", get(views::info))
+        .route("/v2/blog/{blog}/notifications", get(views::notifications))
+        .route("/v2/blog/{blog}/notes", get(views::notes))
         .route("/v2/user/like", post(user::like))
         .route("/v2/user/unlike", post(user::unlike))
         .route("/v2/user/follow", post(user::follow))

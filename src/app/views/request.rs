@@ -1,0 +1,58 @@
+//! The views' work for the runtime (one `Effect::View`) and its answers (one `Msg::View`), each
+//! tagged with its request and view so stale answers are dropped.
+
+use jiff::Timestamp;
+
+use crate::app::ReqId;
+use crate::backend::BackendError;
+use crate::backend::views::{Notifications, ReadMark, Unread};
+use crate::model::{AccountId, Author, Post, ProfilePage, Thread};
+
+/// Something a view needs read or written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// The conversation around `post`, through the account that fetched it.
+    Thread { req: ReqId, view: u64, post: Box<Post> },
+    /// The notifications of `account`.
+    Notifications { req: ReqId, view: u64, account: AccountId },
+    /// `person`'s profile as `account` sees them.
+    Profile { req: ReqId, view: u64, account: AccountId, person: Author },
+    /// How many notifications of `account` are unread (`read_here`: what murre itself marked read).
+    Unread { req: ReqId, account: AccountId, read_here: Option<Timestamp> },
+    /// Tell `account`'s server that everything up to `mark` was read.
+    MarkRead { account: AccountId, mark: ReadMark },
+}
+
+// Posts hold no floating point: equality is total, as `Effect` needs.
+impl Eq for Request {}
+
+/// What the runtime found.
+#[derive(Debug)]
+pub enum Answer {
+    Thread {
+        req: ReqId,
+        view: u64,
+        result: Result<Thread, BackendError>,
+    },
+    Notifications {
+        req: ReqId,
+        view: u64,
+        account: AccountId,
+        result: Result<Notifications, BackendError>,
+    },
+    Profile {
+        req: ReqId,
+        view: u64,
+        result: Result<Box<ProfilePage>, BackendError>,
+    },
+    Unread {
+        req: ReqId,
+        account: AccountId,
+        result: Result<Unread, BackendError>,
+    },
+    /// `Ok(false)`: the network keeps no read state murre can set (murre keeps it).
+    MarkedRead {
+        account: AccountId,
+        result: Result<bool, BackendError>,
+    },
+}
