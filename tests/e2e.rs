@@ -5,69 +5,19 @@
 
 mod common;
 
+use common::live::{
+    eventually, logged_in_dir, mastodon_client, murre, seeded_client, seeded_session, servers, text, unique, web,
+};
 use common::tmux::Tmux;
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use murre::backend::bluesky::{self, auth};
-use murre::backend::{Client, Cursor, http, mastodon};
+use murre::backend::{Client, Cursor};
 use murre::model::{AccountId, Network, Post};
 use serde_json::{Value, json};
-
-fn servers(name: &str) -> Value {
-    let path = format!("{}/tests/e2e/run/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{path}: {e}; start the servers first: tests/e2e/start.sh"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn text(v: &Value, pointer: &str) -> String {
-    v.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{pointer} missing in {v}")).to_string()
-}
-
-fn web() -> reqwest::Client {
-    http::client(Duration::from_secs(20)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Polls `check` until it yields a value or `deadline` passes (reads lag writes on the AppView).
-async fn eventually<T, F: std::future::Future<Output = Option<T>>>(
-    deadline: Duration,
-    mut check: impl FnMut() -> F,
-) -> T {
-    let end = Instant::now() + deadline;
-    loop {
-        if let Some(v) = check().await {
-            return v;
-        }
-        assert!(Instant::now() < end, "not seen within {deadline:?}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-async fn bluesky_login(user: &str) -> bluesky::Session {
-    let b = servers("bluesky");
-    let (handle, password) = (text(&b, &format!("/users/{user}/handle")), text(&b, &format!("/users/{user}/password")));
-    match auth::create_session(&web(), &text(&b, "/pds"), &handle, &password, None).await {
-        Ok(auth::Login::Done { session, .. }) => session,
-        Ok(auth::Login::NeedsCode) => panic!("2FA asked on the dev PDS"),
-        Err(e) => panic!("{e}"),
-    }
-}
-
-async fn bluesky_client(user: &str) -> bluesky::Client {
-    let session = bluesky_login(user).await;
-    let id = AccountId::new(Network::Bluesky, &session.handle);
-    bluesky::Client::new(web(), &text(&servers("bluesky"), "/pds"), id, session).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn mastodon_client(user: &str) -> mastodon::Client {
-    let m = servers("mastodon");
-    let id = AccountId::new(Network::Mastodon, &format!("{user}@127.0.0.1:3000"));
-    mastodon::Client::new(web(), &text(&m, "/url"), id, text(&m, &format!("/tokens/{user}")))
-        .unwrap_or_else(|e| panic!("{e}"))
-}
 
 async fn all_pages(client: &Client) -> Vec<Post> {
     let mut out: Vec<Post> = Vec::new();
@@ -97,7 +47,7 @@ fn assert_paged_well(posts: &[Post]) {
 
 /// Writes a post the way another app would (raw XRPC), for murre to read.
 async fn bluesky_write(user: &str, text_: &str) -> String {
-    let session = bluesky_login(user).await;
+    let session = seeded_session(user).await;
     let url = format!("{}/xrpc/com.atproto.repo.createRecord", text(&servers("bluesky"), "/pds"));
     let now = jiff::Timestamp::now().to_string();
     let body = json!({"repo": session.did, "collection": "app.bsky.feed.post",
@@ -116,14 +66,10 @@ async fn mastodon_write(user: &str, status: &str) {
     resp.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
 }
 
-fn unique(label: &str) -> String {
-    format!("{label} {}", jiff::Timestamp::now().as_nanosecond())
-}
-
 #[tokio::test]
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
 async fn bluesky_home_pages_to_the_end_with_every_seeded_feature() {
-    let client = Client::Bluesky(bluesky_client("alice").await);
+    let client = Client::Bluesky(seeded_client("alice").await);
     let posts = all_pages(&client).await;
     let expected = servers("bluesky").pointer("/timeline_items").and_then(Value::as_u64).unwrap_or(0);
     assert!(posts.len() as u64 >= expected, "{} of {expected} timeline items", posts.len());
@@ -134,7 +80,7 @@ async fn bluesky_home_pages_to_the_end_with_every_seeded_feature() {
 #[tokio::test]
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
 async fn bluesky_refresh_finds_a_post_written_meanwhile() {
-    let client = Client::Bluesky(bluesky_client("alice").await);
+    let client = Client::Bluesky(seeded_client("alice").await);
     let marker = unique("fresh from bob");
     bluesky_write("bob", &marker).await;
     let found = eventually(Duration::from_secs(10), || async {
@@ -152,7 +98,7 @@ async fn bluesky_session_refresh_rotates_tokens_saves_them_and_a_second_process_
     use murre::store::sessions::FileSessions;
     let dir = std::env::temp_dir().join(format!("murre-e2e-sessions-{}", std::process::id()));
     let secrets = Secrets::new(&dir);
-    let first = bluesky_login("alice").await;
+    let first = seeded_session("alice").await;
     let stored = |s: &bluesky::Session| Secret::BlueskySession {
         did: s.did.clone(),
         access_jwt: s.access_jwt.clone(),
@@ -221,24 +167,6 @@ async fn mastodon_instance_limits_and_credentials() {
     let (acct, name) = client.verify().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(acct, "grace");
     assert!(!name.is_empty());
-}
-
-fn murre(dir: &std::path::Path, args: &[&str], stdin: &str) -> std::process::Output {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_murre"))
-        .arg("--config-dir")
-        .arg(dir)
-        .args(args)
-        .env("MURRE_DEBUG", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(mut input) = child.stdin.take() {
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[tokio::test]
@@ -415,7 +343,7 @@ async fn bluesky_handle_resolves_to_its_did_and_pds_through_the_plc_directory() 
 async fn a_revoked_app_password_fails_login_and_its_session_cannot_refresh() {
     let b = servers("bluesky");
     let pds = text(&b, "/pds");
-    let main = bluesky_login("carol").await;
+    let main = seeded_session("carol").await;
     let name = unique("murre-revoke").replace(' ', "-");
     let url = format!("{pds}/xrpc/com.atproto.server.createAppPassword");
     let created = web().post(url).bearer_auth(&main.access_jwt).json(&json!({ "name": name })).send().await;
@@ -500,7 +428,7 @@ fn spans(p: &Post) -> Vec<(String, murre::model::Link)> {
 async fn bluesky_rich_text_round_trip_through_the_reference_appview() {
     use murre::backend::bluesky::write::{NewPost, Target, tid};
     // Bob writes (the reader's own posts are thinned out by the AppView when paging); alice reads.
-    let (bob, alice) = (bluesky_client("bob").await, bluesky_client("alice").await);
+    let (bob, alice) = (seeded_client("bob").await, seeded_client("alice").await);
     let marker = unique("rt");
     let words = format!("Round trip 👩‍👩‍👧 日本語 https://example.com/rt?x=1 @carol.test #murree2e {marker}");
     let facets = murre::compose::facets::detect(&words);
@@ -546,7 +474,7 @@ async fn bluesky_reply_carries_root_and_parent_refs_checked_on_the_server() {
     use murre::backend::bluesky::write::{NewPost, tid};
     let b = servers("bluesky");
     let (root_uri, parent_uri) = (text(&b, "/posts/thread_root"), text(&b, "/posts/thread_reply"));
-    let (alice, carol) = (bluesky_client("alice").await, bluesky_client("carol").await);
+    let (alice, carol) = (seeded_client("alice").await, seeded_client("carol").await);
     let posts = all_pages(&Client::Bluesky(alice.clone())).await;
     let cid_of = |uri: &str| {
         posts.iter().find_map(|p| match &p.id.key {
@@ -614,21 +542,6 @@ async fn mastodon_status_with_cw_and_visibility_is_idempotent_and_reads_back() {
     assert!(after.iter().all(|p| p.text.to_plain() != words), "the status survived its deletion");
 }
 
-/// A config dir with bob (Bluesky; alice follows him) and grace (Mastodon; ada's paging test floods
-/// ada's own statuses) logged in through the binary.
-fn logged_in_dir(name: &str) -> std::path::PathBuf {
-    let (b, m) = (servers("bluesky"), servers("mastodon"));
-    let dir = std::env::temp_dir().join(format!("murre-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let pds = text(&b, "/pds");
-    let login = ["login", "bluesky", "bob.test", "--service", pds.as_str(), "--app-password-stdin"];
-    let ok = murre(&dir, &login, &format!("{}\n", text(&b, "/users/bob/password")));
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
-    let ok = murre(&dir, &["login", "mastodon", &text(&m, "/url"), "--token-stdin"], "grace_token\n");
-    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
-    dir
-}
-
 #[tokio::test]
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
 async fn murre_post_cross_posts_to_both_and_each_server_shows_it() {
@@ -652,7 +565,7 @@ async fn murre_post_cross_posts_to_both_and_each_server_shows_it() {
         "the outbox still holds the draft"
     );
     // Read back through murre: Mastodon keeps the CW; Bluesky gets it as a first line, with facets.
-    let sky = Client::Bluesky(bluesky_client("alice").await);
+    let sky = Client::Bluesky(seeded_client("alice").await);
     let on_sky = eventually(Duration::from_secs(10), || async {
         sky.home(Cursor::Newest).await.ok()?.items.into_iter().find(|p| p.text.to_plain().ends_with(&words))
     })
@@ -684,7 +597,7 @@ async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_dupl
     let mut draft = murre::publish::prepare::draft(&request, jiff::Timestamp::now(), "x");
     // As if murre was killed right after both requests reached their servers: the posts exist, the
     // outbox says "attempted", nobody heard the answers.
-    let bob = bluesky_client("bob").await;
+    let bob = seeded_client("bob").await;
     let post = murre::backend::bluesky::write::NewPost { text: words.clone(), ..Default::default() };
     bob.create_post(&draft.targets[0].key, &post, jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
     let status = murre::backend::mastodon::write::NewStatus { text: words.clone(), ..Default::default() };
@@ -698,7 +611,7 @@ async fn a_send_killed_after_the_server_created_the_post_finishes_without_a_dupl
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
     let masto = mastodon_client("grace").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(masto.iter().filter(|p| p.text.to_plain() == words).count(), 1, "Mastodon got it twice");
-    let sky = Client::Bluesky(bluesky_client("alice").await);
+    let sky = Client::Bluesky(seeded_client("alice").await);
     let copies = eventually(Duration::from_secs(10), || async {
         let page = sky.home(Cursor::Newest).await.ok()?;
         let n = page.items.iter().filter(|p| p.text.to_plain() == words).count();
@@ -722,7 +635,7 @@ async fn posts_with(client: &Client, words: &str) -> usize {
 async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
     use murre::model::PostKey;
     let b = servers("bluesky");
-    let alice = Client::Bluesky(bluesky_client("alice").await);
+    let alice = Client::Bluesky(seeded_client("alice").await);
     let posts = all_pages(&alice).await;
     // Carol answers bob's reply in alice's thread: the parent is bob's post, the root alice's.
     let parent = posts
@@ -732,7 +645,7 @@ async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
             _ => None,
         })
         .unwrap_or_else(|| panic!("bob's reply is not in the timeline"));
-    let carol = Client::Bluesky(bluesky_client("carol").await);
+    let carol = Client::Bluesky(seeded_client("carol").await);
     let grace = Client::Mastodon(mastodon_client("grace"));
     let ada_status = mastodon_client("ada").own_newest().await.unwrap_or_else(|e| panic!("{e}"));
     let ada_key = ada_status.first().map(|p| p.id.key.clone()).unwrap_or_else(|| panic!("ada has no status"));
@@ -757,7 +670,7 @@ async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
             // The server's thread of alice's root holds carol's reply under bob's post.
             let url = format!("{}/xrpc/app.bsky.feed.getPostThread", text(&b, "/pds"));
             let root = text(&b, "/posts/thread_root");
-            let access = bluesky_login("alice").await.access_jwt;
+            let access = seeded_session("alice").await.access_jwt;
             eventually(Duration::from_secs(10), || {
                 let (url, root, access, words) = (url.clone(), root.clone(), access.clone(), words.clone());
                 async move {

@@ -4,22 +4,6 @@ mod common;
 
 use common::*;
 use murre::app::{Action, App, Msg, update};
-use murre::ui::{Keymap, Theme, draw};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    let mut term = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
-    term.draw(|f| draw(f, app, &Theme::default(), &keymap)).unwrap_or_else(|e| panic!("{e}"));
-    format!("{}", term.backend())
-}
-
-fn sized(width: u16, height: u16) -> App {
-    let mut app = app();
-    update(&mut app, Msg::Resize { width, height });
-    app
-}
 
 #[test]
 fn timeline_80x24() {

@@ -12,22 +12,6 @@ use murre::backend::views::{Notifications, Unread};
 use murre::model::{
     Author, Branch, Network, Notification, NotificationKind, Post, Profile, ProfilePage, Thread, ThreadItem, Viewer,
 };
-use murre::ui::{Keymap, Theme, draw};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    let mut term = Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
-    term.draw(|f| draw(f, app, &Theme::default(), &keymap)).unwrap_or_else(|e| panic!("{e}"));
-    format!("{}", term.backend())
-}
-
-fn sized(width: u16, height: u16) -> App {
-    let mut app = app();
-    update(&mut app, Msg::Resize { width, height });
-    app
-}
 
 fn press(app: &mut App, a: Action) -> Vec<Effect> {
     update(app, Msg::Action(a))

@@ -70,43 +70,7 @@ pub enum Command {
         json: bool,
     },
     /// Publish a post to one or several networks.
-    Post {
-        /// Target accounts (repeatable); default: each network's default account.
-        #[arg(long = "to", value_name = "ACCOUNT")]
-        to: Vec<String>,
-        /// A content warning (Mastodon's; a first line on Bluesky).
-        #[arg(long, value_name = "TEXT")]
-        cw: Option<String>,
-        /// public, unlisted, followers or direct (Mastodon only; the others are public).
-        #[arg(long, value_name = "V")]
-        visibility: Option<String>,
-        /// Answer this post: its web address or the `id` from `timeline --json`.
-        #[arg(long = "reply-to", value_name = "POST")]
-        reply_to: Option<String>,
-        /// Quote this Bluesky post: its web address or the `id` from `timeline --json`.
-        #[arg(long, value_name = "POST")]
-        quote: Option<String>,
-        /// Attach an image (repeatable; each takes the --alt in the same position).
-        #[arg(long = "image", value_name = "PATH")]
-        images: Vec<std::path::PathBuf>,
-        /// The alt text of the image in the same position.
-        #[arg(long = "alt", value_name = "TEXT")]
-        alts: Vec<String>,
-        /// Send a followers-only or direct post also where it will be public (Bluesky, Tumblr).
-        #[arg(long = "allow-public")]
-        allow_public: bool,
-        /// Text too long for a network goes out there as a numbered thread instead of being refused.
-        #[arg(long)]
-        thread: bool,
-        /// Resume what the outbox still holds.
-        #[arg(long)]
-        retry: bool,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-        /// The text, or - to read it from stdin.
-        text: Option<String>,
-    },
+    Post(post::Args),
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -117,36 +81,7 @@ pub async fn run(command: Command, ctx: &connect::Context) -> anyhow::Result<i32
         Command::Accounts { json } => accounts::list(ctx, json),
         Command::Logout { account } => accounts::logout(ctx, &account).await,
         Command::Timeline { accounts, limit, json } => timeline::run(ctx, &accounts, limit, json).await,
-        Command::Post {
-            to,
-            cw,
-            visibility,
-            reply_to,
-            quote,
-            images,
-            alts,
-            allow_public,
-            thread,
-            retry,
-            json,
-            text,
-        } => {
-            let args = post::Args {
-                to,
-                cw,
-                visibility,
-                reply_to,
-                quote,
-                images,
-                alts,
-                allow_public,
-                thread,
-                text,
-                retry,
-                json,
-            };
-            post::run(ctx, args).await
-        }
+        Command::Post(args) => post::run(ctx, args).await,
     }
 }
 

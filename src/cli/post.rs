@@ -14,20 +14,43 @@ use crate::store::outbox::Outbox;
 use crate::text::sanitize_line;
 
 /// What `murre post` was asked.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, clap::Args)]
 pub struct Args {
+    /// Target accounts (repeatable); default: each network's default account.
+    #[arg(long = "to", value_name = "ACCOUNT")]
     pub to: Vec<String>,
+    /// A content warning (Mastodon's; a first line on Bluesky).
+    #[arg(long, value_name = "TEXT")]
     pub cw: Option<String>,
+    /// public, unlisted, followers or direct (Mastodon only; the others are public).
+    #[arg(long, value_name = "V")]
     pub visibility: Option<String>,
+    /// Answer this post: its web address or the `id` from `timeline --json`.
+    #[arg(long = "reply-to", value_name = "POST")]
     pub reply_to: Option<String>,
+    /// Quote this Bluesky post: its web address or the `id` from `timeline --json`.
+    #[arg(long, value_name = "POST")]
     pub quote: Option<String>,
+    /// Attach an image (repeatable; each takes the --alt in the same position).
+    #[arg(long = "image", value_name = "PATH")]
     pub images: Vec<std::path::PathBuf>,
+    /// The alt text of the image in the same position.
+    #[arg(long = "alt", value_name = "TEXT")]
     pub alts: Vec<String>,
+    /// Send a followers-only or direct post also where it will be public (Bluesky, Tumblr).
+    #[arg(long = "allow-public")]
     pub allow_public: bool,
+    /// Text too long for a network goes out there as a numbered thread instead of being refused.
+    #[arg(long)]
     pub thread: bool,
-    pub text: Option<String>,
+    /// Resume what the outbox still holds.
+    #[arg(long)]
     pub retry: bool,
+    /// Print JSON.
+    #[arg(long)]
     pub json: bool,
+    /// The text, or - to read it from stdin.
+    pub text: Option<String>,
 }
 
 /// Runs `murre post`; returns the exit code.

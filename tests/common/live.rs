@@ -76,11 +76,16 @@ pub fn mastodon_client(user: &str) -> mastodon::Client {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// A client for the seeded Bluesky `user` (`alice`, `bob`, `carol`), freshly logged in.
-pub async fn seeded_client(user: &str) -> bluesky::Client {
+/// A fresh session of the seeded Bluesky `user` (`alice`, `bob`, `carol`).
+pub async fn seeded_session(user: &str) -> bluesky::Session {
     let b = servers("bluesky");
     let (handle, password) = (text(&b, &format!("/users/{user}/handle")), text(&b, &format!("/users/{user}/password")));
-    bluesky_client(bluesky_session(&handle, &password).await)
+    bluesky_session(&handle, &password).await
+}
+
+/// A client for the seeded Bluesky `user`, freshly logged in.
+pub async fn seeded_client(user: &str) -> bluesky::Client {
+    bluesky_client(seeded_session(user).await)
 }
 
 /// A label no other run has used.

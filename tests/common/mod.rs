@@ -125,3 +125,20 @@ pub fn chord(
 ) -> Vec<murre::app::Effect> {
     update(app, Msg::Key(crossterm::event::KeyEvent::new(code, modifiers)))
 }
+
+/// The screen `app` draws at `width` x `height` on a test terminal, as text.
+pub fn screen(app: &App, width: u16, height: u16) -> String {
+    use murre::ui::{Keymap, Theme, draw};
+    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| draw(f, app, &Theme::default(), &keymap)).unwrap_or_else(|e| panic!("{e}"));
+    format!("{}", term.backend())
+}
+
+/// The test app at `width` x `height`.
+pub fn sized(width: u16, height: u16) -> App {
+    let mut app = app();
+    update(&mut app, Msg::Resize { width, height });
+    app
+}

@@ -188,14 +188,7 @@ pub(super) fn reply(app: &mut App) -> Vec<Effect> {
     }
     let (account, network, key, handle, visibility) =
         (post.id.account.clone(), post.network(), post.id.key.clone(), post.author.handle.clone(), post.visibility);
-    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty() || !c.images.is_empty()) {
-        super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
-        return Vec::new();
-    }
-    app.compose = None;
-    open(app);
-    if let Some(c) = &mut app.compose {
-        c.targets = vec![(account, network, true)];
+    if let Some(c) = fresh_box(app, account, network) {
         c.reply_to = Some((key, handle.clone()));
         c.visibility = visibility;
         c.body.insert_str(if network == Network::Mastodon { format!("@{handle} ") } else { String::new() });
@@ -217,17 +210,23 @@ pub(super) fn quote(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let (account, key, handle) = (post.id.account.clone(), post.id.key.clone(), post.author.handle.clone());
-    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty() || !c.images.is_empty()) {
-        super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
-        return Vec::new();
-    }
-    app.compose = None;
-    open(app);
-    if let Some(c) = &mut app.compose {
-        c.targets = vec![(account, Network::Bluesky, true)];
+    if let Some(c) = fresh_box(app, account, Network::Bluesky) {
         c.quote = Some((key, handle));
     }
     Vec::new()
+}
+
+/// A new box going only to `account`, unless a draft is waiting (then it says so and gives `None`).
+fn fresh_box(app: &mut App, account: AccountId, network: Network) -> Option<&mut Compose> {
+    if app.compose.as_ref().is_some_and(|c| !c.text().trim().is_empty() || !c.images.is_empty()) {
+        super::update::toast(app, "a draft is waiting: send or discard it first (c opens it)".into(), true);
+        return None;
+    }
+    app.compose = None;
+    open(app);
+    let c = app.compose.as_mut()?;
+    c.targets = vec![(account, network, true)];
+    Some(c)
 }
 
 /// Ctrl-S: checked per target; refused with the reasons, a first warning when the post would be public
