@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, RwLock};
 
 use clap::Parser;
 
+use murre::app::live::LiveConfig;
 use murre::app::{App, Source};
 use murre::cli::{self, Args, Context};
 use murre::runtime::{self, Home, Runtime};
@@ -46,6 +46,8 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let sources = connected.clients.iter().map(|c| source_for(c, ctx)).collect();
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
+    let t = &ctx.config.timeline;
+    app.live = LiveConfig { poll: Some(t.poll_interval()), stream: t.streaming, read_position: t.remember_position };
     app.alt_required = ctx.config.compose.alt_required;
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
@@ -61,7 +63,14 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     if let Some((text, cw)) = outbox.unsent() {
         murre::app::compose::restore(&mut app, &text, &cw, Vec::new());
     }
-    let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home, outbox };
+    let mut runtime = Runtime::new(connected.clients, theme, keymap, outbox);
+    runtime.home = home;
+    // The demo's read position is its own: a try of the demo never moves the reader's real one.
+    let state = if ctx.demo { ctx.dirs.state.join("demo") } else { ctx.dirs.state.clone() };
+    runtime.live.state_dir = Some(state);
+    if let Some(net) = &connected.demo {
+        net.chatter();
+    }
     runtime::run(app, runtime).await
 }
 

@@ -44,4 +44,13 @@ pub enum Effect {
     /// Ask whether the fetching account follows `target`'s author; the answer comes back as
     /// `Msg::FollowingChecked`.
     CheckFollowing { req: ReqId, target: Target },
+    /// Open source `source`'s live stream; what it delivers comes back as `Msg::StreamOpened`,
+    /// `Msg::StreamEvent` and finally `Msg::StreamClosed`. Replaces a stream the source had.
+    OpenStream { req: ReqId, source: usize },
+    /// Close source `source`'s live stream, if it has one.
+    CloseStream { source: usize },
+    /// Read where the reader stopped last time; the answer comes back as `Msg::Remembered`.
+    LoadReadPosition,
+    /// Remember where the reader is (the state file, and each Mastodon account's home marker).
+    SaveReadPosition(super::read::Position),
 }

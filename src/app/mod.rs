@@ -6,11 +6,14 @@ mod action;
 pub mod compose;
 mod effect;
 mod interact;
+pub mod live;
 mod msg;
 mod nav;
 mod optimistic;
 mod outbox;
 mod pane;
+pub mod read;
+mod seek;
 mod update;
 
 pub use action::Action;
@@ -58,6 +61,8 @@ pub struct Source {
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
     pub pending_older: Option<ReqId>,
+    /// Polling and streaming.
+    pub live: live::Live,
 }
 
 impl Source {
@@ -82,6 +87,7 @@ impl Source {
             posting: false,
             needs_login: false,
             logged_out: false,
+            live: live::Live::default(),
         }
     }
 }
@@ -168,6 +174,10 @@ pub struct App {
     pub interactions: Vec<Pending>,
     /// A question the next key answers (delete this post?).
     pub confirm: Option<Confirm>,
+    /// What live updates run (polling, streams, the read position).
+    pub live: live::LiveConfig,
+    /// The start (opening at the read position) and the position to remember.
+    pub reading: read::Reading,
     next_req: u64,
 }
 
@@ -193,6 +203,8 @@ impl App {
             alt_required: true,
             interactions: Vec::new(),
             confirm: None,
+            live: live::LiveConfig::default(),
+            reading: read::Reading::default(),
             next_req: 0,
         }
     }

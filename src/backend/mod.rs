@@ -7,10 +7,12 @@ pub mod http;
 mod interact;
 pub mod mastodon;
 pub mod oauth;
+mod stream;
 pub mod tumblr;
 
 pub use error::BackendError;
 pub use interact::{Interaction, Outcome, Target, refusal};
+pub use stream::{StreamEnd, StreamEvent};
 
 use std::future::Future;
 

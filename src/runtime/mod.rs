@@ -2,12 +2,16 @@
 //! send `Msg`s on one channel. Effects are executed here, never in `update`.
 
 mod drafts;
+mod driver;
 mod editor;
 mod effects;
+mod live;
 mod login;
 mod terminal;
 
+pub use driver::Driver;
 pub use effects::{Runtime, open_url};
+pub use live::{Clock, LiveState};
 pub use login::Home;
 
 use std::time::Duration;
@@ -22,7 +26,7 @@ use crate::app::{self, Action, App, Msg};
 pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let mut term = terminal::enter()?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    spawn_ticker(tx.clone());
+    live::spawn_ticker(tx.clone(), rt.clock);
     terminal::spawn_signals(tx.clone());
     let mut events = EventStream::new();
     let size = term.size()?;
@@ -52,12 +56,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         };
         let mut handover = None;
         for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
-            for effect in app::update(&mut app, msg) {
-                match effect {
-                    app::Effect::Login { .. } | app::Effect::Edit(_) => handover = Some(effect),
-                    other => rt.spawn(other, tx.clone()),
-                }
-            }
+            handover = apply(&mut app, &rt, msg, &tx).or(handover);
         }
         if let Some(effect) = handover {
             // The login or the editor owns the terminal meanwhile: no key reader may steal its input.
@@ -85,6 +84,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         }
     };
     terminal::leave()?;
+    remember(&app, &rt).await;
     // A draft never sent survives the quit; the next start offers it again.
     let (text, cw) = app.compose.as_ref().map(|c| (c.text(), c.warning_text())).unwrap_or_default();
     if let Err(e) = rt.outbox.keep_unsent(&text, &cw) {
@@ -119,14 +119,23 @@ fn to_msg(app: &App, rt: &Runtime, event: Event) -> Option<Msg> {
     }
 }
 
-fn spawn_ticker(tx: mpsc::UnboundedSender<Msg>) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_secs(1));
-        loop {
-            interval.tick().await;
-            if tx.send(Msg::Tick(jiff::Timestamp::now())).is_err() {
-                break;
-            }
+/// Applies one message and starts its effects; returns the one that needs the terminal (a login,
+/// the editor), if any, for the caller to run.
+fn apply(app: &mut App, rt: &Runtime, msg: Msg, tx: &mpsc::UnboundedSender<Msg>) -> Option<app::Effect> {
+    let mut handover = None;
+    for effect in app::update(app, msg) {
+        match effect {
+            app::Effect::Login { .. } | app::Effect::Edit(_) => handover = Some(effect),
+            other => rt.spawn(other, tx.clone()),
         }
-    });
+    }
+    handover
+}
+
+/// At quit: remembers where the reader is (the file at once, the servers' markers if they answer
+/// within a moment).
+async fn remember(app: &App, rt: &Runtime) {
+    if let Some(position) = app::read::position(app) {
+        let _ = tokio::time::timeout(Duration::from_secs(3), rt.save_read_position(position)).await;
+    }
 }

@@ -2,15 +2,20 @@
 
 mod client;
 mod convert;
+mod frame;
 mod interact;
 mod link;
 pub mod lookup;
+mod markers;
 mod media;
 pub mod oauth;
+mod stream;
 mod wire;
 pub mod write;
 
 pub use client::{Client, decode_page, host_of};
+pub use markers::Marker;
+pub use stream::{Stream, stream_url};
 
 use super::Capabilities;
 

@@ -1,14 +1,17 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
-//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), with Mastodon's own error
+//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), read markers
+//! ([`markers`]) and the user stream over a WebSocket ([`streaming`]), with Mastodon's own error
 //! shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
 mod interact;
+mod markers;
 mod media;
 mod status;
+mod streaming;
 mod write;
 
 use super::faults::Failure;
@@ -42,6 +45,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/accounts/{id}/follow", post(interact::follow))
         .route("/api/v1/accounts/{id}/unfollow", post(interact::unfollow))
         .route("/api/v1/accounts/relationships", get(interact::relationships))
+        .route("/api/v1/markers", get(markers::get).post(markers::set))
+        .route("/api/v1/streaming", get(streaming::streaming))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }
