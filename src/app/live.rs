@@ -183,11 +183,16 @@ pub(super) fn closed(app: &mut App, req: ReqId, i: usize, end: &StreamEnd) -> Ve
     let now = app.now;
     let Some(s) = app.sources.get_mut(i) else { return Vec::new() };
     match s.live.stream {
-        Stream::Connecting { req: r } if r == req => {}
+        // A reconnect that failed: polling already runs on its own schedule.
+        Stream::Connecting { req: r } if r == req => {
+            s.live.next_poll = s.live.next_poll.or(Some(now));
+        }
+        // A stream that was open: what it would have brought is fetched at once.
         Stream::Open { req: r, since } if r == req => {
             if now.duration_since(since).as_secs() >= STABLE_SECS {
                 s.live.stream_failures = 0;
             }
+            s.live.next_poll = Some(now);
         }
         _ => return Vec::new(),
     }
@@ -198,7 +203,6 @@ pub(super) fn closed(app: &mut App, req: ReqId, i: usize, end: &StreamEnd) -> Ve
     let wait = wait + jitter(app, i, wait / 4);
     let s = &mut app.sources[i];
     s.live.stream = Stream::Lost { retry_at: later(now, wait), refused };
-    s.live.next_poll = Some(s.live.next_poll.map_or(now, |at| at.min(now)));
     tracing::info!(account = %s.account, reason = end.reason(), retry_in = wait, "stream ended; polling");
     Vec::new()
 }

@@ -38,8 +38,8 @@ pub enum Target {
 pub enum Phase {
     /// The first pages are loading; `known` once the runtime said what was remembered.
     Starting { target: Option<Target>, known: bool },
-    /// Loading older pages to find `target`; `pages` asked so far.
-    Seeking { target: Target, pages: u32 },
+    /// Loading older pages to find `target`.
+    Seeking { target: Target },
     /// The reader reads: new posts keep the view, and the position is saved as it changes.
     Settled,
 }
@@ -52,11 +52,13 @@ pub struct Reading {
     seen: Option<(String, Timestamp)>,
     /// The position's key as last saved.
     saved: Option<String>,
+    /// Older pages loaded during the start (the search stops at `MAX_PAGES`).
+    pub(super) pages: u32,
 }
 
 impl Default for Reading {
     fn default() -> Self {
-        Reading { phase: Phase::Starting { target: None, known: true }, seen: None, saved: None }
+        Reading { phase: Phase::Starting { target: None, known: true }, seen: None, saved: None, pages: 0 }
     }
 }
 
@@ -104,6 +106,13 @@ fn choose(r: &Remembered) -> Option<Target> {
     }
 }
 
+/// An older page arrived: during the start, it counts towards the search's bound (whoever asked).
+pub(super) fn older_page(app: &mut App) {
+    if !app.settled() {
+        app.reading.pages += 1;
+    }
+}
+
 /// The reader moved before the start was over: their choice wins.
 pub(super) fn moved(app: &mut App) {
     if !app.settled() {
@@ -115,14 +124,14 @@ pub(super) fn moved(app: &mut App) {
 pub(super) fn advance(app: &mut App) -> Vec<Effect> {
     match app.reading.phase.clone() {
         Phase::Starting { target, known: true } if first_pages_in(app) => match target {
-            Some(target) => super::seek::seek(app, target, 0),
+            Some(target) => super::seek::seek(app, target),
             None => {
                 app.reading.phase = Phase::Settled;
                 Vec::new()
             }
         },
         Phase::Starting { .. } => Vec::new(),
-        Phase::Seeking { target, pages } => super::seek::seek(app, target, pages),
+        Phase::Seeking { target } => super::seek::seek(app, target),
         Phase::Settled => {
             note(app);
             Vec::new()

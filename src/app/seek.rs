@@ -1,5 +1,6 @@
 //! Finding the remembered post at start: in the merged pane's rows, else by loading older pages
-//! (from the source holding the watermark, or the marker's own account) up to `MAX_PAGES`. Pure.
+//! (from the source holding the watermark, or the marker's own account) up to `MAX_PAGES` of them
+//! (the usual prefetch of older pages counts too). Pure.
 
 use super::read::{MAX_PAGES, Phase, Target, settle};
 use super::update::{load_older, load_older_from};
@@ -17,7 +18,7 @@ enum Spot {
 }
 
 /// One step of the search; settles when found, gone, or out of pages.
-pub(super) fn seek(app: &mut App, target: Target, pages: u32) -> Vec<Effect> {
+pub(super) fn seek(app: &mut App, target: Target) -> Vec<Effect> {
     match locate(app, &target) {
         Spot::Row(row) => settle(app, Some(row), None),
         Spot::Gone(row) => {
@@ -25,7 +26,7 @@ pub(super) fn seek(app: &mut App, target: Target, pages: u32) -> Vec<Effect> {
             settle(app, row, Some(why));
         }
         Spot::Further(source) => {
-            if pages >= MAX_PAGES {
+            if app.reading.pages >= MAX_PAGES {
                 let why = format!("where you stopped reading is more than {MAX_PAGES} pages back; showing the newest");
                 settle(app, None, Some(why));
                 return Vec::new();
@@ -40,8 +41,7 @@ pub(super) fn seek(app: &mut App, target: Target, pages: u32) -> Vec<Effect> {
                 settle(app, None, Some(why));
                 return Vec::new();
             }
-            let pages = pages + u32::try_from(effects.len()).unwrap_or(1);
-            app.reading.phase = Phase::Seeking { target, pages };
+            app.reading.phase = Phase::Seeking { target };
             return effects;
         }
     }

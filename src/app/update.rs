@@ -320,6 +320,9 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
         source.older = page.older.clone();
         app.timeline.set_has_more(&key, page.older.is_some());
     }
+    if kind == FetchKind::Older {
+        super::read::older_page(app);
+    }
     app.timeline.merge(&key, page.items);
     nav::rebuild_keeping_view(app);
     nav::maybe_load_older(app)
