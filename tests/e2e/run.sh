@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The end-to-end tier in one command: install what it needs, start the real servers, run every
-# e2e test (tests/e2e.rs, tests/e2e_interact.rs) against them, stop the servers. Fails if the
+# e2e test (tests/e2e*.rs) against them, stop the servers. Fails if the
 # servers do not come up, if any e2e test fails, or if fewer e2e tests ran than the files declare.
 set -euo pipefail
 E2E=$(cd "$(dirname "$0")" && pwd)
@@ -9,7 +9,7 @@ cd "$ROOT"
 
 bash "$E2E/setup.sh"
 # Build before starting the servers, so their start-up is not slowed by the compiler.
-FILES=(e2e e2e_interact e2e_publish)
+FILES=(e2e e2e_interact e2e_publish e2e_live)
 TARGETS=()
 for f in "${FILES[@]}"; do TARGETS+=(--test "$f"); done
 cargo test --locked "${TARGETS[@]}" --no-run

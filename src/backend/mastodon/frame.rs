@@ -36,7 +36,8 @@ pub(super) fn parse(text: &str, account: &AccountId, host: &str) -> Option<Strea
     };
     match (frame.event.as_str(), frame.payload?) {
         ("update", payload) => status(payload).map(StreamEvent::Update),
-        ("status.update", payload) => status(payload).map(StreamEvent::Edit),
+        // Mastodon says `status.update`; some API servers and mocks write `status_update`.
+        ("status.update" | "status_update", payload) => status(payload).map(StreamEvent::Edit),
         ("delete", Payload::Text(id)) => {
             let id = sanitize_line(id.trim().trim_matches('"'));
             (!id.is_empty()).then_some(StreamEvent::Delete(id))
