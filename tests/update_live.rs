@@ -127,7 +127,7 @@ fn a_streamed_post_lands_above_without_moving_the_reader() {
     let (mut app, stream) = streaming_app();
     press(&mut app, Action::SelectNext);
     let who = name(&app);
-    event(&mut app, stream, StreamEvent::Update(newer(1).remove(0)));
+    event(&mut app, stream, StreamEvent::Update(Box::new(newer(1).remove(0))));
     assert_eq!((name(&app), app.pane().fresh, app.pane().offset), (who, 1, 1));
     assert_eq!(app.sources[0].last_refresh, Some(now()), "the stream counts as news");
 }
@@ -140,7 +140,7 @@ fn streamed_deletes_and_edits_change_rows_in_place() {
     assert_eq!(app.pane().rows.len(), rows - 1);
     let mut edited = post(Network::Mastodon, "1", 1, "Ada", "edited words");
     edited.id.account = account(Network::Mastodon);
-    event(&mut app, stream, StreamEvent::Edit(edited));
+    event(&mut app, stream, StreamEvent::Edit(Box::new(edited)));
     assert_eq!(app.selected_post().map(|p| p.text.to_plain()), Some("edited words".into()));
     assert_eq!(app.pane().rows.len(), rows - 1, "an edit adds no row");
 }
@@ -149,7 +149,7 @@ fn streamed_deletes_and_edits_change_rows_in_place() {
 fn events_of_a_stream_that_was_replaced_are_dropped() {
     let (mut app, stream) = streaming_app();
     let rows = app.pane().rows.len();
-    event(&mut app, ReqId(stream.0 + 1000), StreamEvent::Update(newer(1).remove(0)));
+    event(&mut app, ReqId(stream.0 + 1000), StreamEvent::Update(Box::new(newer(1).remove(0))));
     update(&mut app, Msg::StreamClosed { req: ReqId(stream.0 + 1000), source: 0, end: StreamEnd::Lost("x".into()) });
     assert_eq!(app.pane().rows.len(), rows);
     assert!(app.sources[0].live.streaming());

@@ -218,7 +218,7 @@ pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> 
     let account = s.account.clone();
     match event {
         StreamEvent::Update(post) => {
-            app.timeline.merge(&account.0, vec![post]);
+            app.timeline.merge(&account.0, vec![*post]);
             nav::rebuild_keeping_view(app);
         }
         StreamEvent::Delete(id) => {
@@ -235,7 +235,7 @@ pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> 
             for slot in app.timeline.copies(&post.id.key) {
                 if let Some(old) = app.timeline.post_mut(slot) {
                     let (repost, fetched_by) = (old.repost.take(), old.id.account.clone());
-                    *old = post.clone();
+                    *old = (*post).clone();
                     (old.repost, old.id.account) = (repost, fetched_by);
                 }
             }

@@ -6,12 +6,12 @@ use crate::model::Post;
 /// One event of a home-timeline stream.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StreamEvent {
-    /// A new item for the home timeline.
-    Update(Post),
+    /// A new item for the home timeline (boxed: a post is large, a message should not be).
+    Update(Box<Post>),
     /// A post was deleted: its id on the streaming account's server.
     Delete(String),
     /// A post was edited: its new version.
-    Edit(Post),
+    Edit(Box<Post>),
 }
 
 /// Why a stream ended (or never started).

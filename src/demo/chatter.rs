@@ -33,7 +33,7 @@ impl DemoNetwork {
 /// Posts on `store` every `min`..`max` seconds, starting at line `offset`.
 fn spawn(store: Store, min: u64, max: u64, offset: usize) {
     tokio::spawn(async move {
-        let mut seed = jiff::Timestamp::now().subsec_nanosecond().unsigned_abs() as u64 | 1;
+        let mut seed = u64::from(jiff::Timestamp::now().subsec_nanosecond().unsigned_abs()) | 1;
         for n in offset.. {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             let wait = min + (seed >> 33) % (max - min + 1);

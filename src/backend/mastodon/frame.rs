@@ -35,9 +35,9 @@ pub(super) fn parse(text: &str, account: &AccountId, host: &str) -> Option<Strea
         Payload::Object(s) => convert::status(*s, &ctx),
     };
     match (frame.event.as_str(), frame.payload?) {
-        ("update", payload) => status(payload).map(StreamEvent::Update),
+        ("update", payload) => status(payload).map(|p| StreamEvent::Update(Box::new(p))),
         // Mastodon says `status.update`; some API servers and mocks write `status_update`.
-        ("status.update" | "status_update", payload) => status(payload).map(StreamEvent::Edit),
+        ("status.update" | "status_update", payload) => status(payload).map(|p| StreamEvent::Edit(Box::new(p))),
         ("delete", Payload::Text(id)) => {
             let id = sanitize_line(id.trim().trim_matches('"'));
             (!id.is_empty()).then_some(StreamEvent::Delete(id))
