@@ -8,7 +8,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::live::{mastodon_client, servers, text, unique, web};
+use common::live::{mastodon_client, murre, servers, text, unique, web};
+use common::tmux::Tmux;
 use murre::app::live::LiveConfig;
 use murre::app::{App, Source};
 use murre::backend::{Client, StreamEvent};
@@ -108,4 +109,45 @@ async fn the_home_marker_keeps_where_ada_stopped() {
     let marker = ada.home_marker().await.unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("no marker"));
     assert_eq!(marker.last_read_id, id);
     assert!(marker.updated_at.is_some());
+}
+
+/// The selected post's text as the detail pane (right of the timeline pane's border) shows it.
+fn selected_line(screen: &str) -> String {
+    let right = |line: &str| line.split_once("││").map(|(_, r)| r.to_string()).unwrap_or_default();
+    let line = screen.lines().skip(2).take(10).map(right).find(|l| l.contains("filler"));
+    line.unwrap_or_default().trim().to_string()
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn in_the_tui_grace_posts_arrive_above_without_moving_the_reader() {
+    // Enough of grace's posts in ada's home that the timeline reaches below the screen.
+    for i in 0..16 {
+        as_grace(reqwest::Method::POST, "/api/v1/statuses", json!({"status": unique(&format!("filler {i}"))})).await;
+    }
+    let dir = std::env::temp_dir().join(format!("murre-e2e-live-tui-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let ok = murre(&dir, &["login", "mastodon", &text(&servers("mastodon"), "/url"), "--token-stdin"], "ada_token\n");
+    assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stderr));
+    // Another test moves ada's home marker meanwhile: this one starts at the newest.
+    let config = dir.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap_or_default();
+    let _ = std::fs::write(&config, text.replace("remember_position = true", "remember_position = false"));
+    let tui = Tmux::start("live", &dir);
+    tui.wait_for("✓ live").await;
+    tui.keys(&["j", "j", "j"]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = selected_line(&tui.screen());
+    assert!(before.contains("filler"), "a filler is selected:\n{}", tui.screen());
+    let words = unique("while ada reads");
+    as_grace(reqwest::Method::POST, "/api/v1/statuses", json!({"status": words})).await;
+    // "↑ 1 new post · g", or more when other tests post as grace at the same time.
+    tui.wait_for(" new post").await;
+    assert_eq!(selected_line(&tui.screen()), before, "the reader's post moved:\n{}", tui.screen());
+    assert!(!tui.screen().contains(&words), "the new post is above the view");
+    tui.keys(&["g"]);
+    tui.wait_for(&words).await;
+    assert!(!tui.screen().contains("new post"), "g cleared the count:\n{}", tui.screen());
+    tui.keys(&["q"]);
+    let _ = std::fs::remove_dir_all(&dir);
 }
