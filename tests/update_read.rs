@@ -77,6 +77,7 @@ fn older_pages_are_loaded_until_the_post_is_found() {
     let old = post(Network::Mastodon, "old", 600, "Olga", "from this morning");
     let (mut app, effects) = start(file(&old.feed_key(), 600, now()), Some("max_id=5"));
     assert!(!app.settled());
+    assert!(status_bar(&app).contains("finding where you stopped reading"), "{}", status_bar(&app));
     let req = match &effects[..] {
         [Effect::Fetch { req, source: 0, at: Cursor::Older(c) }] if c == "max_id=5" => *req,
         other => panic!("expected an older Mastodon page, got {other:?}"),
@@ -175,4 +176,14 @@ fn the_position_is_saved_once_it_is_still_with_each_mastodon_accounts_marker() {
     update(&mut app, Msg::Action(Action::SelectNext));
     let again = saves(&mut app, 21, 40);
     assert!(again.len() == 1 && again[0].1.key == key_of(Network::Bluesky, "4", 7), "{again:?}");
+}
+
+/// The status bar's text at 120 columns.
+fn status_bar(app: &App) -> String {
+    let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 12)).unwrap_or_else(|e| panic!("{e}"));
+    term.draw(|f| murre::ui::draw(f, app, &murre::ui::Theme::default(), &keymap)).unwrap_or_else(|e| panic!("{e}"));
+    let buffer = term.backend().buffer();
+    (0..buffer.area.width).map(|x| buffer[(x, buffer.area.height - 1)].symbol()).collect()
 }

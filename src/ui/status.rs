@@ -64,6 +64,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let message = question.or_else(|| app.toasts.last().map(|t| (t.text.clone(), t.error)));
     let message = message.or_else(|| app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true)));
     let message = message.or_else(|| live_note(app).map(|n| (n, false)));
+    let seeking = matches!(app.reading.phase, crate::app::read::Phase::Seeking { .. });
+    let message = message.or_else(|| seeking.then(|| ("finding where you stopped reading…".to_string(), false)));
     let fresh = app.pane().fresh;
     let hint = if fresh > 0 { format!("↑ {}  ? help", new_posts(fresh)) } else { "? help".to_string() };
     let hint = hint.as_str();
