@@ -47,7 +47,9 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
     let t = &ctx.config.timeline;
-    app.live = LiveConfig { poll: Some(t.poll_interval()), stream: t.streaming, read_position: t.remember_position };
+    // The demo's posts are made afresh at every start: there is no place in them to come back to.
+    let read_position = t.remember_position && !ctx.demo;
+    app.live = LiveConfig { poll: Some(t.poll_interval()), stream: t.streaming, read_position };
     app.alt_required = ctx.config.compose.alt_required;
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
@@ -65,9 +67,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     }
     let mut runtime = Runtime::new(connected.clients, theme, keymap, outbox);
     runtime.home = home;
-    // The demo's read position is its own: a try of the demo never moves the reader's real one.
-    let state = if ctx.demo { ctx.dirs.state.join("demo") } else { ctx.dirs.state.clone() };
-    runtime.live.state_dir = Some(state);
+    runtime.live.state_dir = Some(ctx.dirs.state.clone());
     if let Some(net) = &connected.demo {
         net.chatter();
     }
