@@ -51,6 +51,23 @@ fn frame(c: &mut Criterion) {
     }
 }
 
+/// A key press as the event loop handles it: `update` with the action, then the frame it asks for.
+fn key_to_frame(c: &mut Criterion) {
+    let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let theme = Theme::default();
+    let mut app = app_with(50_000);
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
+    let mut down = true;
+    c.bench_function("key press to frame (j/k), 50,000 posts", |b| {
+        b.iter(|| {
+            let action = if down { murre::app::Action::SelectNext } else { murre::app::Action::SelectPrev };
+            down = !down;
+            update(&mut app, Msg::Action(action));
+            term.draw(|f| draw(f, black_box(&app), &theme, &keymap)).map(|_| ())
+        })
+    });
+}
+
 fn merge(c: &mut Criterion) {
     let mut base = Timeline::new();
     base.merge("a", posts(50_000, 100));
@@ -104,5 +121,5 @@ fn convert_other_networks(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, merge, convert, convert_other_networks);
+criterion_group!(benches, frame, key_to_frame, merge, convert, convert_other_networks);
 criterion_main!(benches);

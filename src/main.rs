@@ -14,6 +14,7 @@ use murre::store::{Dirs, config::Config};
 use murre::ui::{Keymap, Theme};
 
 fn main() -> ExitCode {
+    murre::runtime::mark_start();
     let args = Args::parse();
     match start(args) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
@@ -46,6 +47,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let sources = connected.clients.iter().map(|c| source_for(c, ctx)).collect();
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
+    app.timeline.set_muted_words(&ctx.config.timeline.muted_words);
     let t = &ctx.config.timeline;
     // The demo's posts are made afresh at every start: there is no place in them to come back to.
     let read_position = t.remember_position && !ctx.demo;
@@ -56,6 +58,14 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     }
     for a in ctx.config.accounts.iter().filter(|a| a.pane && app.sources.iter().any(|s| s.account == a.id)) {
         app.panes.push(murre::app::Pane::of(a.id.clone()));
+    }
+    if !ctx.demo {
+        // The last run's posts, drawn in the first frame while the servers are asked.
+        let cache = murre::store::cache::TimelineCache::new(&ctx.dirs.cache);
+        for i in 0..app.sources.len() {
+            let posts = cache.load(&app.sources[i].account);
+            murre::app::cache::load(&mut app, i, posts);
+        }
     }
     for (id, e) in &connected.failed {
         tracing::warn!(account = %id, error = %e, "account not connected");

@@ -100,3 +100,25 @@ fn demo_timeline_lists_at_least_180_rows_from_every_network() {
     let grouped = posts.iter().filter(|p| p["also_on"].as_array().is_some_and(|a| !a.is_empty())).count();
     assert!(grouped > 0 && grouped < posts.len(), "cross-posts are grouped, the rest are not: {grouped}");
 }
+
+#[test]
+fn muted_words_from_config_hide_posts_on_every_network() {
+    let dir = temp_dir("muted");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("config.toml"), "[timeline]\nmuted_words = [\"coffee\", \"#rust\"]\n");
+    let out =
+        murre(&["--demo", "--config-dir", dir.to_str().unwrap_or_default(), "timeline", "--json", "--limit", "400"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert!(rows.len() > 150, "the rest is there: {}", rows.len());
+    let shows = |word: &str| rows.iter().any(|r| r["text"].as_str().is_some_and(|t| t.to_lowercase().contains(word)));
+    assert!(!shows("coffee") && !shows("#rust"), "muted posts are gone");
+    let plain = murre(&["--demo", "timeline", "--json", "--limit", "400"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&plain.stdout).unwrap_or_default();
+    assert!(
+        all.iter().any(|r| r["text"].as_str().is_some_and(|t| t.to_lowercase().contains("coffee"))),
+        "the demo has them"
+    );
+    assert!(all.len() > rows.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -32,6 +32,8 @@ pub enum Action {
     ToggleCw,
     /// Open a link of the post (a picker when it has several).
     OpenLink,
+    /// Copy the post's web address (in the link picker: the link).
+    CopyUrl,
     /// Load what is new from every source.
     Refresh,
     /// Show only Mastodon.
@@ -103,6 +105,7 @@ impl Action {
             Action::Back => "back / close",
             Action::ToggleCw => "show or hide content warning",
             Action::OpenLink => "open a link",
+            Action::CopyUrl => "copy the post's address",
             Action::Refresh => "refresh",
             Action::FilterMastodon => "only Mastodon",
             Action::FilterBluesky => "only Bluesky",

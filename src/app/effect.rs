@@ -21,6 +21,8 @@ pub enum Effect {
     Fetch { req: ReqId, source: usize, at: Cursor },
     /// Open a URL in the user's browser.
     OpenUrl(String),
+    /// Put this text on the clipboard (through the terminal, OSC 52).
+    Copy(String),
     /// Log in outside the TUI (the terminal is handed to the login flow, then taken back): again to
     /// `account`, or to a new account when `None`. The result comes back as `Msg::AccountReady`.
     Login { account: Option<AccountId> },

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod action;
+pub mod cache;
 pub mod compose;
 mod effect;
 mod interact;
@@ -178,6 +179,8 @@ pub struct App {
     pub live: live::LiveConfig,
     /// The start (opening at the read position) and the position to remember.
     pub reading: read::Reading,
+    /// Posts drawn from the timeline cache, per source, until its first fresh page.
+    pub cached: Vec<cache::Cached>,
     next_req: u64,
 }
 
@@ -205,6 +208,7 @@ impl App {
             confirm: None,
             live: live::LiveConfig::default(),
             reading: read::Reading::default(),
+            cached: Vec::new(),
             next_req: 0,
         }
     }

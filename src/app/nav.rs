@@ -164,8 +164,32 @@ pub(super) fn links_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = None;
             return url.map(Effect::OpenUrl).into_iter().collect();
         }
+        Action::CopyUrl => {
+            let url = links.get(*selected).map(|l| l.1.clone());
+            app.overlay = None;
+            return copy(app, url);
+        }
         Action::Back | Action::Quit => app.overlay = None,
         _ => {}
     }
     Vec::new()
+}
+
+/// `y`: copies the selected post's address (in the link picker: the selected link) to the clipboard.
+pub(super) fn copy_url(app: &mut App) -> Vec<Effect> {
+    let url = app.selected_post().and_then(|p| p.url.clone());
+    copy(app, url)
+}
+
+fn copy(app: &mut App, url: Option<String>) -> Vec<Effect> {
+    match url {
+        Some(url) => {
+            toast(app, format!("copied {url}"), false);
+            vec![Effect::Copy(url)]
+        }
+        None => {
+            toast(app, "this post has no web address".into(), true);
+            Vec::new()
+        }
+    }
 }

@@ -117,6 +117,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => back(app),
         Action::ToggleCw => toggle_cw(app),
         Action::OpenLink => nav::open_links(app),
+        Action::CopyUrl => nav::copy_url(app),
         Action::Refresh => refresh(app),
         Action::FilterMastodon => filter(app, Some(Network::Mastodon)),
         Action::FilterBluesky => filter(app, Some(Network::Bluesky)),
@@ -286,7 +287,10 @@ fn feed_loaded(
         live::polled(app, i, result.as_ref().err());
     }
     match result {
-        Ok(page) => merge_page(app, i, kind, page),
+        Ok(mut page) => {
+            super::cache::settle(app, i, &mut page);
+            merge_page(app, i, kind, page)
+        }
         Err(e) => {
             let needs_login = matches!(e, BackendError::Auth(_));
             let text = if needs_login {

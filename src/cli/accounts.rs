@@ -96,6 +96,7 @@ pub async fn logout_account(dirs: &crate::store::Dirs, id: &AccountId) -> anyhow
     }
     Config::update(&dirs.config_file(), |config| config.accounts.retain(|a| &a.id != id))?;
     secrets.remove(&id.0)?;
+    crate::store::cache::TimelineCache::new(&dirs.cache).remove(id);
     Ok(report)
 }
 

@@ -23,6 +23,7 @@ pub async fn run(ctx: &Context, accounts: &[String], limit: usize, as_json: bool
     };
     let mut timeline = Timeline::new();
     timeline.grouping = ctx.config.timeline.group_cross_posts;
+    timeline.set_muted_words(&ctx.config.timeline.muted_words);
     let mut older: HashMap<AccountId, String> = HashMap::new();
     let firsts = join_all(clients.iter().map(|c| c.home(Cursor::Newest))).await;
     for (client, result) in clients.iter().zip(firsts) {

@@ -1,6 +1,7 @@
 //! Network-neutral data: networks, accounts, posts, rich text and the merged timeline.
 //! Pure: no IO, no clocks.
 
+pub mod moderation;
 mod post;
 mod rich;
 pub mod timeline;

@@ -18,7 +18,7 @@ pub enum PostKey {
 }
 
 /// A post's identity plus the account that fetched it (actions go through that account).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct PostId {
     pub account: AccountId,
     pub key: PostKey,
@@ -59,7 +59,7 @@ impl PostId {
 }
 
 /// Who wrote (or boosted) a post.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Author {
     /// Display name (may be empty; then the handle is shown).
     pub name: String,
@@ -80,7 +80,7 @@ impl Author {
 }
 
 /// The kind of an attachment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MediaKind {
     Image,
@@ -91,7 +91,7 @@ pub enum MediaKind {
 }
 
 /// An attachment, with its alt text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Media {
     pub kind: MediaKind,
     pub url: String,
@@ -100,7 +100,7 @@ pub struct Media {
 }
 
 /// A link preview card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LinkCard {
     pub url: String,
     pub title: String,
@@ -109,7 +109,7 @@ pub struct LinkCard {
 }
 
 /// A post quoted inside another, kept shallow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Quoted {
     pub author: Author,
     pub text: RichText,
@@ -118,7 +118,7 @@ pub struct Quoted {
 }
 
 /// What a post embeds besides its own media.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Embed {
     Quote(Box<Quoted>),
@@ -130,7 +130,7 @@ pub enum Embed {
 }
 
 /// A poll and its results so far.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Poll {
     pub options: Vec<PollOption>,
     pub expires_at: Option<Timestamp>,
@@ -140,21 +140,21 @@ pub struct Poll {
 }
 
 /// One option of a poll.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct PollOption {
     pub title: String,
     pub votes: Option<u64>,
 }
 
 /// One earlier entry of a Tumblr reblog trail.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TrailEntry {
     pub author: Author,
     pub text: RichText,
 }
 
 /// Who a reply answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ReplyTo {
     /// Handle of the author replied to, when the network says.
     pub handle: Option<String>,
@@ -163,14 +163,14 @@ pub struct ReplyTo {
 }
 
 /// Who reposted the post into the feed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Repost {
     pub by: Author,
     pub at: Timestamp,
 }
 
 /// Public counts. `None` where the network does not say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Counts {
     pub replies: Option<u64>,
     pub reposts: Option<u64>,
@@ -179,7 +179,7 @@ pub struct Counts {
 }
 
 /// The viewing (fetching) account's own relation to the post and its author.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Viewer {
     pub liked: bool,
     pub reposted: bool,
@@ -206,7 +206,7 @@ pub enum Visibility {
 }
 
 /// A post in a feed. Every string in it has passed `text::sanitize`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Post {
     pub id: PostId,
     pub author: Author,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// Inline style flags of a span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct SpanStyle {
     pub bold: bool,
     pub italic: bool,
@@ -14,7 +14,7 @@ pub struct SpanStyle {
 }
 
 /// What a span links to. Links always carry their real target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Link {
     /// A web link; `url` is the real target, whatever the span's text says.
@@ -37,7 +37,7 @@ impl Link {
 }
 
 /// A run of text with one style and at most one link. `\n` inside `text` is a hard line break.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Span {
     pub text: String,
     pub style: SpanStyle,
@@ -52,7 +52,7 @@ impl Span {
 }
 
 /// How a block is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     #[default]
@@ -69,7 +69,7 @@ pub enum BlockKind {
 }
 
 /// A paragraph-level unit of rich text.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub spans: Vec<Span>,
@@ -83,7 +83,7 @@ impl Block {
 }
 
 /// Rich text: blocks separated by a blank line when shown.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct RichText {
     pub blocks: Vec<Block>,
 }

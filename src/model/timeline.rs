@@ -50,6 +50,9 @@ pub struct Timeline {
     excluded: HashSet<String>,
     /// Group identical cross-posts into one row.
     pub grouping: bool,
+    /// murre's muted words (lowercase) and the slots they hide (see `timeline_mute`).
+    mute_words: Vec<String>,
+    muted: HashSet<u32>,
 }
 
 impl Timeline {
@@ -138,7 +141,9 @@ impl Timeline {
     pub fn rows(&self, network: Option<Network>) -> Vec<u32> {
         let visible = self.order[..self.visible_len()].iter().map(|e| e.slot);
         let included = |slot: &u32| {
-            self.excluded.is_empty() || self.row_members(*slot).any(|p| !self.excluded.contains(&p.id.account.0))
+            !self.muted.contains(slot)
+                && (self.excluded.is_empty()
+                    || self.row_members(*slot).any(|p| !self.excluded.contains(&p.id.account.0)))
         };
         match network {
             None => visible.filter(included).collect(),
@@ -156,6 +161,7 @@ impl Timeline {
             .iter()
             .filter_map(|e| std::iter::once(e.slot).chain(self.also(e.slot).iter().copied()).find(|&s| own(s)))
             .filter(|&s| network.is_none_or(|n| self.post(s).is_some_and(|p| p.network() == n)))
+            .filter(|s| !self.muted.contains(s))
             .collect()
     }
 
@@ -230,6 +236,7 @@ impl Timeline {
         self.by_key.insert(key.clone(), slot);
         self.keys.push(key);
         self.posts.push(post);
+        self.decide_mute(slot);
         slot
     }
 
@@ -304,6 +311,9 @@ fn insert_sorted(order: &mut Vec<Entry>, fresh: &[Entry], cmp: impl Fn(&Entry, &
 
 #[path = "timeline_edit.rs"]
 mod edit;
+
+#[path = "timeline_mute.rs"]
+mod mute;
 
 #[cfg(test)]
 #[path = "timeline_tests.rs"]

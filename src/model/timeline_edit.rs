@@ -23,7 +23,12 @@ impl Timeline {
     /// the post could come back from a later page. A cross-post group keeps its other members.
     pub fn remove(&mut self, key: &PostKey) -> usize {
         let gone = self.copies(key);
-        for &slot in &gone {
+        self.remove_slots(&gone)
+    }
+
+    /// Takes these slots out of the rows (as `remove` does for one post's copies); returns how many.
+    pub fn remove_slots(&mut self, gone: &[u32]) -> usize {
+        for &slot in gone {
             let feed_key = self.keys[slot as usize].clone();
             self.by_key.remove(&feed_key);
             self.ungroup(slot);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, timeout_at};
 
-use super::{Runtime, apply, live, remember};
+use super::{Runtime, apply, finish, live, remember};
 use crate::app::{self, App, Msg};
 
 /// A headless app and its runtime.
@@ -57,7 +57,7 @@ impl Driver {
     /// Quits as `run` does: remembers the read position.
     pub async fn quit(mut self) -> App {
         self.send(Msg::Action(app::Action::Quit));
-        remember(&self.app, &self.rt).await;
+        finish(remember(&self.app, &self.rt)).await;
         self.app
     }
 }

@@ -118,6 +118,7 @@ impl Runtime {
             Effect::SaveReadPosition(position) => {
                 self.save_read_position(position);
             }
+            Effect::Copy(text) => copy(&text),
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {
@@ -193,4 +194,17 @@ pub fn open_url(url: &str) -> std::io::Result<()> {
         .stderr(std::process::Stdio::null())
         .status()?;
     if status.success() { Ok(()) } else { Err(std::io::Error::other(format!("{opener} failed"))) }
+}
+
+/// Puts `text` on the clipboard through the terminal (OSC 52), which most terminals (and tmux with
+/// `set-clipboard on`) pass on. murre writes this itself for the user; posts never can: their text is
+/// sanitized, and `text` here is an address murre already cleaned.
+fn copy(text: &str) {
+    use base64::Engine;
+    use std::io::Write;
+    let clean = crate::text::sanitize_line(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(clean.as_bytes());
+    let mut out = std::io::stdout();
+    let _ = write!(out, "\x1b]52;c;{encoded}\x07");
+    let _ = out.flush();
 }

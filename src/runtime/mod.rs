@@ -22,6 +22,27 @@ use tokio::sync::mpsc;
 
 use crate::app::{self, Action, App, Msg};
 
+/// When the process started (`mark_start`), for the start-up figures in the log.
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes the process start; call first thing in `main`.
+pub fn mark_start() {
+    let _ = STARTED.set(std::time::Instant::now());
+}
+
+/// Logs the first frame, and the first frame with a post in it, with their time since the start.
+fn log_start(app: &App, framed: &mut (bool, bool)) {
+    let ms = || STARTED.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    if !framed.0 {
+        framed.0 = true;
+        tracing::info!("first frame drawn {:.1} ms after start", ms());
+    }
+    if !framed.1 && !app.pane().rows.is_empty() {
+        framed.1 = true;
+        tracing::info!("first post on screen {:.1} ms after start", ms());
+    }
+}
+
 /// Runs the TUI until the user quits or a signal asks to stop. The terminal is restored on every exit.
 pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let mut term = terminal::enter()?;
@@ -36,10 +57,12 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     }
     rt.report_outbox(tx.clone());
     rt.ask_rules(tx.clone());
+    let mut framed = (false, false);
     let result = loop {
         if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
             break Err(e.into());
         }
+        log_start(&app, &mut framed);
         if app.quit {
             break Ok(());
         }
@@ -83,14 +106,34 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
             }
         }
     };
-    terminal::leave()?;
-    remember(&app, &rt).await;
-    // A draft never sent survives the quit; the next start offers it again.
+    // Saved before the terminal is restored: after a hang-up the terminal is gone and restoring it
+    // fails, but a draft never sent must still survive (the next start offers it again).
     let (text, cw) = app.compose.as_ref().map(|c| (c.text(), c.warning_text())).unwrap_or_default();
-    if let Err(e) = rt.outbox.keep_unsent(&text, &cw) {
+    let kept = rt.outbox.keep_unsent(&text, &cw);
+    save_cache(&app, &rt);
+    // The read position file is written at once; the servers' markers may take a moment more.
+    let remembering = remember(&app, &rt);
+    let left = terminal::leave();
+    if let Err(e) = kept {
         eprintln!("murre: the unsent draft could not be kept: {e}\n{text}");
     }
+    finish(remembering).await;
+    left?;
     result
+}
+
+/// Keeps each source's newest posts for the next start's first frame (not in the demo).
+fn save_cache(app: &App, rt: &Runtime) {
+    let Some(home) = &rt.home else { return };
+    let cache = crate::store::cache::TimelineCache::new(&home.dirs.cache);
+    for source in app.sources.iter().filter(|s| !s.logged_out) {
+        let slots = app.timeline.rows_of(&source.account.0, None);
+        let posts: Vec<_> =
+            slots.iter().filter_map(|&s| app.timeline.post(s)).take(crate::store::cache::KEEP).collect();
+        if let Err(e) = cache.save(&source.account, &posts) {
+            tracing::warn!(account = %source.account, "timeline cache not saved: {e}");
+        }
+    }
 }
 
 fn is_suspend(k: &crossterm::event::KeyEvent) -> bool {
@@ -132,10 +175,14 @@ fn apply(app: &mut App, rt: &Runtime, msg: Msg, tx: &mpsc::UnboundedSender<Msg>)
     handover
 }
 
-/// At quit: remembers where the reader is (the file at once, the servers' markers if they answer
-/// within a moment).
-async fn remember(app: &App, rt: &Runtime) {
-    if let Some(position) = app::read::position(app) {
-        let _ = tokio::time::timeout(Duration::from_secs(3), rt.save_read_position(position)).await;
+/// At quit: starts remembering where the reader is (the file at once, then the servers' markers).
+fn remember(app: &App, rt: &Runtime) -> Option<tokio::task::JoinHandle<()>> {
+    app::read::position(app).map(|position| rt.save_read_position(position))
+}
+
+/// Waits (a few seconds at most) for what `remember` started.
+async fn finish(remembering: Option<tokio::task::JoinHandle<()>>) {
+    if let Some(task) = remembering {
+        let _ = tokio::time::timeout(Duration::from_secs(3), task).await;
     }
 }

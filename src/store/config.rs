@@ -45,6 +45,9 @@ pub struct TimelineConfig {
     /// Remember where the reader stopped and open there at the next start.
     #[serde(default = "yes")]
     pub remember_position: bool,
+    /// Posts holding one of these words (or `#tags`) are not shown, on any network.
+    #[serde(default)]
+    pub muted_words: Vec<String>,
 }
 
 impl Default for TimelineConfig {
@@ -54,6 +57,7 @@ impl Default for TimelineConfig {
             poll_seconds: poll_seconds(),
             streaming: true,
             remember_position: true,
+            muted_words: Vec::new(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What murre keeps on disk: where (XDG dirs or `--config-dir`), the config file, and secrets.
 
 pub mod attachment;
+pub mod cache;
 pub mod config;
 mod keyring;
 pub mod lock;

@@ -37,6 +37,11 @@ impl Tmux {
         let _ = std::process::Command::new("kill").args(["-9", &pid]).status();
     }
 
+    /// Closes the session as a closed terminal window does (the program gets SIGHUP).
+    pub fn hang_up(&self) {
+        let _ = std::process::Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
+    }
+
     pub fn screen(&self) -> String {
         let out = std::process::Command::new("tmux").args(["capture-pane", "-p", "-t", &self.0]).output();
         out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()

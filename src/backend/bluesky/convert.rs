@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use super::wire;
+use crate::model::moderation::{self, Verdict};
 use crate::model::{
     AccountId, Author, Counts, Embed, LinkCard, Media, MediaKind, Post, PostId, PostKey, Quoted, ReplyTo, Repost,
     RichText, Viewer, Visibility,
@@ -34,6 +35,12 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
         .as_ref()
         .map(|r| ReplyTo { handle: None, id: r.pointer("/parent/uri").and_then(Value::as_str).map(sanitize_line) });
     let viewer = p.viewer.as_ref();
+    let labels: Vec<String> = p.labels.iter().map(|l| sanitize_line(&l.val)).collect();
+    let cw = match moderation::bluesky_labels(&labels) {
+        Verdict::Hide => return None,
+        Verdict::Warn(w) => Some(w),
+        Verdict::Show => None,
+    };
     Some(Post {
         id: PostId {
             account: account.clone(),
@@ -43,7 +50,7 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
         author,
         created_at: indexed,
         text: rich(&record),
-        cw: None,
+        cw,
         media,
         embed,
         poll: None,
@@ -51,7 +58,8 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
         repost: None,
         trail: Vec::new(),
         tags: Vec::new(),
-        labels: p.labels.iter().map(|l| sanitize_line(&l.val)).collect(),
+        sensitive: !labels.is_empty(),
+        labels,
         counts: Counts { replies: p.reply_count, reposts: p.repost_count, likes: p.like_count, quotes: p.quote_count },
         viewer: Viewer {
             liked: viewer.is_some_and(|v| v.like.is_some()),
@@ -63,7 +71,6 @@ fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post> {
             follow_record: p.author.viewer.as_ref().and_then(|v| v.following.as_deref()).map(sanitize_line),
         },
         visibility: Visibility::Public,
-        sensitive: !p.labels.is_empty(),
     })
 }
 

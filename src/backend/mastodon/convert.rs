@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use super::wire;
+use crate::model::moderation::{self, Verdict};
 use crate::model::{
     AccountId, Author, Counts, Embed, LinkCard, Media, MediaKind, Poll, PollOption, Post, PostId, PostKey, ReplyTo,
     Repost, Viewer, Visibility,
@@ -37,7 +38,13 @@ fn own_status(s: wire::Status, ctx: &Ctx) -> Option<Post> {
     } else {
         s.uri.clone()
     };
-    let cw = Some(sanitize_line(&s.spoiler_text)).filter(|c| !c.trim().is_empty());
+    let mut cw = Some(sanitize_line(&s.spoiler_text)).filter(|c| !c.trim().is_empty());
+    let home = s.filtered.iter().filter(|f| f.filter.context.iter().any(|c| c == "home"));
+    match moderation::mastodon_filters(home.map(|f| (f.filter.title.as_str(), f.filter.filter_action.as_str()))) {
+        Verdict::Hide => return None,
+        Verdict::Warn(w) => cw = moderation::with_warning(cw, &sanitize_line(&w)),
+        Verdict::Show => {}
+    }
     Some(Post {
         id: PostId {
             account: ctx.account.clone(),

@@ -48,6 +48,25 @@ pub(super) struct Status {
     pub reblogged: Option<bool>,
     #[serde(default)]
     pub bookmarked: Option<bool>,
+    /// The user's server-side filters that matched (Mastodon 4).
+    #[serde(default)]
+    pub filtered: Vec<FilterResult>,
+}
+
+/// One matched filter.
+#[derive(Debug, Deserialize)]
+pub(super) struct FilterResult {
+    pub filter: Filter,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Filter {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub context: Vec<String>,
+    #[serde(default)]
+    pub filter_action: String,
 }
 
 #[derive(Debug, Deserialize)]
