@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, RwLock};
 
 use clap::Parser;
 
+use murre::app::live::LiveConfig;
 use murre::app::{App, Source};
 use murre::cli::{self, Args, Context};
 use murre::runtime::{self, Home, Runtime};
@@ -48,6 +48,10 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
     app.timeline.set_muted_words(&ctx.config.timeline.muted_words);
+    let t = &ctx.config.timeline;
+    // The demo's posts are made afresh at every start: there is no place in them to come back to.
+    let read_position = t.remember_position && !ctx.demo;
+    app.live = LiveConfig { poll: Some(t.poll_interval()), stream: t.streaming, read_position };
     app.alt_required = ctx.config.compose.alt_required;
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
@@ -71,7 +75,12 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     if let Some((text, cw)) = outbox.unsent() {
         murre::app::compose::restore(&mut app, &text, &cw, Vec::new());
     }
-    let runtime = Runtime { clients: Arc::new(RwLock::new(connected.clients)), theme, keymap, home, outbox };
+    let mut runtime = Runtime::new(connected.clients, theme, keymap, outbox);
+    runtime.home = home;
+    runtime.live.state_dir = Some(ctx.dirs.state.clone());
+    if let Some(net) = &connected.demo {
+        net.chatter();
+    }
     runtime::run(app, runtime).await
 }
 

@@ -145,13 +145,8 @@ async fn one_failing_and_one_hanging_source_never_blank_the_other() {
     let mut app = App::new(sources, now());
     update(&mut app, Msg::Resize { width: 120, height: 30 });
     let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    let rt = murre::runtime::Runtime {
-        clients: std::sync::Arc::new(std::sync::RwLock::new(s.clients)),
-        theme: murre::ui::Theme::default(),
-        keymap: keymap.clone(),
-        home: None,
-        outbox: murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox")),
-    };
+    let outbox = murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox"));
+    let rt = murre::runtime::Runtime::new(s.clients, murre::ui::Theme::default(), keymap.clone(), outbox);
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     // The feeds only: the unread counts start() also asks for would take the faults meant for them.
     for effect in start(&mut app).into_iter().filter(|e| matches!(e, murre::app::Effect::Fetch { .. })) {
@@ -394,13 +389,7 @@ async fn publishing_from_the_tui_reaches_every_chosen_network_once() {
     let (mastodon, bluesky, tumblr) =
         (s.net.mastodon.faults.clone(), s.net.bluesky.faults.clone(), s.net.tumblr.faults.clone());
     let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    let rt = murre::runtime::Runtime {
-        clients: std::sync::Arc::new(std::sync::RwLock::new(s.clients)),
-        theme: murre::ui::Theme::default(),
-        keymap,
-        home: None,
-        outbox: outbox.clone(),
-    };
+    let rt = murre::runtime::Runtime::new(s.clients, murre::ui::Theme::default(), keymap, outbox.clone());
     let request = murre::publish::prepare::Request {
         text: "From the compose box 👩‍👩‍👧 #murre".into(),
         cw: String::new(),

@@ -209,13 +209,9 @@ impl Tui {
         let sources = s.clients.iter().map(|c| Source::new(c.account().clone(), c.network())).collect();
         let mut app = App::new(sources, now());
         update(&mut app, Msg::Resize { width: 120, height: 30 });
-        let rt = murre::runtime::Runtime {
-            clients: std::sync::Arc::new(std::sync::RwLock::new(s.clients.clone())),
-            theme: murre::ui::Theme::default(),
-            keymap: murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}")),
-            home: None,
-            outbox: murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox")),
-        };
+        let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+        let outbox = murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox"));
+        let rt = murre::runtime::Runtime::new(s.clients.clone(), murre::ui::Theme::default(), keymap, outbox);
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
         let mut tui = Tui { app, rt, tx, rx };
         // The feeds only: the unread counts start() also asks for would answer in between.

@@ -59,7 +59,10 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
     };
     let account = app.sources[index].account.clone();
     super::update::toast(app, format!("Logged in as {account}."), false);
-    super::update::fetch_newest(app, index)
+    // The client is new (a fresh token): its stream starts again with it.
+    let mut effects = super::update::fetch_newest(app, index);
+    effects.extend(super::live::start_source(app, index));
+    effects
 }
 
 /// X once asks, X again on the same account logs out.
@@ -76,16 +79,19 @@ fn logout(app: &mut App, index: usize, confirmed: bool) -> Vec<Effect> {
 
 /// A logout finished: the account leaves the timeline and its pane now, and the list at restart.
 pub(super) fn logged_out(app: &mut App, account: &crate::model::AccountId) -> Vec<Effect> {
-    if let Some(s) = app.sources.iter_mut().find(|s| &s.account == account) {
+    let mut effects = Vec::new();
+    if let Some((i, s)) = app.sources.iter_mut().enumerate().find(|(_, s)| &s.account == account) {
         (s.logged_out, s.included, s.posting, s.needs_login) = (true, false, false, false);
         s.error = Some("logged out".into());
+        s.live = super::live::Live::default();
+        effects.push(Effect::CloseStream { source: i });
     }
     app.timeline.set_excluded(&account.0, true);
     app.panes.retain(|p| p.account.as_ref() != Some(account));
     app.pane = app.pane.min(app.panes.len().saturating_sub(1));
     nav::rebuild_rows(app);
     super::update::toast(app, format!("Logged out of {account}."), false);
-    Vec::new()
+    effects
 }
 
 fn toggle_included(app: &mut App, index: usize) -> Vec<Effect> {

@@ -49,4 +49,13 @@ pub enum Effect {
     /// Read or mark what a view needs (a thread, notifications, a profile, unread counts); the
     /// answer comes back as `Msg::View`.
     View(super::views::Request),
+    /// Open source `source`'s live stream; what it delivers comes back as `Msg::StreamOpened`,
+    /// `Msg::StreamEvent` and finally `Msg::StreamClosed`. Replaces a stream the source had.
+    OpenStream { req: ReqId, source: usize },
+    /// Close source `source`'s live stream, if it has one.
+    CloseStream { source: usize },
+    /// Read where the reader stopped last time; the answer comes back as `Msg::Remembered`.
+    LoadReadPosition,
+    /// Remember where the reader is (the state file, and each Mastodon account's home marker).
+    SaveReadPosition(super::read::Position),
 }

@@ -7,12 +7,15 @@ pub mod cache;
 pub mod compose;
 mod effect;
 mod interact;
+pub mod live;
 mod msg;
 mod nav;
 mod optimistic;
 mod outbox;
 mod pane;
 mod place;
+pub mod read;
+mod seek;
 mod update;
 pub mod views;
 
@@ -62,6 +65,8 @@ pub struct Source {
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
     pub pending_older: Option<ReqId>,
+    /// Polling and streaming.
+    pub live: live::Live,
 }
 
 impl Source {
@@ -86,6 +91,7 @@ impl Source {
             posting: false,
             needs_login: false,
             logged_out: false,
+            live: live::Live::default(),
         }
     }
 }
@@ -172,6 +178,10 @@ pub struct App {
     pub interactions: Vec<Pending>,
     /// A question the next key answers (delete this post?).
     pub confirm: Option<Confirm>,
+    /// What live updates run (polling, streams, the read position).
+    pub live: live::LiveConfig,
+    /// The start (opening at the read position) and the position to remember.
+    pub reading: read::Reading,
     /// Posts drawn from the timeline cache, per source, until its first fresh page.
     pub cached: Vec<cache::Cached>,
     /// Threads, notifications and profiles opened over the panes; the last one shows.
@@ -204,6 +214,8 @@ impl App {
             alt_required: true,
             interactions: Vec::new(),
             confirm: None,
+            live: live::LiveConfig::default(),
+            reading: read::Reading::default(),
             cached: Vec::new(),
             views: Vec::new(),
             notices: views::Notices::default(),

@@ -58,4 +58,12 @@ pub enum Msg {
     FollowingChecked { req: ReqId, result: Result<bool, BackendError> },
     /// What a view asked for (a thread, notifications, a profile, an unread count).
     View(super::views::Answer),
+    /// Source `source`'s live stream is open.
+    StreamOpened { req: ReqId, source: usize },
+    /// Source `source`'s live stream delivered an event.
+    StreamEvent { req: ReqId, source: usize, event: crate::backend::StreamEvent },
+    /// Source `source`'s live stream ended (or never opened).
+    StreamClosed { req: ReqId, source: usize, end: crate::backend::StreamEnd },
+    /// Where the reader stopped last time, as the state file and the servers' markers say.
+    Remembered(super::read::Remembered),
 }

@@ -23,11 +23,34 @@ pub(super) fn rebuild_rows(app: &mut App) {
     }
 }
 
-/// Keeps every pane's selection in view (after any message: moves, merges, filters, resizes).
+/// Recomputes every pane's rows after new items arrived. Once the start is over, what the reader
+/// reads stays put: the selection keeps its post and its place on the screen (the offset moves by
+/// the rows that came in above it), and those rows count as new until the reader scrolls to them.
+pub(super) fn rebuild_keeping_view(app: &mut App) {
+    if !app.settled() {
+        return rebuild_rows(app);
+    }
+    let before: Vec<(usize, usize)> = app.panes.iter().map(|p| (p.selected, p.offset)).collect();
+    let had_rows: Vec<bool> = app.panes.iter().map(|p| !p.rows.is_empty()).collect();
+    rebuild_rows(app);
+    for ((pane, (selected, offset)), had) in app.panes.iter_mut().zip(before).zip(had_rows) {
+        if !had {
+            continue;
+        }
+        // Rows came in above the selection (or, after a delete, left from above it).
+        let moved = isize::try_from(pane.selected).unwrap_or(0) - isize::try_from(selected).unwrap_or(0);
+        pane.offset = offset.saturating_add_signed(moved);
+        pane.fresh += moved.max(0).unsigned_abs();
+    }
+}
+
+/// Keeps every pane's selection in view (after any message: moves, merges, filters, resizes); rows
+/// the reader scrolled back to are no longer new.
 pub(super) fn follow(app: &mut App) {
     let visible = crate::ui::list_rows(app.size).max(1);
     for pane in &mut app.panes {
         pane.offset = pane.view_offset(visible);
+        pane.fresh = pane.fresh.min(pane.offset);
     }
 }
 

@@ -14,6 +14,8 @@ pub struct Pane {
     pub selected: usize,
     /// First row shown; kept by `update` so the selection stays in view (draw only reads it).
     pub offset: usize,
+    /// Rows above the view that arrived since the reader was last at the top ("N new posts").
+    pub fresh: usize,
 }
 
 impl Pane {

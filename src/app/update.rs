@@ -2,7 +2,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::{Action, App, Effect, FetchKind, Focus, Msg, Overlay, Toast, nav};
+use super::{Action, App, Effect, FetchKind, Focus, Msg, Overlay, Toast, live, nav};
 use crate::backend::{BackendError, Cursor, Page};
 use crate::model::{Network, Post};
 
@@ -11,7 +11,8 @@ const TOAST_SECS: i64 = 6;
 
 /// Applies `msg` to `app` and returns the work to do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let effects = dispatch(app, msg);
+    let mut effects = dispatch(app, msg);
+    effects.extend(super::read::advance(app));
     nav::follow(app);
     super::views::follow(app);
     effects
@@ -28,6 +29,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Scroll(lines) => {
             app.confirm = None;
+            super::read::moved(app);
             nav::scroll(app, lines)
         }
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
@@ -68,13 +70,20 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::InteractFailed { req, error } => super::interact::done(app, req, Err(error)),
         Msg::FollowingChecked { req, result } => super::interact::checked(app, req, result),
         Msg::View(answer) => super::views::answered(app, answer),
+        Msg::StreamOpened { req, source } => live::opened(app, req, source),
+        Msg::StreamEvent { req, source, event } => live::event(app, req, source, event),
+        Msg::StreamClosed { req, source, end } => live::closed(app, req, source, &end),
+        Msg::Remembered(remembered) => super::read::remembered(app, remembered),
     }
 }
 
-/// Fetches the newest page of every source: the first thing the app does.
+/// Fetches the newest page of every source, opens the streams and asks where the reader stopped:
+/// the first thing the app does.
 pub fn start(app: &mut App) -> Vec<Effect> {
     let mut effects = refresh(app);
     effects.extend(super::views::fetch_unread(app));
+    effects.extend(live::start(app));
+    effects.extend(super::read::start(app));
     effects
 }
 
@@ -93,6 +102,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if let Some(effects) = super::views::act(app, action) {
         return effects;
+    }
+    if is_move(action) {
+        super::read::moved(app);
     }
     match action {
         Action::Quit => {
@@ -147,10 +159,18 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// Whether `action` moves through the timeline (the reader takes over from the start).
+fn is_move(action: Action) -> bool {
+    use Action::*;
+    matches!(action, SelectNext | SelectPrev | SelectFirst | SelectLast | PageDown | PageUp | HalfPageDown | HalfPageUp)
+}
+
 fn tick(app: &mut App, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     app.toasts.retain(|t| t.until > now);
-    Vec::new()
+    let mut effects = live::tick(app);
+    effects.extend(super::read::tick(app));
+    effects
 }
 
 /// A publish finished: say how it went, and load what is new (the post itself among it).
@@ -224,6 +244,8 @@ fn toggle_cw(app: &mut App) -> Vec<Effect> {
 
 fn filter(app: &mut App, network: Option<Network>) -> Vec<Effect> {
     app.pane_mut().filter = network;
+    // Other rows now: which of them are new is no longer known.
+    app.pane_mut().fresh = 0;
     nav::rebuild_rows(app);
     Vec::new()
 }
@@ -277,6 +299,9 @@ fn feed_loaded(
     }
     *pending = None;
     let network = source.network;
+    if kind == FetchKind::Newer {
+        live::polled(app, i, result.as_ref().err());
+    }
     match result {
         Ok(mut page) => {
             super::cache::settle(app, i, &mut page);
@@ -302,7 +327,10 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
     let source = &mut app.sources[i];
     source.error = None;
     source.needs_login = false;
-    source.last_refresh = Some(now);
+    if kind == FetchKind::Newer {
+        // "Last updated": when the source last said what is new (an older page is not news).
+        source.last_refresh = Some(now);
+    }
     let first_load = source.older.is_none() && source.newer.is_none();
     if page.newer.is_some() || source.newer.is_none() {
         source.newer = page.newer.clone().or(source.newer.take());
@@ -312,7 +340,10 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
         source.older = page.older.clone();
         app.timeline.set_has_more(&key, page.older.is_some());
     }
+    if kind == FetchKind::Older {
+        super::read::older_page(app);
+    }
     app.timeline.merge(&key, page.items);
-    nav::rebuild_rows(app);
+    nav::rebuild_keeping_view(app);
     nav::maybe_load_older(app)
 }

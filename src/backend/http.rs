@@ -56,7 +56,8 @@ pub fn endpoint(base: &Url, path: &str) -> Url {
     url
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// Whether `url` names this machine (`localhost` or a loopback address).
+pub fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

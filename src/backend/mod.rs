@@ -7,11 +7,13 @@ pub mod http;
 mod interact;
 pub mod mastodon;
 pub mod oauth;
+mod stream;
 pub mod tumblr;
 pub mod views;
 
 pub use error::BackendError;
 pub use interact::{Interaction, Outcome, Target, refusal};
+pub use stream::{StreamEnd, StreamEvent};
 
 use std::future::Future;
 

@@ -5,6 +5,10 @@
 //! A [`Faults`] handle is shared between a test and one server's middleware; each switch counts down
 //! per request. Errors are rendered by the network's own error function, so they have its real shape.
 
+mod streams;
+
+pub use streams::StreamSignal;
+
 use super::reply;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -47,6 +51,10 @@ struct Switches {
     requests: usize,
     token_generation: u64,
     creates: usize,
+    /// When each path was asked (tokio time), for tests that check intervals.
+    hits: Vec<(String, tokio::time::Instant)>,
+    /// The streaming API's switches.
+    streams: streams::Streams,
 }
 
 /// The fault chosen for one request.
@@ -115,7 +123,14 @@ impl Faults {
     pub fn clear(&self) {
         let mut switches = self.lock();
         let (requests, token_generation, creates) = (switches.requests, switches.token_generation, switches.creates);
-        *switches = Switches { requests, token_generation, creates, ..Switches::default() };
+        let (hits, streams) = (std::mem::take(&mut switches.hits), std::mem::take(&mut switches.streams));
+        *switches = Switches { requests, token_generation, creates, hits, streams, ..Switches::default() };
+        switches.streams.clear();
+    }
+
+    /// When `path` was asked, in order (tokio time: exact under a paused test clock).
+    pub fn hits(&self, path: &str) -> Vec<tokio::time::Instant> {
+        self.lock().hits.iter().filter(|(p, _)| p == path).map(|(_, at)| *at).collect()
     }
 
     /// How many requests the server has received.
@@ -168,9 +183,14 @@ impl Faults {
     }
 
     /// Counts a request and picks its fault (hang, then rate limit, then failure, then garbage).
-    fn next(&self) -> (Duration, Option<Fault>) {
+    fn next(&self, path: &str) -> (Duration, Option<Fault>) {
         let mut s = self.lock();
         s.requests += 1;
+        // Bounded, so that a demo left running for days does not grow.
+        if s.hits.len() >= 100_000 {
+            s.hits.drain(..50_000);
+        }
+        s.hits.push((path.to_string(), tokio::time::Instant::now()));
         let fault = if take(&mut s.hang) {
             Some(Fault::Hang)
         } else if take(&mut s.rate_limit.0) {
@@ -200,7 +220,7 @@ fn take(count: &mut usize) -> bool {
 
 /// Axum middleware applying the server's faults before the real handler runs.
 pub async fn apply(State((faults, error)): State<(Faults, ErrorFn)>, req: Request, next: Next) -> Response {
-    let (latency, fault) = faults.next();
+    let (latency, fault) = faults.next(req.uri().path());
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }

@@ -14,6 +14,7 @@
 
 mod acts;
 mod bluesky;
+mod chatter;
 pub mod content;
 mod faults;
 mod ids;
@@ -75,6 +76,8 @@ struct Ctx {
     url: String,
     now: Timestamp,
     uploads: upload::Uploads,
+    /// Mastodon's read markers (`{"home": {...}}`), once set.
+    markers: std::sync::Arc<std::sync::Mutex<Option<serde_json::Value>>>,
 }
 
 /// One running demo server.
@@ -87,9 +90,21 @@ pub struct DemoServer {
 }
 
 impl DemoServer {
-    /// Adds a new post by `author_handle` (a handle on this network or a person key) at `at`.
-    pub fn push_post(&self, author_handle: &str, text: &str, at: Timestamp) {
-        self.store.push(author_handle, text, at);
+    /// Adds a new post by `author_handle` (a handle on this network or a person key) at `at`; returns
+    /// its key. Mastodon's open streams get it at once.
+    pub fn push_post(&self, author_handle: &str, text: &str, at: Timestamp) -> u32 {
+        self.store.push(author_handle, text, at)
+    }
+
+    /// Changes the text of the post with `key` (Mastodon's streams send the edit); false when the
+    /// post does not exist.
+    pub fn edit_post(&self, key: u32, text: &str) -> bool {
+        self.store.edit(key, text)
+    }
+
+    /// Deletes the post with `key` (Mastodon's streams send the delete).
+    pub fn delete_post(&self, key: u32) -> bool {
+        self.store.remove(key).is_some()
     }
 }
 
@@ -123,7 +138,14 @@ async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::
     let url = format!("http://{}", listener.local_addr()?);
     let store = Store::new(net, content);
     let faults = Faults::default();
-    let ctx = Ctx { store: store.clone(), faults: faults.clone(), url: url.clone(), now, uploads: Default::default() };
+    let ctx = Ctx {
+        store: store.clone(),
+        faults: faults.clone(),
+        url: url.clone(),
+        now,
+        uploads: Default::default(),
+        markers: Default::default(),
+    };
     let (router, error): (Router, faults::ErrorFn) = match net {
         Net::Mastodon => (mastodon::router(ctx), mastodon::error),
         Net::Bluesky => (bluesky::router(ctx), bluesky::error),

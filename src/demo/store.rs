@@ -21,6 +21,17 @@ const FIRST_PUSHED_KEY: u32 = 1000;
 pub struct Store {
     net: Net,
     inner: Arc<Mutex<Inner>>,
+    /// What changed in the feed, for the Mastodon server's stream.
+    changes: tokio::sync::broadcast::Sender<Change>,
+}
+
+/// A change to the feed, by post key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    New(u32),
+    /// Removed; the status id it had (the post itself is gone).
+    Gone(u64),
+    Edited(u32),
 }
 
 /// The mutable part of a store.
@@ -44,7 +55,22 @@ impl Store {
     /// A store serving `content` on `net`.
     pub fn new(net: Net, content: Content) -> Store {
         let inner = Inner { content, next_key: FIRST_PUSHED_KEY, once: HashMap::new() };
-        Store { net, inner: Arc::new(Mutex::new(inner)) }
+        let (changes, _) = tokio::sync::broadcast::channel(256);
+        Store { net, inner: Arc::new(Mutex::new(inner)), changes }
+    }
+
+    /// Follows the feed's changes from now on.
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Change> {
+        self.changes.subscribe()
+    }
+
+    /// Changes the text of post `key` (as an edit does); false when there is no such post.
+    pub fn edit(&self, key: u32, text: &str) -> bool {
+        let edited = self.update(|c| c.posts.iter_mut().find(|p| p.key == key).map(|p| p.text = text.to_string()));
+        if edited.is_some() {
+            let _ = self.changes.send(Change::Edited(key));
+        }
+        edited.is_some()
     }
 
     /// Runs `f` over the content (never hold the result across an await).
@@ -57,8 +83,9 @@ impl Store {
         f(&mut self.lock().content)
     }
 
-    /// Adds a post by the person with `handle` (on this network, or a person key) at `at`.
-    pub fn push(&self, handle: &str, text: &str, at: Timestamp) {
+    /// Adds a post by the person with `handle` (on this network, or a person key) at `at`; returns
+    /// its key.
+    pub fn push(&self, handle: &str, text: &str, at: Timestamp) -> u32 {
         let net = self.net;
         let mut inner = self.lock();
         let key = inner.next_key;
@@ -73,6 +100,9 @@ impl Store {
         let mut post = Post::new(at, key, &author, 0, text);
         post.nets = super::content::Nets::ALL;
         inner.content.posts.push(post);
+        // Nobody listening (no stream open) is fine.
+        let _ = self.changes.send(Change::New(key));
+        key
     }
 
     /// Adds `person` to the cast unless someone has that key already.
@@ -106,6 +136,7 @@ impl Store {
             inner.once.insert(once.to_string(), key);
         }
         inner.content.posts.push(Post { key, at, ..post });
+        let _ = self.changes.send(Change::New(key));
         Ok(Created::New(key))
     }
 
@@ -115,7 +146,17 @@ impl Store {
         let mut inner = self.lock();
         let at = inner.content.posts.iter().position(|p| p.key == key)?;
         let post = inner.content.posts.remove(at);
+        let boosts: Vec<u64> = inner
+            .content
+            .posts
+            .iter()
+            .filter(|p| p.boost_of == Some(key))
+            .map(|p| ids::snowflake(p.at, p.key))
+            .collect();
         inner.content.posts.retain(|p| p.boost_of != Some(key));
+        for id in boosts.into_iter().chain([ids::snowflake(post.at, post.key)]) {
+            let _ = self.changes.send(Change::Gone(id));
+        }
         Some(post)
     }
 

@@ -21,9 +21,26 @@ pub struct Runtime {
     pub home: Option<super::login::Home>,
     /// Where drafts wait until every target has them.
     pub outbox: crate::store::outbox::Outbox,
+    /// Where the app's time comes from (the wall clock; tests follow a paused tokio clock).
+    pub clock: super::live::Clock,
+    /// Open streams, markers sent, the state folder.
+    pub live: super::live::LiveState,
 }
 
 impl Runtime {
+    /// A runtime over `clients`, on the wall clock, keeping no state on disk.
+    pub fn new(clients: Vec<Client>, theme: Theme, keymap: Keymap, outbox: crate::store::outbox::Outbox) -> Self {
+        Runtime {
+            clients: Arc::new(RwLock::new(clients)),
+            theme,
+            keymap,
+            home: None,
+            outbox,
+            clock: super::live::Clock::Wall,
+            live: super::live::LiveState::default(),
+        }
+    }
+
     /// Starts the work an effect asks for; never blocks the event loop.
     pub fn spawn(&self, effect: Effect, tx: mpsc::UnboundedSender<Msg>) {
         match effect {
@@ -94,6 +111,12 @@ impl Runtime {
                     };
                     let _ = tx.send(Msg::FollowingChecked { req, result });
                 });
+            }
+            Effect::OpenStream { req, source } => self.open_stream(req, source, tx),
+            Effect::CloseStream { source } => self.close_stream(source),
+            Effect::LoadReadPosition => self.load_read_position(tx),
+            Effect::SaveReadPosition(position) => {
+                self.save_read_position(position);
             }
             Effect::Copy(text) => copy(&text),
             Effect::View(request) => self.view(request, tx),

@@ -2,13 +2,17 @@
 //! send `Msg`s on one channel. Effects are executed here, never in `update`.
 
 mod drafts;
+mod driver;
 mod editor;
 mod effects;
+mod live;
 mod login;
 mod terminal;
 mod views;
 
+pub use driver::Driver;
 pub use effects::{Runtime, open_url};
+pub use live::{Clock, LiveState};
 pub use login::Home;
 
 use std::time::Duration;
@@ -44,7 +48,7 @@ fn log_start(app: &App, framed: &mut (bool, bool)) {
 pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let mut term = terminal::enter()?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    spawn_ticker(tx.clone());
+    live::spawn_ticker(tx.clone(), rt.clock);
     terminal::spawn_signals(tx.clone());
     let mut events = EventStream::new();
     let size = term.size()?;
@@ -76,12 +80,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         };
         let mut handover = None;
         for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
-            for effect in app::update(&mut app, msg) {
-                match effect {
-                    app::Effect::Login { .. } | app::Effect::Edit(_) => handover = Some(effect),
-                    other => rt.spawn(other, tx.clone()),
-                }
-            }
+            handover = apply(&mut app, &rt, msg, &tx).or(handover);
         }
         if let Some(effect) = handover {
             // The login or the editor owns the terminal meanwhile: no key reader may steal its input.
@@ -113,10 +112,13 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let (text, cw) = app.compose.as_ref().map(|c| (c.text(), c.warning_text())).unwrap_or_default();
     let kept = rt.outbox.keep_unsent(&text, &cw);
     save_cache(&app, &rt);
+    // The read position file is written at once; the servers' markers may take a moment more.
+    let remembering = remember(&app, &rt);
     let left = terminal::leave();
     if let Err(e) = kept {
         eprintln!("murre: the unsent draft could not be kept: {e}\n{text}");
     }
+    finish(remembering).await;
     left?;
     result
 }
@@ -161,14 +163,27 @@ fn to_msg(app: &App, rt: &Runtime, event: Event) -> Option<Msg> {
     }
 }
 
-fn spawn_ticker(tx: mpsc::UnboundedSender<Msg>) {
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_secs(1));
-        loop {
-            interval.tick().await;
-            if tx.send(Msg::Tick(jiff::Timestamp::now())).is_err() {
-                break;
-            }
+/// Applies one message and starts its effects; returns the one that needs the terminal (a login,
+/// the editor), if any, for the caller to run.
+fn apply(app: &mut App, rt: &Runtime, msg: Msg, tx: &mpsc::UnboundedSender<Msg>) -> Option<app::Effect> {
+    let mut handover = None;
+    for effect in app::update(app, msg) {
+        match effect {
+            app::Effect::Login { .. } | app::Effect::Edit(_) => handover = Some(effect),
+            other => rt.spawn(other, tx.clone()),
         }
-    });
+    }
+    handover
+}
+
+/// At quit: starts remembering where the reader is (the file at once, then the servers' markers).
+fn remember(app: &App, rt: &Runtime) -> Option<tokio::task::JoinHandle<()>> {
+    app::read::position(app).map(|position| rt.save_read_position(position))
+}
+
+/// Waits (a few seconds at most) for what `remember` started.
+async fn finish(remembering: Option<tokio::task::JoinHandle<()>>) {
+    if let Some(task) = remembering {
+        let _ = tokio::time::timeout(Duration::from_secs(3), task).await;
+    }
 }

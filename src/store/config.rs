@@ -36,6 +36,15 @@ pub struct TimelineConfig {
     /// Show identical cross-posts as one row.
     #[serde(default = "yes")]
     pub group_cross_posts: bool,
+    /// Seconds between two polls of a source that has no live stream (15 to 3600).
+    #[serde(default = "poll_seconds")]
+    pub poll_seconds: u64,
+    /// Follow Mastodon accounts' live streams (polled when off or lost).
+    #[serde(default = "yes")]
+    pub streaming: bool,
+    /// Remember where the reader stopped and open there at the next start.
+    #[serde(default = "yes")]
+    pub remember_position: bool,
     /// Posts holding one of these words (or `#tags`) are not shown, on any network.
     #[serde(default)]
     pub muted_words: Vec<String>,
@@ -43,8 +52,26 @@ pub struct TimelineConfig {
 
 impl Default for TimelineConfig {
     fn default() -> Self {
-        TimelineConfig { group_cross_posts: true, muted_words: Vec::new() }
+        TimelineConfig {
+            group_cross_posts: true,
+            poll_seconds: poll_seconds(),
+            streaming: true,
+            remember_position: true,
+            muted_words: Vec::new(),
+        }
     }
+}
+
+impl TimelineConfig {
+    /// The poll interval, kept within 15 seconds and an hour.
+    pub fn poll_interval(&self) -> jiff::SignedDuration {
+        let secs = self.poll_seconds.clamp(15, 3600);
+        jiff::SignedDuration::from_secs(i64::try_from(secs).unwrap_or(60))
+    }
+}
+
+fn poll_seconds() -> u64 {
+    crate::app::live::DEFAULT_POLL_SECS
 }
 
 /// Compose options.

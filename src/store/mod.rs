@@ -7,6 +7,7 @@ mod keyring;
 pub mod lock;
 pub mod log;
 pub mod outbox;
+pub mod reading;
 pub mod secrets;
 pub mod sessions;
 

@@ -55,8 +55,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
         let label = if compact { mark.to_string() } else { format!("{} {mark}", s.account.handle()) };
         spans.push(Span::styled(label, style));
-        if let (Some(at), false) = (s.last_refresh, compact) {
-            spans.push(Span::styled(format!(" {}", relative(at, app.now)), theme.muted));
+        if !compact {
+            spans.push(Span::styled(updated(s, app.now), theme.muted));
         }
         spans.push(Span::raw(if compact { " " } else { "  " }));
     }
@@ -64,7 +64,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let message = question.or_else(|| app.toasts.last().map(|t| (t.text.clone(), t.error)));
     let message = message.or_else(|| app.sources.iter().find_map(|s| s.error.clone()).map(|e| (e, true)));
     spans.extend(super::views::unread_chip(app, compact, theme));
-    let hint = "? help";
+    let message = message.or_else(|| live_note(app).map(|n| (n, false)));
+    let seeking = matches!(app.reading.phase, crate::app::read::Phase::Seeking { .. });
+    let message = message.or_else(|| seeking.then(|| ("finding where you stopped reading…".to_string(), false)));
+    let fresh = app.pane().fresh;
+    let hint = if fresh > 0 { format!("↑ {}  ? help", new_posts(fresh)) } else { "? help".to_string() };
+    let hint = hint.as_str();
     let used: usize = spans.iter().map(|s| width(&s.content)).sum::<usize>() + width(hint) + 1;
     let room = usize::from(area.width).saturating_sub(used);
     let (text, error) = message.unwrap_or_default();
@@ -74,4 +79,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.push(Span::styled(hint, theme.muted));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// How long ago the source last said what is new (" 5s"), or " live" while its stream is open.
+fn updated(s: &crate::app::Source, now: jiff::Timestamp) -> String {
+    match s.last_refresh {
+        _ if s.live.streaming() => " live".to_string(),
+        Some(at) => format!(" {}", relative(at, now)),
+        None => String::new(),
+    }
+}
+
+/// "stream lost, polling" for the first source whose stream is down.
+fn live_note(app: &App) -> Option<String> {
+    app.sources.iter().find_map(|s| crate::app::live::note(s).map(|n| format!("{}: {n}", s.network.title())))
+}
+
+/// "1 new post", "3 new posts".
+pub(super) fn new_posts(n: usize) -> String {
+    if n == 1 { "1 new post".to_string() } else { format!("{n} new posts") }
 }

@@ -17,7 +17,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Them
     let focused = app.focus == Focus::Timeline && app.pane == index;
     let border = if focused { theme.accent } else { theme.muted };
     let title = format!(" {} ", truncate(&pane.title(), usize::from(area.width.saturating_sub(4))));
-    let block = Block::default().borders(Borders::ALL).border_style(border).title(title);
+    let mut block = Block::default().borders(Borders::ALL).border_style(border).title(title);
+    if pane.fresh > 0 {
+        // On the top border: new posts never take a row from what the reader reads.
+        let marker = format!(" ↑ {} · g ", super::status::new_posts(pane.fresh));
+        block = block
+            .title_top(Line::from(Span::styled(marker, theme.accent.add_modifier(Modifier::BOLD))).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if pane.rows.is_empty() {

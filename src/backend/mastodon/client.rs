@@ -49,6 +49,21 @@ impl Client {
         self.http.request(method, http::endpoint(&self.base, path)).bearer_auth(&self.token)
     }
 
+    /// The account's server.
+    pub(super) fn base(&self) -> &Url {
+        &self.base
+    }
+
+    /// `host[:port]` of the account's server.
+    pub(super) fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The access token (for the streaming handshake; never logged).
+    pub(super) fn token(&self) -> &str {
+        &self.token
+    }
+
     /// What conversion needs to know about this account.
     pub(super) fn ctx(&self) -> convert::Ctx<'_> {
         convert::Ctx { account: &self.account, host: &self.host }

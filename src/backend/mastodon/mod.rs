@@ -2,18 +2,23 @@
 
 mod client;
 mod convert;
+mod frame;
 mod interact;
 mod link;
 pub mod lookup;
+mod markers;
 mod media;
 pub mod oauth;
 mod profile;
+mod stream;
 mod views;
 mod wire;
 mod wire_views;
 pub mod write;
 
 pub use client::{Client, decode_page, host_of};
+pub use markers::Marker;
+pub use stream::{Stream, stream_url};
 
 use super::Capabilities;
 

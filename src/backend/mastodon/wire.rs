@@ -153,15 +153,48 @@ pub(super) struct InstanceV1 {
     #[serde(default)]
     pub max_toot_chars: Option<usize>,
     #[serde(default)]
+    pub urls: UrlsV1,
+    #[serde(default)]
     pub configuration: Configuration,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub(super) struct Configuration {
     #[serde(default)]
+    pub urls: UrlsV2,
+    #[serde(default)]
     pub statuses: StatusLimits,
     #[serde(default)]
     pub media_attachments: MediaLimits,
+}
+
+/// v2 `configuration.urls`: where the streaming API is.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct UrlsV2 {
+    #[serde(default)]
+    pub streaming: Option<String>,
+}
+
+/// v1 `urls`: where the streaming API is.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct UrlsV1 {
+    #[serde(default)]
+    pub streaming_api: Option<String>,
+}
+
+/// `GET /api/v1/markers`: the home timeline's read marker.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct Markers {
+    #[serde(default)]
+    pub home: Option<Marker>,
+}
+
+/// One read marker.
+#[derive(Debug, Deserialize)]
+pub(super) struct Marker {
+    pub last_read_id: serde_json::Value,
+    #[serde(default)]
+    pub updated_at: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

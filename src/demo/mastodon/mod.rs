@@ -1,14 +1,17 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
-//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications,
-//! read markers and accounts ([`views`]), with Mastodon's own error shapes (`{"error": "..."}`).
+//! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications
+//! and accounts ([`views`]), read markers for home and notifications ([`markers`]) and the user
+//! stream over a WebSocket ([`streaming`]), with Mastodon's own error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
 mod interact;
+mod markers;
 mod media;
 mod status;
+mod streaming;
 mod views;
 mod write;
 
@@ -45,9 +48,10 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/accounts/relationships", get(interact::relationships))
         .route("/api/v1/statuses/{id}/context", get(views::context))
         .route("/api/v1/notifications", get(views::notifications))
-        .route("/api/v1/markers", get(views::markers).post(views::set_markers))
+        .route("/api/v1/markers", get(markers::get).post(markers::set))
         .route("/api/v1/accounts/lookup", get(views::lookup))
         .route("/api/v1/accounts/{id}", get(views::show_account))
+        .route("/api/v1/streaming", get(streaming::streaming))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

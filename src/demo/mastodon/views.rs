@@ -122,18 +122,11 @@ fn marker(c: &Content) -> Option<String> {
     c.read.marker.clone().or_else(|| notices(c).into_iter().find(|n| n.at <= c.read.seen).map(notice_id))
 }
 
-/// `GET /api/v1/markers?timeline[]=notifications`.
-pub async fn markers(State(ctx): State<Ctx>, headers: HeaderMap) -> Response {
-    if let Some(response) = reject(&headers) {
-        return response;
-    }
-    let body = ctx.store.with(|c| match marker(c) {
-        Some(id) => {
-            json!({"notifications": {"last_read_id": id, "version": 1, "updated_at": status::time(c.read.seen)}})
-        }
-        None => json!({}),
-    });
-    reply::json(200, &body)
+/// The notifications marker, when the demo account has read some (for `GET /api/v1/markers`).
+pub fn notifications_marker(ctx: &Ctx) -> Option<Value> {
+    ctx.store.with(|c| {
+        marker(c).map(|id| json!({"last_read_id": id, "version": 1, "updated_at": status::time(c.read.seen)}))
+    })
 }
 
 /// `POST /api/v1/markers` with `notifications[last_read_id]` (form) or `{"notifications": {...}}`.
