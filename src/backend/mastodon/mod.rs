@@ -8,6 +8,7 @@ pub mod lookup;
 mod media;
 pub mod oauth;
 mod profile;
+mod search;
 mod views;
 mod wire;
 mod wire_views;

@@ -1,13 +1,14 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
 //! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications,
-//! read markers and accounts ([`views`]), with Mastodon's own error shapes (`{"error": "..."}`).
+//! read markers and accounts ([`views`]), tag timelines and search ([`search`]), with Mastodon's own error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
 mod interact;
 mod media;
+mod search;
 mod status;
 mod views;
 mod write;
@@ -48,6 +49,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/markers", get(views::markers).post(views::set_markers))
         .route("/api/v1/accounts/lookup", get(views::lookup))
         .route("/api/v1/accounts/{id}", get(views::show_account))
+        .route("/api/v1/timelines/tag/{tag}", get(search::tag))
+        .route("/api/v2/search", get(search::search))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }
