@@ -5,7 +5,7 @@ use super::content::{Content, Net, Post};
 use super::markup::{Mark, scan};
 
 /// The posts on `net` that `keep` accepts, newest first; boosts are left out (they are not posts).
-pub fn posts<'a>(c: &'a Content, net: Net, keep: impl Fn(&Post) -> bool) -> Vec<&'a Post> {
+pub fn posts(c: &Content, net: Net, keep: impl Fn(&Post) -> bool) -> Vec<&Post> {
     let mut found: Vec<&Post> = c.posts.iter().filter(|p| p.nets.has(net) && p.boost_of.is_none() && keep(p)).collect();
     found.sort_by_key(|p| std::cmp::Reverse((p.at, p.key)));
     found
