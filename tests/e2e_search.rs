@@ -1,7 +1,7 @@
 //! End-to-end search and tags against the real servers (tests/e2e/start.sh): the seeded post with
 //! `#murre` and `#テスト` found by `app.bsky.feed.searchPosts` on the reference AppView, by tag and
-//! by words, and a tagged status written on the Mastodon mock found in its tag timeline and its
-//! search. Ignored by a plain `cargo test`; tests/e2e/run.sh runs them.
+//! by words, and a tagged status written on the Mastodon mock found in its tag timeline. Ignored
+//! by a plain `cargo test`; tests/e2e/run.sh runs them.
 
 mod common;
 
@@ -45,7 +45,7 @@ async fn bluesky_search_posts_finds_the_seeded_tagged_post_by_tag_and_by_words()
 
 #[tokio::test]
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
-async fn mastodon_tag_timeline_and_search_find_a_fresh_tagged_status() {
+async fn mastodon_tag_timeline_finds_a_fresh_tagged_status() {
     let m = servers("mastodon");
     let tag = format!("murre{}", jiff::Timestamp::now().as_millisecond());
     let status = format!("Searching for #{tag} from the e2e tier");
