@@ -92,6 +92,10 @@ pub enum Action {
     Notifications,
     /// Open the profile of the selected post's author.
     Profile,
+    /// Search posts on every network that can (asks for the words).
+    Search,
+    /// Posts with a hashtag on every network (asks for the tag).
+    Hashtag,
 }
 
 impl Action {
@@ -141,6 +145,8 @@ impl Action {
             Action::OpenThread => "thread of the post",
             Action::Notifications => "notifications (every account)",
             Action::Profile => "profile of the author",
+            Action::Search => "search posts",
+            Action::Hashtag => "posts with a hashtag",
         }
     }
 }

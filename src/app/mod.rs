@@ -124,6 +124,11 @@ pub enum Overlay {
         selected: usize,
         confirm: bool,
     },
+    /// The one-line prompt of `/` (words) or `#` (a tag): keys are text.
+    Prompt {
+        kind: crate::backend::search::SearchKind,
+        text: String,
+    },
 }
 
 /// The key context, used by the keymap to pick a table.
@@ -136,6 +141,8 @@ pub enum Mode {
     Outbox,
     /// Typing in the compose box: keys are text, not actions.
     Compose,
+    /// Typing in the search or tag prompt: keys are text, not actions.
+    Prompt,
 }
 
 /// A short message in the status bar.
@@ -239,6 +246,7 @@ impl App {
             Some(Overlay::Links { .. }) => Mode::Links,
             Some(Overlay::Accounts { .. }) => Mode::Accounts,
             Some(Overlay::Outbox { .. }) => Mode::Outbox,
+            Some(Overlay::Prompt { .. }) => Mode::Prompt,
             None => Mode::Normal,
         }
     }

@@ -35,6 +35,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::FeedLoaded { req, source, kind, result } => feed_loaded(app, req, source, kind, result),
         Msg::AccountReady(source) => super::accounts::ready(app, source),
         Msg::LoggedOut(account) => super::accounts::logged_out(app, &account),
+        Msg::Key(key) if app.mode() == super::Mode::Prompt => super::views::search::key(app, key),
         Msg::Key(key) => super::compose::key(app, key),
         Msg::Published(outcomes) => published(app, &outcomes),
         Msg::Rules { account, rules } => {
@@ -151,7 +152,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             super::interact::start(app, action)
         }
         // Handled by `views::act` above.
-        Action::OpenThread | Action::Notifications | Action::Profile => Vec::new(),
+        Action::OpenThread | Action::Notifications | Action::Profile | Action::Search | Action::Hashtag => Vec::new(),
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()

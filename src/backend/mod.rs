@@ -7,6 +7,7 @@ pub mod http;
 mod interact;
 pub mod mastodon;
 pub mod oauth;
+pub mod search;
 mod stream;
 pub mod tumblr;
 pub mod views;

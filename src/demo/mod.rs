@@ -21,6 +21,7 @@ mod ids;
 mod markup;
 mod mastodon;
 mod reply;
+mod search;
 mod store;
 mod tumblr;
 mod upload;

@@ -145,7 +145,7 @@ fn is_suspend(k: &crossterm::event::KeyEvent) -> bool {
 fn to_msg(app: &App, rt: &Runtime, event: Event) -> Option<Msg> {
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            if app.mode() == crate::app::Mode::Compose {
+            if matches!(app.mode(), crate::app::Mode::Compose | crate::app::Mode::Prompt) {
                 return Some(Msg::Key(k));
             }
             if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {

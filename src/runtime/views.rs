@@ -1,4 +1,4 @@
-//! Runs the views' requests (threads, notifications, profiles, unread counts, read markers) on the
+//! Runs the views' requests (threads, notifications, profiles, searches, unread counts, read markers) on the
 //! client of the account they name; each answer comes back as `Msg::View`.
 
 use tokio::sync::mpsc;
@@ -16,6 +16,7 @@ impl Runtime {
             Request::Thread { post, .. } => post.id.account.clone(),
             Request::Notifications { account, .. }
             | Request::Profile { account, .. }
+            | Request::Search { account, .. }
             | Request::Unread { account, .. }
             | Request::MarkRead { account, .. } => account.clone(),
         };
@@ -51,6 +52,13 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
                 Err(e) => Err(e),
             };
             Answer::Profile { req, view, result }
+        }
+        Request::Search { req, view, kind, query, .. } => {
+            let result = match client {
+                Ok(c) => c.search(kind, &query).await,
+                Err(e) => Err(e),
+            };
+            Answer::Search { req, view, account, result }
         }
         Request::Unread { req, read_here, .. } => {
             let result = match client {

@@ -7,6 +7,7 @@ mod help;
 pub mod keymap;
 mod links;
 mod outbox;
+mod prompt;
 mod status;
 pub mod theme;
 mod time;
@@ -95,6 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         Some(Overlay::Links { links, selected }) => links::draw(frame, area, links, *selected, theme),
         Some(Overlay::Accounts { selected, confirm }) => accounts::draw(frame, area, app, *selected, *confirm, theme),
         Some(Overlay::Outbox { selected, confirm }) => outbox::draw(frame, area, app, *selected, *confirm, theme),
+        Some(Overlay::Prompt { kind, text }) => prompt::draw(frame, areas.status, *kind, text, theme),
         None => {}
     }
     if let Some(c) = app.compose.as_ref().filter(|c| c.open) {

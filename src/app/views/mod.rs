@@ -1,11 +1,12 @@
-//! The view stack: a thread, the notifications or a profile, shown in place of the list panes (and
-//! beside the detail pane when the screen is wide). `t`, `n` and `p` push one; Esc pops back to
+//! The view stack: a thread, the notifications, a profile or a search, shown in place of the list panes (and
+//! beside the detail pane when the screen is wide). `t`, `n`, `p`, `/` and `#` push one; Esc pops back to
 //! what was shown before, its selection as it was. Inside a view the usual keys move, open the
 //! detail pane and act on the selected post. Pure.
 
 mod answer;
 mod open;
 mod request;
+pub mod search;
 mod unread;
 
 pub use answer::answered;
@@ -17,6 +18,7 @@ use std::collections::HashSet;
 
 use super::update::toast;
 use super::{Action, App, Effect, Focus, ReqId};
+use crate::backend::search::SearchKind;
 use crate::model::{AccountId, Author, Group, Notification, Post, PostKey, Profile, ProfilePage, Thread, ThreadItem};
 
 /// Most views open at once; one more is refused (Esc goes back).
@@ -60,6 +62,8 @@ pub enum Body {
         req: Option<ReqId>,
         load: Load<Box<ProfilePage>>,
     },
+    /// Posts with a tag, or matching words, across every account.
+    Search(search::Results),
 }
 
 /// One view on the stack.
@@ -84,6 +88,7 @@ impl View {
             Body::Thread { load: Load::Ready(t), .. } => t.nodes.len(),
             Body::Notifications(inbox) => inbox.groups.len(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.len(),
+            Body::Search(r) => r.posts.len(),
             _ => 0,
         }
     }
@@ -99,6 +104,7 @@ impl View {
             Body::Thread { load: Load::Ready(t), .. } => t.nodes.get(row)?.item.post(),
             Body::Notifications(inbox) => inbox.groups.get(row)?.subject.as_ref(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.get(row),
+            Body::Search(r) => r.posts.get(row),
             _ => None,
         }
     }
@@ -109,6 +115,7 @@ impl View {
             Body::Thread { load: Load::Ready(t), .. } => t.nodes.get_mut(row)?.item.post_mut(),
             Body::Notifications(inbox) => inbox.groups.get_mut(row)?.subject.as_mut(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.get_mut(row),
+            Body::Search(r) => r.posts.get_mut(row),
             _ => None,
         }
     }
@@ -166,6 +173,8 @@ pub(super) fn act(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::OpenThread => return Some(open_thread(app)),
         Action::Notifications => return Some(open_notifications(app)),
         Action::Profile => return Some(open_profile(app)),
+        Action::Search => return Some(search::prompt(app, SearchKind::Posts)),
+        Action::Hashtag => return Some(search::prompt(app, SearchKind::Tag)),
         _ if app.views.is_empty() => return None,
         Action::Back if app.overlay.is_none() && app.focus == Focus::Timeline => pop(app),
         Action::Refresh => return Some(reload(app)),
@@ -244,6 +253,7 @@ pub(super) fn forget(app: &mut App, key: &PostKey) {
                 }
             }
             Body::Profile { load: Load::Ready(p), .. } => p.posts.retain(|p| !p.id.key.same_post(key)),
+            Body::Search(r) => r.posts.retain(|p| !p.id.key.same_post(key)),
             _ => {}
         }
         view.selected = view.selected.min(view.len().saturating_sub(1));

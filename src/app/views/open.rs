@@ -106,12 +106,20 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
         Body::Profile { account, person, .. } => {
             Body::Profile { account: account.clone(), person: person.clone(), req: None, load: Load::Loading }
         }
+        Body::Search(r) => Body::Search(super::search::Results {
+            waiting: Vec::new(),
+            posts: Vec::new(),
+            notes: Vec::new(),
+            query: r.query.clone(),
+            kind: r.kind,
+        }),
     };
     app.views.push(view);
     match body {
         Body::Thread { post, .. } => thread_request(app, id, *post),
         Body::Notifications(_) => notifications_requests(app, id),
         Body::Profile { account, person, .. } => profile_request(app, id, account, person),
+        Body::Search(_) => super::search::requests(app, id),
     }
 }
 

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use crate::app::ReqId;
 use crate::backend::BackendError;
+use crate::backend::search::{Found, SearchKind};
 use crate::backend::views::{Notifications, ReadMark, Unread};
 use crate::model::{AccountId, Author, Post, ProfilePage, Thread};
 
@@ -17,6 +18,8 @@ pub enum Request {
     Notifications { req: ReqId, view: u64, account: AccountId },
     /// `person`'s profile as `account` sees them.
     Profile { req: ReqId, view: u64, account: AccountId, person: Author },
+    /// Posts with a tag or matching words, as `account` sees them.
+    Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String },
     /// How many notifications of `account` are unread (`read_here`: what murre itself marked read).
     Unread { req: ReqId, account: AccountId, read_here: Option<Timestamp> },
     /// Tell `account`'s server that everything up to `mark` was read.
@@ -49,6 +52,12 @@ pub enum Answer {
         req: ReqId,
         account: AccountId,
         result: Result<Unread, BackendError>,
+    },
+    Search {
+        req: ReqId,
+        view: u64,
+        account: AccountId,
+        result: Result<Found, BackendError>,
     },
     /// `Ok(false)`: the network keeps no read state murre can set (murre keeps it).
     MarkedRead {

@@ -6,6 +6,7 @@ mod convert;
 mod interact;
 pub mod lookup;
 mod profile;
+mod search;
 mod views;
 mod wire;
 mod wire_views;

@@ -10,6 +10,7 @@ mod markers;
 mod media;
 pub mod oauth;
 mod profile;
+mod search;
 mod stream;
 mod views;
 mod wire;

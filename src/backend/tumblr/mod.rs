@@ -5,6 +5,7 @@ mod client;
 mod convert;
 mod interact;
 mod profile;
+mod search;
 mod session;
 mod views;
 mod wire;

@@ -10,6 +10,7 @@ mod facets;
 mod post;
 mod records;
 pub(super) mod repo;
+mod search;
 mod views;
 
 use super::faults::Failure;
@@ -55,6 +56,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/app.bsky.notification.updateSeen", post_route(views::update_seen))
         .route("/xrpc/app.bsky.actor.getProfile", get(views::get_profile))
         .route("/xrpc/app.bsky.feed.getAuthorFeed", get(views::get_author_feed))
+        .route("/xrpc/app.bsky.feed.searchPosts", get(search::search_posts))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }

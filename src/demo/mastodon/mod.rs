@@ -1,8 +1,9 @@
 //! The demo Mastodon server: home timeline with Link-header paging, instance (v1 and v2) and
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
 //! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications
-//! and accounts ([`views`]), read markers for home and notifications ([`markers`]) and the user
-//! stream over a WebSocket ([`streaming`]), with Mastodon's own error shapes (`{"error": "..."}`).
+//! and accounts ([`views`]), read markers for home and notifications ([`markers`]), the user stream
+//! over a WebSocket ([`streaming`]) and tag timelines and search ([`search`]), with Mastodon's own
+//! error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
@@ -10,6 +11,7 @@ mod instance;
 mod interact;
 mod markers;
 mod media;
+mod search;
 mod status;
 mod streaming;
 mod views;
@@ -52,6 +54,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/accounts/lookup", get(views::lookup))
         .route("/api/v1/accounts/{id}", get(views::show_account))
         .route("/api/v1/streaming", get(streaming::streaming))
+        .route("/api/v1/timelines/tag/{tag}", get(search::tag))
+        .route("/api/v2/search", get(search::search))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

@@ -9,6 +9,7 @@ mod npf;
 mod oauth;
 mod post;
 mod reblog;
+mod search;
 mod user;
 mod views;
 
@@ -59,6 +60,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/v2/blog/{blog}/info", get(views::info))
         .route("/v2/blog/{blog}/notifications", get(views::notifications))
         .route("/v2/blog/{blog}/notes", get(views::notes))
+        .route("/v2/tagged", get(search::tagged))
         .route("/v2/user/like", post(user::like))
         .route("/v2/user/unlike", post(user::unlike))
         .route("/v2/user/follow", post(user::follow))

@@ -1,10 +1,11 @@
-//! The top view of the stack, drawn where the list panes go: a thread, the notifications or a
-//! profile. Rows have a fixed height per kind (so `update` can keep the selection in view), under
+//! The top view of the stack, drawn where the list panes go: a thread, the notifications, a
+//! profile or a search. Rows have a fixed height per kind (so `update` can keep the selection in view), under
 //! a header of fixed height. Pure draw functions over `&App`.
 
 mod notifications;
 mod profile;
 mod rows;
+mod search;
 mod thread;
 
 pub use notifications::unread_chip;
@@ -43,6 +44,7 @@ pub fn header_height(view: &View) -> u16 {
     match &view.body {
         Body::Thread { load: Load::Ready(t), .. } if t.note.is_some() => THREAD_NOTE,
         Body::Notifications(inbox) => u16::try_from(inbox.notes.len().min(MAX_NOTES)).unwrap_or(0),
+        Body::Search(r) => u16::try_from(r.notes.len().min(MAX_NOTES)).unwrap_or(0),
         Body::Profile { load: Load::Ready(_), .. } => PROFILE_HEADER,
         _ => 0,
     }
@@ -73,6 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
     let mut lines: Vec<Line<'static>> = match &view.body {
         Body::Thread { load: Load::Ready(t), .. } => thread::header(t, inner.width, theme),
         Body::Notifications(inbox) => notifications::header(inbox, MAX_NOTES, inner.width, theme),
+        Body::Search(r) => search::header(r, MAX_NOTES, inner.width, theme),
         Body::Profile { load: Load::Ready(p), .. } => profile::header(app, &p.profile, inner.width, theme),
         _ => Vec::new(),
     };
@@ -84,7 +87,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
         let mut row_lines = match &view.body {
             Body::Thread { load: Load::Ready(t), .. } => thread::row(app, view, t, row, inner.width, theme),
             Body::Notifications(inbox) => notifications::row(app, view, inbox, row, inner.width, theme),
-            Body::Profile { .. } => rows::post_row(app, view, row, inner.width, theme),
+            Body::Profile { .. } | Body::Search(_) => rows::post_row(app, view, row, inner.width, theme),
             _ => Vec::new(),
         };
         row_lines.resize(usize::from(row_h), Line::default());
@@ -109,6 +112,7 @@ fn title(view: &View) -> String {
         }
         Body::Notifications(_) => "Notifications".to_string(),
         Body::Profile { person, .. } => format!("Profile of @{}", person.handle),
+        Body::Search(r) => search::title(r),
     }
 }
 
@@ -125,6 +129,9 @@ fn waiting(view: &View) -> Option<(String, bool)> {
         {
             Some(("Loading…".into(), false))
         }
+        Body::Search(r) if r.posts.is_empty() && r.notes.is_empty() && !r.waiting.is_empty() => {
+            Some(("Loading…".into(), false))
+        }
         _ => None,
     }
 }
@@ -135,6 +142,7 @@ fn empty_text(view: &View) -> &'static str {
         Body::Notifications(_) => "Loading…",
         Body::Profile { load: Load::Ready(p), .. } if p.profile.note.is_some() => "",
         Body::Profile { .. } => "No posts.",
+        Body::Search(r) => search::empty_text(r),
         _ => "",
     }
 }
