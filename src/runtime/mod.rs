@@ -53,11 +53,17 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let mut events = EventStream::new();
     let size = term.size()?;
     app.size = (size.width, size.height);
-    for effect in app::start(&mut app) {
+    // The home pages go first; the rest of the start (limits, unread counts, markers, streams) waits
+    // for the first page or the first tick, so a server that answers one request at a time serves
+    // the timeline before anything else.
+    let (fetches, mut later): (Vec<_>, Vec<_>) =
+        app::start(&mut app).into_iter().partition(|e| matches!(e, app::Effect::Fetch { .. }));
+    for effect in fetches {
         rt.spawn(effect, tx.clone());
     }
     rt.report_outbox(tx.clone());
-    rt.ask_rules(tx.clone());
+    let mut deferred = true;
+    let started = std::time::Instant::now();
     let mut framed = (false, false);
     let result = loop {
         if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
@@ -80,6 +86,14 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
         };
         let mut handover = None;
         for msg in first.into_iter().chain(std::iter::from_fn(|| rx.try_recv().ok())) {
+            let waited = matches!(msg, Msg::Tick(_)) && started.elapsed() >= Duration::from_secs(1);
+            if deferred && (matches!(msg, Msg::FeedLoaded { .. }) || waited) {
+                deferred = false;
+                for effect in later.drain(..) {
+                    rt.spawn(effect, tx.clone());
+                }
+                rt.ask_rules(tx.clone());
+            }
             handover = apply(&mut app, &rt, msg, &tx).or(handover);
         }
         if let Some(effect) = handover {
