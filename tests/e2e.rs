@@ -700,3 +700,32 @@ async fn replies_through_publish_carry_the_right_refs_on_both_servers() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The user's own server-side filters, made on the Mastodon API server: a `warn` filter puts the
+/// status behind "Filtered: TITLE", a `hide` filter takes it out of the home timeline, as the
+/// server marks them in each status's `filtered`.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn mastodon_server_side_filters_warn_or_hide_in_the_home_timeline() {
+    let m = servers("mastodon");
+    let (url, token) = (text(&m, "/url"), text(&m, "/tokens/ada"));
+    let word = |w: &str| format!("{w}{}", jiff::Timestamp::now().as_nanosecond());
+    let (warned, hidden) = (word("zebraword"), word("okapiword"));
+    for (title, action, keyword) in [("Zebras", "warn", &warned), ("Okapis", "hide", &hidden)] {
+        let body = json!({"title": title, "context": ["home"], "filter_action": action,
+            "keywords_attributes": [{"keyword": keyword, "whole_word": true}]});
+        let made = web().post(format!("{url}/api/v2/filters")).bearer_auth(&token).json(&body).send().await;
+        made.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let ada = mastodon_client("ada");
+    for text_ in [format!("about {warned} today"), format!("about {hidden} today"), unique("plain status")] {
+        let status = murre::backend::mastodon::write::NewStatus { text: text_, ..Default::default() };
+        ada.post_status(&status, &unique("k").replace(' ', "-")).await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let home = Client::Mastodon(ada).home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}"));
+    let find = |w: &str| home.items.iter().find(|p| p.text.to_plain().contains(w));
+    let warn = find(&warned).unwrap_or_else(|| panic!("the warned status is gone"));
+    assert_eq!(warn.cw.as_deref(), Some("Filtered: Zebras"));
+    assert!(find(&hidden).is_none(), "the hidden status still shows");
+    assert!(home.items.iter().any(|p| p.text.to_plain().starts_with("plain status")));
+}

@@ -74,7 +74,7 @@ fn row_lines(app: &App, slot: u32, post: &Post, width_cols: u16, theme: &Theme) 
 
 /// The account's own marks on the post, before the time: ♥ liked, ↻ boosted, ⚑ bookmarked, or
 /// "deleting…" while a delete is on its way.
-fn marks(app: &App, post: &Post, theme: &Theme) -> Vec<Span<'static>> {
+pub(super) fn marks(app: &App, post: &Post, theme: &Theme) -> Vec<Span<'static>> {
     if crate::app::deleting(app, post) {
         return vec![Span::styled("deleting… ", theme.warn)];
     }

@@ -19,7 +19,7 @@ pub fn head(app: &App, lead: Vec<Span<'static>>, post: &Post, cols: usize, theme
         None => post.author.shown_name().to_string(),
     };
     let time = relative(post.feed_time(), app.now);
-    let marks = marks(app, post, theme);
+    let marks = crate::ui::timeline::marks(app, post, theme);
     let used = spans.iter().chain(&marks).map(|s| width(&s.content)).sum::<usize>() + width(&time) + 1;
     let name = truncate(&who, cols.saturating_sub(used + 1));
     let handle = truncate(&format!(" @{}", post.author.handle), cols.saturating_sub(used + width(&name)));
@@ -30,19 +30,6 @@ pub fn head(app: &App, lead: Vec<Span<'static>>, post: &Post, cols: usize, theme
     spans.extend(marks);
     spans.push(Span::styled(time, theme.muted));
     Line::from(spans)
-}
-
-/// ♥ ↻ ⚑ for what the account did to the post, or "deleting…".
-fn marks(app: &App, post: &Post, theme: &Theme) -> Vec<Span<'static>> {
-    if crate::app::deleting(app, post) {
-        return vec![Span::styled("deleting… ", theme.warn)];
-    }
-    let v = &post.viewer;
-    let on: String = [(v.liked, '♥'), (v.reposted, '↻'), (v.bookmarked, '⚑')]
-        .iter()
-        .filter_map(|(on, mark)| on.then_some(*mark))
-        .collect();
-    if on.is_empty() { Vec::new() } else { vec![Span::styled(format!("{on} "), theme.accent)] }
 }
 
 /// The post's text in at most `max` lines of `cols` columns (the last one ends in `…` when cut);
