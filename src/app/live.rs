@@ -220,6 +220,7 @@ pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> 
         StreamEvent::Update(post) => {
             app.timeline.merge(&account.0, vec![*post]);
             nav::rebuild_keeping_view(app);
+            super::evict::bound(app);
         }
         StreamEvent::Delete(id) => {
             let found = app.timeline.live().find_map(|(_, p)| {
