@@ -56,6 +56,8 @@ pub struct Timeline {
     muted: HashSet<u32>,
     /// Per slot: the page the post came in (`None`: not from a feed page, never evicted).
     pages: Vec<Option<Arc<PageTag>>>,
+    /// Per slot: a hash of the text cross-post grouping compares, so a merge hashes each post once.
+    norms: Vec<u64>,
     /// Sources whose newest posts were evicted, with the pages to fetch them again.
     above: BTreeMap<String, Above>,
     /// How many rows the timeline keeps (0: no bound); see `timeline_evict`.
@@ -257,6 +259,7 @@ impl Timeline {
         self.keys.push(key);
         self.posts.push(post);
         self.pages.push(None);
+        self.norms.push(norm_hash(&normalize(&self.posts[self.posts.len() - 1])));
         self.decide_mute(slot);
         slot
     }
@@ -282,21 +285,22 @@ impl Timeline {
         let window = GROUP_WINDOW_SECS * 1_000_000_000;
         let lo = self.order.partition_point(|e| e.nanos > t.saturating_add(window));
         let hi = self.order.partition_point(|e| e.nanos >= t.saturating_sub(window));
-        let norm = normalize(post);
+        let norm = self.norms.get(slot as usize).copied().unwrap_or_default();
         self.order[lo..hi]
             .iter()
             .chain(fresh.iter().filter(|e| e.nanos.abs_diff(t) <= window.unsigned_abs()))
             .map(|e| e.slot)
-            .find(|&other| self.is_cross_post(post, &norm, other))
+            .find(|&other| self.is_cross_post(post, norm, other))
     }
 
-    fn is_cross_post(&self, post: &Post, norm: &str, other: u32) -> bool {
+    fn is_cross_post(&self, post: &Post, norm: u64, other: u32) -> bool {
         let Some(o) = self.post(other) else { return false };
         o.network() != post.network()
             && o.repost.is_none()
             && o.author.shown_name().trim() == post.author.shown_name().trim()
             && !self.row_has_network(other, post.network())
-            && normalize(o) == norm
+            && self.norms.get(other as usize) == Some(&norm)
+            && normalize(o) == normalize(post)
     }
 }
 
@@ -310,6 +314,13 @@ fn normalize(post: &Post) -> String {
         None => text.to_lowercase(),
     };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn norm_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// A timestamp as i64 nanoseconds, saturating outside 1677-2262.
@@ -340,6 +351,7 @@ pub use evict::{Eviction, PageTag};
 
 #[path = "timeline_mute.rs"]
 mod mute;
+pub(crate) use mute::mutes as muted_by;
 
 #[cfg(test)]
 #[path = "timeline_tests.rs"]

@@ -225,9 +225,9 @@ impl Timeline {
     fn compact(&mut self, gone: &HashSet<u32>) -> Vec<Option<u32>> {
         let live: HashSet<u32> = self.live().map(|(s, _)| s).collect();
         let mut remap = vec![None; self.posts.len()];
-        let (posts, keys, pages) =
-            (std::mem::take(&mut self.posts), std::mem::take(&mut self.keys), std::mem::take(&mut self.pages));
-        for (old, ((post, key), page)) in posts.into_iter().zip(keys).zip(pages).enumerate() {
+        let (posts, keys) = (std::mem::take(&mut self.posts), std::mem::take(&mut self.keys));
+        let (pages, norms) = (std::mem::take(&mut self.pages), std::mem::take(&mut self.norms));
+        for (old, (((post, key), page), norm)) in posts.into_iter().zip(keys).zip(pages).zip(norms).enumerate() {
             let old = u32::try_from(old).unwrap_or(u32::MAX);
             if gone.contains(&old) || !live.contains(&old) {
                 continue;
@@ -236,10 +236,17 @@ impl Timeline {
             self.posts.push(post);
             self.keys.push(key);
             self.pages.push(page);
+            self.norms.push(norm);
         }
         let map = |s: u32| remap.get(s as usize).copied().flatten();
-        self.by_key =
-            self.keys.iter().enumerate().filter_map(|(i, k)| Some((k.clone(), u32::try_from(i).ok()?))).collect();
+        // Keys of dropped and deleted posts are already gone from `by_key` or go now; the rest move.
+        self.by_key.retain(|_, slot| match map(*slot) {
+            Some(new) => {
+                *slot = new;
+                true
+            }
+            None => false,
+        });
         self.order = self.order.iter().filter_map(|e| Some(Entry { nanos: e.nanos, slot: map(e.slot)? })).collect();
         let also: HashMap<u32, Vec<u32>> = std::mem::take(&mut self.also)
             .into_iter()
