@@ -130,7 +130,7 @@ fn repost(reason: &Value) -> Option<Repost> {
         return None;
     }
     let at = reason.get("indexedAt").and_then(Value::as_str)?.parse().ok()?;
-    Some(Repost { by: author_value(reason.get("by")?), at })
+    Some(Repost { by: author_value(reason.get("by")?), at, id: None })
 }
 
 /// Media and embed of a post view's `embed`.
