@@ -1,12 +1,12 @@
-//! Runs the views' requests (threads, notifications, profiles, searches, unread counts, read markers) on the
-//! client of the account they name; each answer comes back as `Msg::View`.
+//! Runs the views' requests (threads, notifications, profiles, searches, lists and feeds, unread counts,
+//! read markers) on the client of the account they name; each answer comes back as `Msg::View`.
 
 use tokio::sync::mpsc;
 
 use super::effects::{Runtime, not_connected};
 use crate::app::Msg;
 use crate::app::views::{Answer, Request};
-use crate::backend::{BackendError, Client};
+use crate::backend::{BackendError, Client, Cursor};
 use crate::model::AccountId;
 
 impl Runtime {
@@ -17,6 +17,8 @@ impl Runtime {
             Request::Notifications { account, .. }
             | Request::Profile { account, .. }
             | Request::Search { account, .. }
+            | Request::Feeds { account, .. }
+            | Request::Feed { account, .. }
             | Request::Unread { account, .. }
             | Request::MarkRead { account, .. } => account.clone(),
         };
@@ -59,6 +61,21 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
                 Err(e) => Err(e),
             };
             Answer::Search { req, view, account, result }
+        }
+        Request::Feeds { req, .. } => {
+            let result = match client {
+                Ok(c) => c.feeds().await,
+                Err(e) => Err(e),
+            };
+            Answer::Feeds { req, account, result }
+        }
+        Request::Feed { req, view, feed, cursor, .. } => {
+            let at = cursor.map_or(Cursor::Newest, Cursor::Older);
+            let result = match client {
+                Ok(c) => c.feed(&feed, at).await,
+                Err(e) => Err(e),
+            };
+            Answer::Feed { req, view, result }
         }
         Request::Unread { req, read_here, .. } => {
             let result = match client {

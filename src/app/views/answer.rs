@@ -39,6 +39,8 @@ pub fn answered(app: &mut App, answer: Answer) -> Vec<Effect> {
         Answer::Notifications { req, view, account, result } => notifications(app, view, req, &account, result),
         Answer::Unread { req, account, result } => unread::counted(app, req, &account, result),
         Answer::Search { req, view, account, result } => super::search::answered(app, view, req, &account, result),
+        Answer::Feeds { req, account, result } => super::picker::answered(app, req, &account, result),
+        Answer::Feed { req, view, result } => super::feed::answered(app, view, req, result),
         Answer::MarkedRead { account, result: Err(e) } => {
             let net = account.network().unwrap_or(Network::Mastodon);
             toast(app, format!("could not mark {account}'s notifications read: {}", e.user_message(net)), true);

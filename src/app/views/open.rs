@@ -113,6 +113,14 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
             query: r.query.clone(),
             kind: r.kind,
         }),
+        Body::Feed(f) => Body::Feed(super::feed::FeedView {
+            posts: Vec::new(),
+            req: None,
+            older: None,
+            loaded: false,
+            note: None,
+            ..f.clone()
+        }),
     };
     app.views.push(view);
     match body {
@@ -120,6 +128,7 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
         Body::Notifications(_) => notifications_requests(app, id),
         Body::Profile { account, person, .. } => profile_request(app, id, account, person),
         Body::Search(_) => super::search::requests(app, id),
+        Body::Feed(_) => super::feed::request(app, id, None),
     }
 }
 

@@ -4,7 +4,8 @@
 use jiff::Timestamp;
 
 use crate::app::ReqId;
-use crate::backend::BackendError;
+use crate::backend::feeds::{Feed, Feeds};
+use crate::backend::{BackendError, Page};
 use crate::backend::search::{Found, SearchKind};
 use crate::backend::views::{Notifications, ReadMark, Unread};
 use crate::model::{AccountId, Author, Post, ProfilePage, Thread};
@@ -20,6 +21,10 @@ pub enum Request {
     Profile { req: ReqId, view: u64, account: AccountId, person: Author },
     /// Posts with a tag or matching words, as `account` sees them.
     Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String },
+    /// The lists and saved feeds of `account`.
+    Feeds { req: ReqId, account: AccountId },
+    /// A page of `account`'s list or feed `feed` (`cursor`: the page older than it; `None` the newest).
+    Feed { req: ReqId, view: u64, account: AccountId, feed: Feed, cursor: Option<String> },
     /// How many notifications of `account` are unread (`read_here`: what murre itself marked read).
     Unread { req: ReqId, account: AccountId, read_here: Option<Timestamp> },
     /// Tell `account`'s server that everything up to `mark` was read.
@@ -58,6 +63,16 @@ pub enum Answer {
         view: u64,
         account: AccountId,
         result: Result<Found, BackendError>,
+    },
+    Feeds {
+        req: ReqId,
+        account: AccountId,
+        result: Result<Feeds, BackendError>,
+    },
+    Feed {
+        req: ReqId,
+        view: u64,
+        result: Result<Page<Post>, BackendError>,
     },
     /// `Ok(false)`: the network keeps no read state murre can set (murre keeps it).
     MarkedRead {
