@@ -83,6 +83,8 @@ pub(super) fn answered(app: &mut App, view: u64, req: ReqId, result: Result<Page
         Err(e) => {
             let net = f.account.network().unwrap_or(Network::Mastodon);
             f.note = Some(describe(&e, f.feed.kind, net));
+            // Not asked again at once: the next move (or R) tries again.
+            return Vec::new();
         }
     }
     super::paging::more_if_near_end(app, view)
