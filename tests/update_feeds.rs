@@ -189,7 +189,7 @@ fn a_deleted_list_a_feed_whose_generator_is_down_and_a_blocked_list_say_why() {
     let cases = [
         (BackendError::server(404, "Record not found"), "was not found"),
         (BackendError::server(400, "List not found"), "was not found"),
-        (BackendError::server(502, "feed unavailable"), "not answering"),
+        (BackendError::server(502, "feed unavailable"), "generator is not answering"),
         (BackendError::server(400, "Requester is blocked by the list's owner"), "blocks you"),
         (BackendError::Network("refused".into()), "R tries again"),
     ];

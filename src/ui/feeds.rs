@@ -15,9 +15,11 @@ use crate::text::truncate;
 
 /// Draws the picker over the panes.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &Theme) {
-    let rect = centered(area, area.width.saturating_sub(8).clamp(20, 90), area.height.saturating_sub(4));
-    let cols = usize::from(rect.width.saturating_sub(2));
+    let width = area.width.saturating_sub(8).clamp(20, 90);
+    let cols = usize::from(width.saturating_sub(2));
     let (lines, at) = lines(app, picker, cols, theme);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height.saturating_sub(4));
+    let rect = centered(area, width, height);
     let visible = usize::from(rect.height.saturating_sub(2)).max(1);
     // The selected row stays in view (with its account's line above it when it fits).
     let top = at.saturating_sub(visible.saturating_sub(2).min(visible / 2));

@@ -105,8 +105,11 @@ pub fn describe(e: &BackendError, kind: FeedKind, net: Network) -> String {
             format!("{what} is private or its owner blocks you ({message})")
         }
         BackendError::Server { status: 403, message } => format!("{what} is private ({message})"),
+        BackendError::Server { status: 502..=504, message } if kind == FeedKind::Custom => {
+            format!("this feed's generator is not answering ({message}); R tries again later")
+        }
         BackendError::Server { status: 502..=504, message } => {
-            format!("{what}'s feed generator is not answering ({message}); R tries again later")
+            format!("the server could not read {what} now ({message}); R tries again later")
         }
         _ => format!("{}; R tries again", e.user_message(net)),
     }
