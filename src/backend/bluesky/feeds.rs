@@ -1,7 +1,8 @@
 //! Bluesky custom feeds and lists: the saved and pinned feeds of `app.bsky.actor.getPreferences`
 //! (`savedFeedsPrefV2`, else the older `savedFeedsPref`), named by `app.bsky.feed.getFeedGenerators`;
 //! the account's own curation lists (`app.bsky.graph.getLists`); their posts through
-//! `app.bsky.feed.getFeed` and `app.bsky.feed.getListFeed`, paged by cursor.
+//! `app.bsky.feed.getFeed` and `app.bsky.feed.getListFeed`, paged by cursor (an empty list is
+//! checked with `app.bsky.graph.getList`: a deleted one is an error, not an empty feed).
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -113,7 +114,12 @@ impl Client {
             params.push(("cursor", c.as_str()));
         }
         let answer = self.query(nsid, &params).await?;
-        decode_timeline(&answer.body, self.account())
+        let page = decode_timeline(&answer.body, self.account())?;
+        if feed.kind == FeedKind::List && page.items.is_empty() && at == Cursor::Newest {
+            // getListFeed answers a deleted list with an empty feed; getList says it is gone.
+            self.query("app.bsky.graph.getList", &[("list", feed.id.as_str()), ("limit", "1")]).await?;
+        }
+        Ok(page)
     }
 }
 

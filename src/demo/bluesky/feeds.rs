@@ -1,7 +1,7 @@
 //! Custom feeds and lists on the demo Bluesky server: `app.bsky.actor.getPreferences` (a
 //! `savedFeedsPrefV2`), `app.bsky.feed.getFeedGenerators`, `app.bsky.graph.getLists`,
-//! `app.bsky.feed.getFeed` and `app.bsky.feed.getListFeed`, over the neutral feeds of
-//! [`crate::demo::content::feeds`]. Their posts page 20 at a time, whatever the limit asked.
+//! `app.bsky.graph.getList`, `app.bsky.feed.getFeed` and `app.bsky.feed.getListFeed`, over the
+//! neutral feeds of [`crate::demo::content::feeds`]. Their posts page 20 at a time, whatever the limit asked.
 
 use super::{Bsky, auth, parse_cursor, post, xrpc_error};
 use crate::demo::content::feeds::{self, DemoFeed, Health};
@@ -87,6 +87,23 @@ pub async fn get_lists(State(state): State<Bsky>, headers: HeaderMap, Query(p): 
             .collect()
     });
     reply::json(200, &json!({"lists": lists}))
+}
+
+/// `GET app.bsky.graph.getList?list=`: the list without its members (a deleted one is not found).
+pub async fn get_list(State(state): State<Bsky>, headers: HeaderMap, Query(p): Query<Params>) -> Response {
+    if let Some(response) = state.sessions.reject(&headers, auth::Kind::Access) {
+        return response;
+    }
+    let uri = p.get("list").map_or("", String::as_str);
+    let Some(f) = by_uri(uri).filter(|f| !f.custom && f.health != Health::Gone) else {
+        return xrpc_error(400, "InvalidRequest", "List not found");
+    };
+    let view = state.ctx.store.with(|c| {
+        json!({"uri": feed_uri(&f), "cid": ids::cid(f.id), "name": f.name,
+           "purpose": "app.bsky.graph.defs#curatelist", "creator": post::profile(c, "murre"),
+           "indexedAt": "2024-05-01T00:00:00.000Z"})
+    });
+    reply::json(200, &json!({"list": view, "items": []}))
 }
 
 /// `GET app.bsky.feed.getFeed?feed=&cursor=`.

@@ -61,6 +61,7 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/app.bsky.actor.getPreferences", get(feeds::get_preferences))
         .route("/xrpc/app.bsky.feed.getFeedGenerators", get(feeds::get_feed_generators))
         .route("/xrpc/app.bsky.graph.getLists", get(feeds::get_lists))
+        .route("/xrpc/app.bsky.graph.getList", get(feeds::get_list))
         .route("/xrpc/app.bsky.feed.getFeed", get(feeds::get_feed))
         .route("/xrpc/app.bsky.feed.getListFeed", get(feeds::get_list_feed))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
