@@ -55,9 +55,9 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
             };
             Answer::Profile { req, view, result }
         }
-        Request::Search { req, view, kind, query, .. } => {
+        Request::Search { req, view, kind, query, cursor, .. } => {
             let result = match client {
-                Ok(c) => c.search(kind, &query).await,
+                Ok(c) => c.search(kind, &query, cursor.as_deref()).await,
                 Err(e) => Err(e),
             };
             Answer::Search { req, view, account, result }

@@ -106,13 +106,7 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
         Body::Profile { account, person, .. } => {
             Body::Profile { account: account.clone(), person: person.clone(), req: None, load: Load::Loading }
         }
-        Body::Search(r) => Body::Search(super::search::Results {
-            waiting: Vec::new(),
-            posts: Vec::new(),
-            notes: Vec::new(),
-            query: r.query.clone(),
-            kind: r.kind,
-        }),
+        Body::Search(r) => Body::Search(super::search::Results::new(r.kind, r.query.clone())),
         Body::Feed(f) => Body::Feed(super::feed::FeedView {
             posts: Vec::new(),
             req: None,

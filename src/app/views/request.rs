@@ -19,8 +19,8 @@ pub enum Request {
     Notifications { req: ReqId, view: u64, account: AccountId },
     /// `person`'s profile as `account` sees them.
     Profile { req: ReqId, view: u64, account: AccountId, person: Author },
-    /// Posts with a tag or matching words, as `account` sees them.
-    Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String },
+    /// Posts with a tag or matching words, as `account` sees them (`cursor`: the page older than it).
+    Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String, cursor: Option<String> },
     /// The lists and saved feeds of `account`.
     Feeds { req: ReqId, account: AccountId },
     /// A page of `account`'s list or feed `feed` (`cursor`: the page older than it; `None` the newest).
