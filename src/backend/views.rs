@@ -16,6 +16,8 @@ pub struct Notifications {
     pub items: Vec<Notification>,
     /// What the view should say about this network's notifications (Tumblr keeps read state to itself).
     pub note: Option<String>,
+    /// Cursor of the next older page; `None` at the end.
+    pub older: Option<String>,
 }
 
 /// How many notifications wait unread.
@@ -48,14 +50,18 @@ impl Client {
         }
     }
 
-    /// The newest notifications of the account, each saying whether it is unread.
+    /// The newest notifications of the account (or the page older than `cursor`), each saying
+    /// whether it is unread.
     #[allow(clippy::manual_async_fn)]
-    pub fn notifications(&self) -> impl Future<Output = Result<Notifications, BackendError>> + Send + '_ {
+    pub fn notifications<'a>(
+        &'a self,
+        cursor: Option<&'a str>,
+    ) -> impl Future<Output = Result<Notifications, BackendError>> + Send + 'a {
         async move {
             match self {
-                Client::Mastodon(c) => c.notifications().await,
-                Client::Bluesky(c) => c.notifications().await,
-                Client::Tumblr(c) => c.notifications().await,
+                Client::Mastodon(c) => c.notifications(cursor).await,
+                Client::Bluesky(c) => c.notifications(cursor).await,
+                Client::Tumblr(c) => c.notifications(cursor).await,
             }
         }
     }

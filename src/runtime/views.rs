@@ -41,9 +41,9 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
             };
             Answer::Thread { req, view, result }
         }
-        Request::Notifications { req, view, .. } => {
+        Request::Notifications { req, view, cursor, .. } => {
             let result = match client {
-                Ok(c) => c.notifications().await,
+                Ok(c) => c.notifications(cursor.as_deref()).await,
                 Err(e) => Err(e),
             };
             Answer::Notifications { req, view, account, result }

@@ -46,6 +46,10 @@ pub struct Inbox {
     pub groups: Vec<Group>,
     /// Lines above the rows: errors per account, what a network cannot do.
     pub notes: Vec<String>,
+    /// Per account, the cursor of its next older page.
+    pub older: Vec<(AccountId, String)>,
+    /// Older pages asked for and not answered yet, with the cursor each was asked at.
+    pub paging: Vec<(ReqId, AccountId, String)>,
 }
 
 /// What a view shows.

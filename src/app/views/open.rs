@@ -50,7 +50,9 @@ fn notifications_requests(app: &mut App, view: u64) -> Vec<Effect> {
     let asked: Vec<(ReqId, AccountId)> = accounts.into_iter().map(|a| (app.next_req(), a)).collect();
     let effects = asked
         .iter()
-        .map(|(req, account)| Effect::View(Request::Notifications { req: *req, view, account: account.clone() }))
+        .map(|(req, account)| {
+            Effect::View(Request::Notifications { req: *req, view, account: account.clone(), cursor: None })
+        })
         .collect();
     if let Some(Body::Notifications(inbox)) = app.view_mut(view).map(|v| &mut v.body) {
         inbox.waiting = asked;

@@ -2,7 +2,7 @@
 //! page is asked for, where the network gives a cursor (the timeline does the same, in `nav`). One
 //! request per view (or per account of a merged view) at a time. Pure.
 
-use super::{Body, feed, search};
+use super::{Body, answer, feed, search};
 use crate::app::{App, Effect};
 
 /// Rows left below the selection at which the next page is asked for (at least a screenful).
@@ -18,6 +18,7 @@ pub(super) fn more_if_near_end(app: &mut App, view: u64) -> Vec<Effect> {
     match &top.body {
         Body::Feed(_) => feed::more(app, view),
         Body::Search(_) => search::more(app, view),
+        Body::Notifications(_) => answer::more_notifications(app, view),
         _ => Vec::new(),
     }
 }

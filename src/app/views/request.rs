@@ -16,7 +16,8 @@ pub enum Request {
     /// The conversation around `post`, through the account that fetched it.
     Thread { req: ReqId, view: u64, post: Box<Post> },
     /// The notifications of `account`.
-    Notifications { req: ReqId, view: u64, account: AccountId },
+    /// (`cursor`: the page older than it; `None` the newest).
+    Notifications { req: ReqId, view: u64, account: AccountId, cursor: Option<String> },
     /// `person`'s profile as `account` sees them.
     Profile { req: ReqId, view: u64, account: AccountId, person: Author },
     /// Posts with a tag or matching words, as `account` sees them (`cursor`: the page older than it).

@@ -111,9 +111,18 @@ pub async fn list_notifications(
         Ok(n) => n.unwrap_or(50).clamp(1, 100) as usize,
         Err(message) => return xrpc_error(400, "InvalidRequest", &message),
     };
+    // The cursor is an offset into the newest-first list.
+    let Some(offset) = params.get("cursor").map_or(Some(0), |c| c.parse::<usize>().ok()) else {
+        return xrpc_error(400, "InvalidRequest", "Malformed cursor");
+    };
     let body = state.ctx.store.with(|c| {
-        let list: Vec<Value> = notices(c).into_iter().take(limit).map(|n| notification(c, n)).collect();
-        json!({"notifications": list, "seenAt": post::time(c.read.seen), "priority": false})
+        let all = notices(c);
+        let list: Vec<Value> = all.iter().skip(offset).take(limit).map(|n| notification(c, n)).collect();
+        let mut body = json!({"notifications": list, "seenAt": post::time(c.read.seen), "priority": false});
+        if all.len() > offset + limit {
+            body["cursor"] = json!((offset + limit).to_string());
+        }
+        body
     });
     reply::json(200, &body)
 }
