@@ -1,6 +1,6 @@
 //! Hermetic tests of paging inside views: murre's real clients against the demo servers. Every
 //! network's notifications are read page after page to their end, each notification once and the
-//! older pages counted read.
+//! older pages counted read; a profile's posts likewise.
 
 mod common;
 
@@ -41,5 +41,34 @@ async fn notifications_page_to_their_end_each_once() {
         if net != murre::model::Network::Bluesky {
             assert!(requests >= 2, "{net}: the older page was asked (and came empty at the end)");
         }
+    }
+}
+
+#[tokio::test]
+async fn a_profiles_posts_page_to_their_end_each_once() {
+    let st = setup(Duration::from_secs(10)).await;
+    for client in &st.clients {
+        let net = client.network();
+        let posts = common::demo::all_pages(client).await;
+        let person = posts.iter().find(|p| p.author.handle.starts_with("alice")).map(|p| p.author.clone());
+        let person = person.unwrap_or_else(|| panic!("{net}: no post of alice"));
+        let first = client.profile(&person).await.unwrap_or_else(|e| panic!("{net}: {e}"));
+        let (mut all, mut cursor) = (first.posts.clone(), first.older.clone());
+        for _ in 0..20 {
+            let Some(c) = cursor.take() else { break };
+            let page = client.profile_posts(&first.profile.person, &c).await.unwrap_or_else(|e| panic!("{net}: {e}"));
+            all.extend(page.items);
+            cursor = page.older;
+        }
+        assert!(cursor.is_none(), "{net}: paging ended");
+        assert!(all.len() >= first.posts.len() && !all.is_empty(), "{net}");
+        let mut keys: Vec<String> = all.iter().map(|p| p.id.global()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), all.len(), "{net}: each post once");
+        let hers = |p: &murre::model::Post| {
+            p.author.handle.starts_with("alice") || p.repost.as_ref().is_some_and(|r| r.by.handle.starts_with("alice"))
+        };
+        assert!(all.iter().all(hers), "{net}: only alice's posts and boosts");
     }
 }

@@ -151,7 +151,7 @@ fn a_profile_with_a_hostile_bio() {
         note: None,
     };
     let posts = tricky().into_iter().filter(|p| p.network() == Network::Mastodon).collect();
-    let page = ProfilePage { profile, posts };
+    let page = ProfilePage { profile, posts, older: None };
     update(&mut app, Msg::View(Answer::Profile { req: *req, view: *view, result: Ok(Box::new(page)) }));
     let shown = screen(&app, 100, 24);
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");

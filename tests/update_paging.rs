@@ -2,15 +2,16 @@
 //! as the selection nears the end (one request per account at a time, none at an account's end),
 //! older pages merge by time with the selection kept on its row and move no read marker, a
 //! failed page is asked again at the next move, and answers for a view read again are dropped.
+//! A profile's posts page the same way.
 
 mod common;
 
 use common::*;
 use murre::app::views::{Answer, Body, Inbox, Request};
 use murre::app::{Action, App, Effect, Msg, ReqId, update};
-use murre::backend::BackendError;
+use murre::backend::{BackendError, Page};
 use murre::backend::views::Notifications;
-use murre::model::{AccountId, Author, Network, Notification, NotificationKind};
+use murre::model::{AccountId, Author, Network, Notification, NotificationKind, Post, Profile, ProfilePage, Viewer};
 
 fn press(app: &mut App, a: Action) -> Vec<Effect> {
     update(app, Msg::Action(a))
@@ -148,4 +149,82 @@ fn selected_id(app: &App) -> Option<String> {
     let v = app.top_view()?;
     let Body::Notifications(inbox) = &v.body else { return None };
     inbox.groups.get(v.selected).and_then(|g| g.ids.first().cloned())
+}
+
+/// `n` posts of one person, numbered from `from`.
+fn their_posts(from: usize, n: usize) -> Vec<Post> {
+    (from..from + n).map(|i| post(Network::Mastodon, &format!("p{i}"), i as i64, "Ann", &format!("post {i}"))).collect()
+}
+
+/// The profile of the selected post's author, loaded with 30 posts and more to come.
+fn profile_open(app: &mut App) -> u64 {
+    let effects = press(app, Action::Profile);
+    let [Effect::View(Request::Profile { req, view, account, person })] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let profile = Profile {
+        account: account.clone(),
+        person: person.clone(),
+        bio: murre::model::RichText::plain("bio"),
+        posts: Some(100),
+        followers: None,
+        following: None,
+        viewer: Viewer::default(),
+        locked: false,
+        note: None,
+    };
+    let page = ProfilePage { profile, posts: their_posts(0, 30), older: Some("p1".into()) };
+    let effects = update(app, Msg::View(Answer::Profile { req: *req, view: *view, result: Ok(Box::new(page)) }));
+    assert!(effects.is_empty(), "a screenful is there: {effects:?}");
+    *view
+}
+
+fn profile_asked(effects: &[Effect]) -> Vec<(ReqId, u64, String)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::View(Request::ProfilePosts { req, view, cursor, .. }) => Some((*req, *view, cursor.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn profile_posts(app: &App) -> usize {
+    app.top_view().map_or(0, |v| v.len())
+}
+
+#[test]
+fn a_profiles_posts_page_to_the_end_one_request_at_a_time() {
+    let mut app = app();
+    let view = profile_open(&mut app);
+    let more = profile_asked(&press(&mut app, Action::SelectLast));
+    assert_eq!(more.iter().map(|m| (m.1, m.2.as_str())).collect::<Vec<_>>(), [(view, "p1")]);
+    assert!(profile_asked(&press(&mut app, Action::SelectPrev)).is_empty(), "one request at a time");
+    let page = Ok(Page { items: their_posts(29, 20), older: Some("p2".into()), newer: None });
+    update(&mut app, Msg::View(Answer::ProfilePosts { req: more[0].0, view, result: page }));
+    assert_eq!(profile_posts(&app), 49, "the repeated post shows once");
+    let last = profile_asked(&press(&mut app, Action::SelectLast));
+    assert_eq!(last.iter().map(|m| m.2.as_str()).collect::<Vec<_>>(), ["p2"]);
+    let end = Ok(Page { items: Vec::new(), older: None, newer: None });
+    update(&mut app, Msg::View(Answer::ProfilePosts { req: last[0].0, view, result: end }));
+    assert!(profile_asked(&press(&mut app, Action::SelectFirst)).is_empty());
+    assert!(profile_asked(&press(&mut app, Action::SelectLast)).is_empty(), "the end: nothing more");
+}
+
+#[test]
+fn a_failed_profile_page_keeps_the_posts_and_a_stale_one_is_dropped() {
+    let mut app = app();
+    let view = profile_open(&mut app);
+    let more = profile_asked(&press(&mut app, Action::SelectLast));
+    let failed = Err(BackendError::server(500, "boom"));
+    let effects = update(&mut app, Msg::View(Answer::ProfilePosts { req: more[0].0, view, result: failed }));
+    assert!(profile_asked(&effects).is_empty(), "not asked again at once");
+    assert_eq!(profile_posts(&app), 30);
+    assert!(app.toasts.iter().any(|t| t.error && t.text.contains("boom")), "{:?}", app.toasts);
+    let again = profile_asked(&press(&mut app, Action::SelectPrev));
+    assert_eq!(again.len(), 1, "the next move asks again");
+    press(&mut app, Action::Refresh);
+    let page = Ok(Page { items: their_posts(100, 5), older: None, newer: None });
+    update(&mut app, Msg::View(Answer::ProfilePosts { req: again[0].0, view, result: page }));
+    assert_eq!(profile_posts(&app), 0, "the profile is being read again: the old page is dropped");
 }

@@ -7,7 +7,7 @@ use std::future::Future;
 
 use jiff::Timestamp;
 
-use super::{BackendError, Client};
+use super::{BackendError, Client, Cursor, Page};
 use crate::model::{Author, Notification, Post, ProfilePage, Thread};
 
 /// Notifications of one account, newest first.
@@ -91,6 +91,26 @@ impl Client {
                 Client::Mastodon(c) => c.mark_read(&mark.id).await.map(|()| true),
                 Client::Bluesky(c) => c.mark_read(mark.at).await.map(|()| true),
                 Client::Tumblr(_) => Ok(false),
+            }
+        }
+    }
+
+    /// The posts of a profile's person older than `cursor` (from the profile page or the last page).
+    #[allow(clippy::manual_async_fn)]
+    pub fn profile_posts<'a>(
+        &'a self,
+        person: &'a Author,
+        cursor: &'a str,
+    ) -> impl Future<Output = Result<Page<Post>, BackendError>> + Send + 'a {
+        async move {
+            let id = person.id.as_deref();
+            match self {
+                Client::Mastodon(c) => {
+                    let id = id.ok_or_else(|| BackendError::Invalid("this account has no id".into()))?;
+                    c.statuses_of(id, Cursor::Older(cursor.to_string())).await
+                }
+                Client::Bluesky(c) => c.author_feed(id.unwrap_or(&person.handle), Some(cursor)).await,
+                Client::Tumblr(c) => c.blog_posts(&person.handle, Some(cursor)).await,
             }
         }
     }

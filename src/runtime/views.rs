@@ -18,6 +18,7 @@ impl Runtime {
             | Request::Profile { account, .. }
             | Request::Search { account, .. }
             | Request::Feeds { account, .. }
+            | Request::ProfilePosts { account, .. }
             | Request::Feed { account, .. }
             | Request::Unread { account, .. }
             | Request::MarkRead { account, .. } => account.clone(),
@@ -61,6 +62,13 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
                 Err(e) => Err(e),
             };
             Answer::Search { req, view, account, result }
+        }
+        Request::ProfilePosts { req, view, person, cursor, .. } => {
+            let result = match client {
+                Ok(c) => c.profile_posts(&person, &cursor).await,
+                Err(e) => Err(e),
+            };
+            Answer::ProfilePosts { req, view, result }
         }
         Request::Feeds { req, .. } => {
             let result = match client {

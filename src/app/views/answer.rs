@@ -34,11 +34,12 @@ pub fn answered(app: &mut App, answer: Answer) -> Vec<Effect> {
             }
             *asked = None;
             *load = loaded(result, net);
-            Vec::new()
+            super::paging::more_if_near_end(app, view)
         }
         Answer::Notifications { req, view, account, result } => notifications(app, view, req, &account, result),
         Answer::Unread { req, account, result } => unread::counted(app, req, &account, result),
         Answer::Search { req, view, account, result } => super::search::answered(app, view, req, &account, result),
+        Answer::ProfilePosts { req, view, result } => super::paging::profile_posts(app, view, req, result),
         Answer::Feeds { req, account, result } => super::picker::answered(app, req, &account, result),
         Answer::Feed { req, view, result } => super::feed::answered(app, view, req, result),
         Answer::MarkedRead { account, result: Err(e) } => {

@@ -26,6 +26,8 @@ pub enum Request {
     Feeds { req: ReqId, account: AccountId },
     /// A page of `account`'s list or feed `feed` (`cursor`: the page older than it; `None` the newest).
     Feed { req: ReqId, view: u64, account: AccountId, feed: Feed, cursor: Option<String> },
+    /// The posts of `person` older than `cursor`, for a profile view.
+    ProfilePosts { req: ReqId, view: u64, account: AccountId, person: Author, cursor: String },
     /// How many notifications of `account` are unread (`read_here`: what murre itself marked read).
     Unread { req: ReqId, account: AccountId, read_here: Option<Timestamp> },
     /// Tell `account`'s server that everything up to `mark` was read.
@@ -64,6 +66,11 @@ pub enum Answer {
         view: u64,
         account: AccountId,
         result: Result<Found, BackendError>,
+    },
+    ProfilePosts {
+        req: ReqId,
+        view: u64,
+        result: Result<Page<Post>, BackendError>,
     },
     Feeds {
         req: ReqId,

@@ -3,8 +3,8 @@
 //! profile with a note.
 
 use super::{Client, decode_timeline, wire_views as wire};
-use crate::backend::BackendError;
-use crate::model::{Author, Profile, ProfilePage, RichText, Viewer};
+use crate::backend::{BackendError, Page};
+use crate::model::{Author, Post, Profile, ProfilePage, RichText, Viewer};
 use crate::text::{sanitize, sanitize_line};
 
 /// Posts shown under a profile.
@@ -20,17 +20,24 @@ impl Client {
         };
         let mut profile = self.profile_of(&detailed);
         if profile.note.is_some() {
-            return Ok(ProfilePage { profile, posts: Vec::new() });
+            return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
         }
-        let params = [("actor", detailed.did.as_str()), ("limit", POSTS)];
-        match self.query("app.bsky.feed.getAuthorFeed", &params).await {
-            Ok(answer) => Ok(ProfilePage { posts: decode_timeline(&answer.body, self.account())?.items, profile }),
+        match self.author_feed(&detailed.did, None).await {
+            Ok(page) => Ok(ProfilePage { posts: page.items, older: page.older, profile }),
             Err(BackendError::Server { status: 400, message }) if message.to_lowercase().contains("block") => {
                 profile.note = Some("their posts are hidden by a block".into());
-                Ok(ProfilePage { profile, posts: Vec::new() })
+                Ok(ProfilePage { profile, posts: Vec::new(), older: None })
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// The posts of `actor` (a DID or handle): the newest page, or the one after `cursor`.
+    pub async fn author_feed(&self, actor: &str, cursor: Option<&str>) -> Result<Page<Post>, BackendError> {
+        let mut params = vec![("actor", actor), ("limit", POSTS)];
+        params.extend(cursor.map(|c| ("cursor", c)));
+        let answer = self.query("app.bsky.feed.getAuthorFeed", &params).await?;
+        decode_timeline(&answer.body, self.account())
     }
 
     fn profile_of(&self, p: &wire::DetailedProfile) -> Profile {
@@ -78,5 +85,5 @@ fn gone(e: BackendError, client: &Client, person: &Author) -> Result<ProfilePage
     } else {
         return Err(e);
     };
-    Ok(ProfilePage { profile: Profile::missing(client.account().clone(), person.clone(), note), posts: Vec::new() })
+    Ok(ProfilePage { profile: Profile::missing(client.account().clone(), person.clone(), note), posts: Vec::new(), older: None })
 }

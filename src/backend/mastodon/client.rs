@@ -94,7 +94,12 @@ impl Client {
 
     /// A page of the statuses timeline at `path` (home, a list), paged by its Link header.
     pub(super) async fn timeline(&self, path: &str, at: Cursor) -> Result<Page<Post>, BackendError> {
-        let mut query = vec![("limit".to_string(), PAGE.to_string())];
+        self.timeline_of(path, at, PAGE).await
+    }
+
+    /// [`Client::timeline`] with pages of `limit` statuses.
+    pub(super) async fn timeline_of(&self, path: &str, at: Cursor, limit: &str) -> Result<Page<Post>, BackendError> {
+        let mut query = vec![("limit".to_string(), limit.to_string())];
         match &at {
             Cursor::Newest => {}
             Cursor::Older(c) | Cursor::Newer(c) => query.extend(link::decode_cursor(c)),
