@@ -3,7 +3,9 @@
 //! worded), and on the reference Bluesky stack alice's saved feeds from her preferences (pinned
 //! first), her list's posts through `app.bsky.feed.getListFeed`, a custom feed served by a local
 //! feed generator through `app.bsky.feed.getFeed` and paged to the end, a generator that fails and
-//! a deleted list worded. Ignored by a plain `cargo test`; tests/e2e/run.sh runs them.
+//! a deleted list worded. And the TUI in tmux against the demo servers: `f`, a feed opened and
+//! paged by moving down, a deleted list's note. Ignored by a plain `cargo test`; tests/e2e/run.sh
+//! runs them.
 
 mod common;
 
@@ -153,4 +155,56 @@ async fn a_failing_generator_and_a_deleted_list_are_worded() {
     let e = alice.feed(&gone, Cursor::Newest).await.err().unwrap_or_else(|| panic!("a deleted list answered"));
     let said = describe(&e, FeedKind::List, alice.network());
     assert!(said.starts_with("this list was not found"), "{e:?}: {said}");
+}
+
+/// Presses `key` until `text` is on the screen, each time waiting for the screen to change (a key
+/// may also load more).
+async fn press_until(tui: &common::tmux::Tmux, key: &str, text: &str) {
+    for _ in 0..60 {
+        let before = tui.screen();
+        if before.contains(text) {
+            return;
+        }
+        tui.keys(&[key]);
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while tui.screen() == before && std::time::Instant::now() < end {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+    panic!("{text:?} not on the screen:\n{}", tui.screen());
+}
+
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn in_the_tui_f_opens_a_feed_that_pages_as_the_selection_moves_down() {
+    let net = murre::demo::DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::binary::demo_accounts(&net, "tui-feeds").await;
+    let tui = common::tmux::Tmux::start("tui-feeds", &dir);
+    tui.wait_for("murre.demo.test ✓").await;
+    tui.keys(&["f"]);
+    tui.wait_for("Lists and feeds").await;
+    tui.wait_for("Tumblr has no lists or custom feeds").await;
+    tui.wait_for("Paging 📄 every numbered post ★").await;
+    let picker = tui.screen();
+    // Shown as text, the OSC's ESC and BEL gone: a terminal that got them would have set its title.
+    assert!(picker.contains("Terminals 端末") && picker.contains("]0;title"), "{picker}");
+    // Paging is the first entry: going up cannot pass it.
+    press_until(&tui, "k", "› feed Paging").await;
+    tui.keys(&["Enter"]);
+    tui.wait_for("Numbered post 1 of 40").await;
+    // 20 a page on the demo server: the oldest shows only after the view asked for its next page.
+    assert!(!tui.screen().contains("Numbered post 40 of 40"));
+    press_until(&tui, "j", "Numbered post 40 of 40").await;
+    tui.keys(&["Escape"]);
+    tui.wait_for("All networks").await;
+    tui.keys(&["f"]);
+    tui.wait_for("Lists and feeds").await;
+    tui.wait_for("Tumblr has no lists").await;
+    tui.keys(&["g"]);
+    press_until(&tui, "j", "› list Deleted list").await;
+    tui.keys(&["Enter"]);
+    tui.wait_for("this list was not found").await;
+    tui.keys(&["Escape"]);
+    tui.wait_for("Coffee first").await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
