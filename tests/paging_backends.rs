@@ -14,7 +14,8 @@ use murre::model::Notification;
 async fn all_pages(client: &Client) -> (Vec<Vec<Notification>>, usize) {
     let (mut pages, mut cursor) = (Vec::new(), None::<String>);
     for requests in 1..30 {
-        let page = client.notifications(cursor.as_deref()).await.unwrap_or_else(|e| panic!("{}: {e}", client.network()));
+        let page =
+            client.notifications(cursor.as_deref()).await.unwrap_or_else(|e| panic!("{}: {e}", client.network()));
         pages.push(page.items);
         match page.older {
             Some(c) => cursor = Some(c),
@@ -33,7 +34,8 @@ async fn notifications_page_to_their_end_each_once() {
         assert!(!first.items.is_empty(), "{net}");
         let (pages, requests) = all_pages(client).await;
         let all: Vec<&Notification> = pages.iter().flatten().collect();
-        let ids: std::collections::HashSet<(&str, i64)> = all.iter().map(|n| (n.id.as_str(), n.at.as_second())).collect();
+        let ids: std::collections::HashSet<(&str, i64)> =
+            all.iter().map(|n| (n.id.as_str(), n.at.as_second())).collect();
         assert_eq!(ids.len(), all.len(), "{net}: each notification once");
         assert!(all.len() >= first.items.len(), "{net}");
         assert!(all.windows(2).all(|w| w[0].at >= w[1].at), "{net}: newest first across pages");

@@ -116,7 +116,9 @@ fn notifications_grouped_with_unread_marks_and_a_note() {
         }],
     ];
     for (effect, items) in effects.iter().zip(pages) {
-        let Effect::View(Request::Notifications { req, view, account, cursor: None }) = effect else { panic!("{effect:?}") };
+        let Effect::View(Request::Notifications { req, view, account, cursor: None }) = effect else {
+            panic!("{effect:?}")
+        };
         let note = (account.network() == Some(Network::Tumblr)).then(|| murre::backend::tumblr::READ_NOTE.to_string());
         let result = Ok(Notifications { items, note, older: None });
         update(&mut app, Msg::View(Answer::Notifications { req: *req, view: *view, account: account.clone(), result }));

@@ -114,6 +114,11 @@ async fn searches_and_tags_page_to_the_end_each_post_once() {
     }
     for client in &st.clients {
         let (posts, _) = all_pages(client, SearchKind::Tag, "coffee").await;
-        assert_eq!(texts(&posts), texts(&search(client, SearchKind::Tag, "coffee").await.posts), "{}", client.network());
+        assert_eq!(
+            texts(&posts),
+            texts(&search(client, SearchKind::Tag, "coffee").await.posts),
+            "{}",
+            client.network()
+        );
     }
 }

@@ -9,8 +9,8 @@ mod common;
 use common::*;
 use murre::app::views::{Answer, Body, Inbox, Request};
 use murre::app::{Action, App, Effect, Msg, ReqId, update};
-use murre::backend::{BackendError, Page};
 use murre::backend::views::Notifications;
+use murre::backend::{BackendError, Page};
 use murre::model::{AccountId, Author, Network, Notification, NotificationKind, Post, Profile, ProfilePage, Viewer};
 
 fn press(app: &mut App, a: Action) -> Vec<Effect> {
@@ -51,7 +51,11 @@ fn asked(effects: &[Effect]) -> Vec<(ReqId, u64, AccountId, Option<String>)> {
         .collect()
 }
 
-fn answer(app: &mut App, to: &(ReqId, u64, AccountId, Option<String>), result: Result<Notifications, BackendError>) -> Vec<Effect> {
+fn answer(
+    app: &mut App,
+    to: &(ReqId, u64, AccountId, Option<String>),
+    result: Result<Notifications, BackendError>,
+) -> Vec<Effect> {
     update(app, Msg::View(Answer::Notifications { req: to.0, view: to.1, account: to.2.clone(), result }))
 }
 
@@ -85,10 +89,10 @@ fn every_accounts_next_page_is_asked_near_the_end_once() {
     assert!(asked(&press(&mut app, Action::SelectNext)).is_empty(), "far from the end");
     let more = asked(&press(&mut app, Action::SelectLast));
     let cursors: Vec<(AccountId, Option<String>)> = more.iter().map(|m| (m.2.clone(), m.3.clone())).collect();
-    assert_eq!(cursors, [
-        (account(Network::Mastodon), Some("m1".to_string())),
-        (account(Network::Bluesky), Some("b1".to_string()))
-    ]);
+    assert_eq!(
+        cursors,
+        [(account(Network::Mastodon), Some("m1".to_string())), (account(Network::Bluesky), Some("b1".to_string()))]
+    );
     assert!(asked(&press(&mut app, Action::SelectPrev)).is_empty(), "one request per account at a time");
 }
 
@@ -104,7 +108,10 @@ fn older_pages_merge_by_time_keep_the_selection_and_move_no_marker() {
     let mut fresh = mentions(&account(Network::Bluesky), Network::Bluesky, 20, 2, 1);
     fresh.iter_mut().for_each(|n| n.unread = true);
     let effects = answer(&mut app, &b, page(fresh, None));
-    assert!(!effects.iter().any(|e| matches!(e, Effect::View(Request::MarkRead { .. }))), "an older page moves no marker");
+    assert!(
+        !effects.iter().any(|e| matches!(e, Effect::View(Request::MarkRead { .. }))),
+        "an older page moves no marker"
+    );
     assert_eq!(selected_id(&app), selected, "the selection stays on its row");
     let times: Vec<_> = inbox(&app).groups.iter().map(|g| g.at).collect();
     assert!(times.windows(2).all(|w| w[0] >= w[1]), "merged by time");

@@ -196,10 +196,26 @@ fn older_pages_are_asked_per_account_as_the_selection_nears_the_end() {
     let selected = app.selected_post().map(|p| p.id.key.clone());
     // Mastodon's older page ends; Bluesky's fails and is asked again at the next move.
     let (m, b) = (more[0].clone(), more[1].clone());
-    update(&mut app, Msg::View(Answer::Search { req: m.0, view: asked[0].1, account: m.1, result: page(many(Network::Mastodon, 20, 5, 2), None) }));
+    update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req: m.0,
+            view: asked[0].1,
+            account: m.1,
+            result: page(many(Network::Mastodon, 20, 5, 2), None),
+        }),
+    );
     assert_eq!(app.selected_post().map(|p| p.id.key.clone()), selected, "the selection stays on its post");
     assert_eq!(results(&app).posts.len(), 48);
-    let effects = update(&mut app, Msg::View(Answer::Search { req: b.0, view: asked[0].1, account: b.1, result: Err(BackendError::Network("down".into())) }));
+    let effects = update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req: b.0,
+            view: asked[0].1,
+            account: b.1,
+            result: Err(BackendError::Network("down".into())),
+        }),
+    );
     assert!(older_asked(&effects).is_empty(), "a failure is not asked again at once");
     assert_eq!(results(&app).notes.len(), 1);
     let again = older_asked(&press(&mut app, Action::SelectLast));
@@ -216,6 +232,14 @@ fn an_older_page_answer_is_stale_after_r() {
     assert_eq!(more.len(), 1);
     press(&mut app, Action::Refresh);
     let (req, account, _) = more[0].clone();
-    update(&mut app, Msg::View(Answer::Search { req, view: asked[0].1, account, result: page(many(Network::Mastodon, 30, 5, 1), None) }));
+    update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req,
+            view: asked[0].1,
+            account,
+            result: page(many(Network::Mastodon, 30, 5, 1), None),
+        }),
+    );
     assert!(results(&app).posts.is_empty(), "the old view's page does not land in the new one");
 }

@@ -155,9 +155,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             super::interact::start(app, action)
         }
         // Handled by `views::act` above.
-        Action::OpenThread | Action::Notifications | Action::Profile | Action::Search | Action::Hashtag | Action::Feeds => {
-            Vec::new()
-        }
+        Action::OpenThread
+        | Action::Notifications
+        | Action::Profile
+        | Action::Search
+        | Action::Hashtag
+        | Action::Feeds => Vec::new(),
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()

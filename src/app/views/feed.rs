@@ -29,15 +29,8 @@ pub struct FeedView {
 
 /// Opens `feed` of `account` as a view and asks for its first page.
 pub fn open(app: &mut App, account: AccountId, feed: Feed) -> Vec<Effect> {
-    let body = Body::Feed(FeedView {
-        account,
-        feed,
-        posts: Vec::new(),
-        req: None,
-        older: None,
-        loaded: false,
-        note: None,
-    });
+    let body =
+        Body::Feed(FeedView { account, feed, posts: Vec::new(), req: None, older: None, loaded: false, note: None });
     let Some(view) = push(app, body) else { return Vec::new() };
     request(app, view, None)
 }
@@ -97,7 +90,9 @@ pub fn describe(e: &BackendError, kind: FeedKind, net: Network) -> String {
         FeedKind::Custom => "this feed",
     };
     match e {
-        BackendError::Server { status: 404, message } => format!("{what} was not found: it may have been deleted ({message})"),
+        BackendError::Server { status: 404, message } => {
+            format!("{what} was not found: it may have been deleted ({message})")
+        }
         BackendError::Server { status: 400, message } if is_missing(message) => {
             format!("{what} was not found: it may have been deleted ({message})")
         }

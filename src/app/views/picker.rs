@@ -24,8 +24,10 @@ pub struct Picker {
 pub fn open(app: &mut App) -> Vec<Effect> {
     let accounts: Vec<AccountId> = app.sources.iter().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
     let waiting: Vec<(ReqId, AccountId)> = accounts.into_iter().map(|a| (app.next_req(), a)).collect();
-    let effects =
-        waiting.iter().map(|(req, account)| Effect::View(Request::Feeds { req: *req, account: account.clone() })).collect();
+    let effects = waiting
+        .iter()
+        .map(|(req, account)| Effect::View(Request::Feeds { req: *req, account: account.clone() }))
+        .collect();
     app.overlay = Some(Overlay::Feeds(Picker { waiting, ..Picker::default() }));
     effects
 }

@@ -5,9 +5,9 @@ use jiff::Timestamp;
 
 use crate::app::ReqId;
 use crate::backend::feeds::{Feed, Feeds};
-use crate::backend::{BackendError, Page};
 use crate::backend::search::{Found, SearchKind};
 use crate::backend::views::{Notifications, ReadMark, Unread};
+use crate::backend::{BackendError, Page};
 use crate::model::{AccountId, Author, Post, ProfilePage, Thread};
 
 /// Something a view needs read or written.

@@ -83,7 +83,12 @@ impl Client {
         feeds.sort_by_key(|f| !f.pinned);
         let own = lists.lists.iter().filter(|l| l.purpose.ends_with("#curatelist"));
         for l in own.filter(|l| !saved.iter().any(|s| s.uri == l.uri)) {
-            feeds.push(Feed { kind: FeedKind::List, id: l.uri.clone(), name: name(Some(&l.name), &l.uri), pinned: false });
+            feeds.push(Feed {
+                kind: FeedKind::List,
+                id: l.uri.clone(),
+                name: name(Some(&l.name), &l.uri),
+                pinned: false,
+            });
         }
         Ok(Feeds { feeds, note: None })
     }
@@ -189,10 +194,10 @@ mod tests {
             "pinned": ["at://did:plc:a/app.bsky.feed.generator/x"],
             "saved": ["at://did:plc:a/app.bsky.feed.generator/x", "at://did:plc:a/app.bsky.graph.list/y"]})];
         let saved = saved_feeds(&prefs);
-        assert_eq!(saved.iter().map(|s| (s.kind, s.pinned)).collect::<Vec<_>>(), [
-            (FeedKind::Custom, true),
-            (FeedKind::List, false)
-        ]);
+        assert_eq!(
+            saved.iter().map(|s| (s.kind, s.pinned)).collect::<Vec<_>>(),
+            [(FeedKind::Custom, true), (FeedKind::List, false)]
+        );
     }
 
     #[test]

@@ -85,5 +85,9 @@ fn gone(e: BackendError, client: &Client, person: &Author) -> Result<ProfilePage
     } else {
         return Err(e);
     };
-    Ok(ProfilePage { profile: Profile::missing(client.account().clone(), person.clone(), note), posts: Vec::new(), older: None })
+    Ok(ProfilePage {
+        profile: Profile::missing(client.account().clone(), person.clone(), note),
+        posts: Vec::new(),
+        older: None,
+    })
 }

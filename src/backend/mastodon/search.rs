@@ -32,7 +32,8 @@ impl Client {
     pub async fn search_posts(&self, query: &str, cursor: Option<&str>) -> Result<Found, BackendError> {
         let offset: usize = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
         let offset_text = offset.to_string();
-        let params = [("type", "statuses"), ("q", query), ("limit", LIMIT), ("resolve", "false"), ("offset", &offset_text)];
+        let params =
+            [("type", "statuses"), ("q", query), ("limit", LIMIT), ("resolve", "false"), ("offset", &offset_text)];
         let params: Vec<(String, String)> = params.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
         let body = self.read("/api/v2/search", &params).await?.body;
         let results: Results = http::decode(&body)?;

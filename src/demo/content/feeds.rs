@@ -43,7 +43,13 @@ pub fn feeds() -> Vec<DemoFeed> {
     let custom = |id, name, picks, health, pinned| DemoFeed { id, name, custom: true, nets: B, picks, health, pinned };
     vec![
         custom("numbered", "Paging 📄 every numbered post", &["Numbered post"], Health::Fine, true),
-        custom("terminals", "Terminals 端末 🐈\u{200d}⬛ \u{202e}evil\u{202c} \u{1b}]0;title\u{7}", &["terminal", "duck"], Health::Fine, false),
+        custom(
+            "terminals",
+            "Terminals 端末 🐈\u{200d}⬛ \u{202e}evil\u{202c} \u{1b}]0;title\u{7}",
+            &["terminal", "duck"],
+            Health::Fine,
+            false,
+        ),
         custom("broken", "Broken generator", &[], Health::Down, false),
         list("1", "Friends 👩\u{200d}👩\u{200d}👧 友達", MB, &["alice", "chen", "amira", "family"], Health::Fine),
         list("2", "Writers \u{1b}[31mred\u{1b}[0m أصدقاء", M, &["dana", "noa", "yuki"], Health::Fine),
@@ -67,8 +73,11 @@ pub fn posts<'a>(c: &'a Content, net: Net, feed: &DemoFeed) -> Vec<&'a Post> {
             feed.picks.contains(&p.author.as_str())
         }
     };
-    let mut found: Vec<&Post> =
-        c.posts.iter().filter(|p| p.nets.has(net) && p.boost_of.is_none() && p.reply_to.is_none() && picked(p)).collect();
+    let mut found: Vec<&Post> = c
+        .posts
+        .iter()
+        .filter(|p| p.nets.has(net) && p.boost_of.is_none() && p.reply_to.is_none() && picked(p))
+        .collect();
     found.sort_by_key(|p| std::cmp::Reverse((p.at, p.key)));
     found
 }

@@ -90,7 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
         let mut row_lines = match &view.body {
             Body::Thread { load: Load::Ready(t), .. } => thread::row(app, view, t, row, inner.width, theme),
             Body::Notifications(inbox) => notifications::row(app, view, inbox, row, inner.width, theme),
-            Body::Profile { .. } | Body::Search(_) | Body::Feed(_) => rows::post_row(app, view, row, inner.width, theme),
+            Body::Profile { .. } | Body::Search(_) | Body::Feed(_) => {
+                rows::post_row(app, view, row, inner.width, theme)
+            }
             _ => Vec::new(),
         };
         row_lines.resize(usize::from(row_h), Line::default());
