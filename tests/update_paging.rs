@@ -13,6 +13,9 @@ use murre::backend::views::Notifications;
 use murre::backend::{BackendError, Page};
 use murre::model::{AccountId, Author, Network, Notification, NotificationKind, Post, Profile, ProfilePage, Viewer};
 
+/// A notification request: (req, view, account, cursor).
+type Asked = (ReqId, u64, AccountId, Option<String>);
+
 fn press(app: &mut App, a: Action) -> Vec<Effect> {
     update(app, Msg::Action(a))
 }
@@ -39,7 +42,7 @@ fn mentions(account: &AccountId, net: Network, from: i64, n: i64, step: i64) -> 
 }
 
 /// The notification requests among `effects`: (req, view, account, cursor).
-fn asked(effects: &[Effect]) -> Vec<(ReqId, u64, AccountId, Option<String>)> {
+fn asked(effects: &[Effect]) -> Vec<Asked> {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -51,11 +54,7 @@ fn asked(effects: &[Effect]) -> Vec<(ReqId, u64, AccountId, Option<String>)> {
         .collect()
 }
 
-fn answer(
-    app: &mut App,
-    to: &(ReqId, u64, AccountId, Option<String>),
-    result: Result<Notifications, BackendError>,
-) -> Vec<Effect> {
+fn answer(app: &mut App, to: &Asked, result: Result<Notifications, BackendError>) -> Vec<Effect> {
     update(app, Msg::View(Answer::Notifications { req: to.0, view: to.1, account: to.2.clone(), result }))
 }
 
@@ -71,7 +70,7 @@ fn inbox(app: &App) -> &Inbox {
 }
 
 /// The notifications open, every account answered with 15 rows (Tumblr at its end).
-fn opened(app: &mut App) -> Vec<(ReqId, u64, AccountId, Option<String>)> {
+fn opened(app: &mut App) -> Vec<Asked> {
     let first = asked(&press(app, Action::Notifications));
     let nets = [(Network::Mastodon, 0, Some("m1")), (Network::Bluesky, 1, Some("b1")), (Network::Tumblr, 2, None)];
     for (net, i, older) in nets {
@@ -141,7 +140,7 @@ fn app_with_pages() -> App {
 }
 
 /// Moves down a row at a time until the older pages are asked: the Mastodon and Bluesky requests.
-fn pending(app: &mut App) -> ((ReqId, u64, AccountId, Option<String>), (ReqId, u64, AccountId, Option<String>)) {
+fn pending(app: &mut App) -> (Asked, Asked) {
     for _ in 0..45 {
         let more = asked(&press(app, Action::SelectNext));
         if !more.is_empty() {
