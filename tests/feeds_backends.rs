@@ -85,6 +85,7 @@ async fn bluesky_lists_saved_feeds_pinned_first_with_clean_names() {
     assert_eq!(friends.len(), 1);
     assert_eq!(friends[0].kind, FeedKind::List);
     assert!(all.iter().any(|f| f.name.starts_with("Deleted")), "own lists not saved are listed too");
+    assert!(all.iter().any(|f| f.name == "Someone's private list"), "a saved list of someone else's, named by getList");
 }
 
 #[tokio::test]
@@ -110,7 +111,7 @@ async fn bluesky_feeds_that_cannot_be_read_say_why() {
     let cases = [
         ("Broken", "this feed's generator is not answering"),
         ("Deleted", "this list was not found"),
-        ("4", "this list is private or its owner blocks you"),
+        ("Someone's private list", "this list is private or its owner blocks you"),
     ];
     for (name, says) in cases {
         let feed = named(&all, name);

@@ -1,5 +1,6 @@
 //! Bluesky custom feeds and lists: the saved and pinned feeds of `app.bsky.actor.getPreferences`
-//! (`savedFeedsPrefV2`, else the older `savedFeedsPref`), named by `app.bsky.feed.getFeedGenerators`;
+//! (`savedFeedsPrefV2`, else the older `savedFeedsPref`), named by `app.bsky.feed.getFeedGenerators`
+//! (and someone else's saved list by `app.bsky.graph.getList`);
 //! the account's own curation lists (`app.bsky.graph.getLists`); their posts through
 //! `app.bsky.feed.getFeed` and `app.bsky.feed.getListFeed`, paged by cursor (an empty list is
 //! checked with `app.bsky.graph.getList`: a deleted one is an error, not an empty feed).
@@ -68,8 +69,12 @@ impl Client {
         let prefs: Preferences = http::decode(&self.query("app.bsky.actor.getPreferences", &[]).await?.body)?;
         let saved = saved_feeds(&prefs.preferences);
         let did = self.session().did;
-        let lists: Lists = http::decode(&self.query("app.bsky.graph.getLists", &[("actor", &did)]).await?.body)?;
+        let mut lists: Lists = http::decode(&self.query("app.bsky.graph.getLists", &[("actor", &did)]).await?.body)?;
         let names = self.generator_names(&saved).await?;
+        let others = saved.iter().filter(|s| s.kind == FeedKind::List && !lists.lists.iter().any(|l| l.uri == s.uri));
+        for s in others.collect::<Vec<_>>() {
+            lists.lists.extend(self.list_named(&s.uri).await);
+        }
         let mut feeds: Vec<Feed> = saved
             .iter()
             .map(|s| {
@@ -106,6 +111,15 @@ impl Client {
             Err(BackendError::Server { .. }) => Ok(Vec::new()),
             Err(e) => Err(e),
         }
+    }
+
+    /// A saved list of someone else's, for its name (`app.bsky.graph.getList`); `None` when it
+    /// cannot be read (its feed will say why when opened).
+    async fn list_named(&self, uri: &str) -> Option<List> {
+        let answer = self.query("app.bsky.graph.getList", &[("list", uri), ("limit", "1")]).await.ok()?;
+        let found: Value = http::decode(&answer.body).ok()?;
+        let name = found.pointer("/list/name").and_then(Value::as_str)?.to_string();
+        Some(List { uri: uri.to_string(), name, purpose: String::new() })
     }
 
     /// One page of a custom feed or a list.
