@@ -32,14 +32,14 @@ async fn bluesky_search_posts_finds_the_seeded_tagged_post_by_tag_and_by_words()
     let alice = Client::Bluesky(seeded_client("alice").await);
     for (kind, query) in [(SearchKind::Tag, "murre"), (SearchKind::Tag, "テスト"), (SearchKind::Posts, "ünïcödé")]
     {
-        let found = alice.search(kind, query).await.unwrap_or_else(|e| panic!("{query}: {e}"));
+        let found = alice.search(kind, query, None).await.unwrap_or_else(|e| panic!("{query}: {e}"));
         assert!(uris(&found.posts).contains(&seeded), "{kind:?} {query}: {:?}", uris(&found.posts));
         let post = found.posts.iter().find(|p| uris(std::slice::from_ref(p)) == [seeded.clone()]);
         let post = post.unwrap_or_else(|| panic!("no seeded post"));
         assert_eq!(post.text.to_plain(), "Trying a tag: #murre and #テスト after ünïcödé.");
         assert!(found.posts.windows(2).all(|w| w[0].feed_time() >= w[1].feed_time()), "newest first");
     }
-    let none = alice.search(SearchKind::Tag, "no-such-tag-e2e").await.unwrap_or_else(|e| panic!("{e}"));
+    let none = alice.search(SearchKind::Tag, "no-such-tag-e2e", None).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(none.posts.is_empty());
 }
 
@@ -55,12 +55,12 @@ async fn mastodon_tag_timeline_finds_a_fresh_tagged_status() {
     assert!(made.status().is_success());
     let grace = Client::Mastodon(mastodon_client("grace"));
     let found = eventually(SLOW, || async {
-        let found = grace.search(SearchKind::Tag, &tag).await.unwrap_or_else(|e| panic!("{e}"));
+        let found = grace.search(SearchKind::Tag, &tag, None).await.unwrap_or_else(|e| panic!("{e}"));
         (!found.posts.is_empty()).then_some(found)
     })
     .await;
     assert_eq!(found.posts.iter().map(|p| p.text.to_plain()).collect::<Vec<_>>(), [status]);
     assert_eq!(found.posts[0].tags, [tag]);
-    let none = grace.search(SearchKind::Tag, "no-such-tag-e2e").await.unwrap_or_else(|e| panic!("{e}"));
+    let none = grace.search(SearchKind::Tag, "no-such-tag-e2e", None).await.unwrap_or_else(|e| panic!("{e}"));
     assert!(none.posts.is_empty());
 }

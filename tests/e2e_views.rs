@@ -151,7 +151,7 @@ async fn bluesky_notifications_of_a_fresh_account_group_and_update_seen_clears_t
     like_and_reply("alice", &uri, &cid, None).await;
     like_and_reply("carol", &uri, &cid, None).await;
     let page = eventually(SLOW, || async {
-        let page = me.notifications().await.ok()?;
+        let page = me.notifications(None).await.ok()?;
         (page.items.len() >= 4).then_some(page)
     })
     .await;
@@ -168,7 +168,7 @@ async fn bluesky_notifications_of_a_fresh_account_group_and_update_seen_clears_t
     let newest = page.items.iter().max_by_key(|n| n.at).unwrap_or_else(|| panic!("empty"));
     assert_eq!(me.mark_read(&ReadMark { id: newest.id.clone(), at: newest.at }).await.ok(), Some(true));
     eventually(SLOW, || async { (me.unread(None).await.ok()?.count == 0).then_some(()) }).await;
-    assert!(me.notifications().await.unwrap_or_else(|e| panic!("{e}")).items.iter().all(|n| !n.unread));
+    assert!(me.notifications(None).await.unwrap_or_else(|e| panic!("{e}")).items.iter().all(|n| !n.unread));
 }
 
 #[tokio::test]
@@ -187,7 +187,7 @@ async fn mastodon_notifications_name_who_did_what_and_the_marker_moves() {
         .unwrap_or_else(|e| panic!("{e}"));
     mastodon_post("ada", &format!("@grace {tag} a reply"), Some(&id)).await;
     let grace = Client::Mastodon(mastodon_client("grace"));
-    let page = grace.notifications().await.unwrap_or_else(|e| panic!("{e}"));
+    let page = grace.notifications(None).await.unwrap_or_else(|e| panic!("{e}"));
     let about = |kind: NotificationKind| {
         page.items
             .iter()
@@ -201,7 +201,7 @@ async fn mastodon_notifications_name_who_did_what_and_the_marker_moves() {
     );
     let newest = &page.items[0];
     assert_eq!(grace.mark_read(&ReadMark { id: newest.id.clone(), at: newest.at }).await.ok(), Some(true));
-    let after = grace.notifications().await.unwrap_or_else(|e| panic!("{e}"));
+    let after = grace.notifications(None).await.unwrap_or_else(|e| panic!("{e}"));
     // Other e2e tests may notify grace meanwhile: what is unread is exactly what came after the marker.
     let after_marker = after.items.iter().position(|n| n.id == newest.id).unwrap_or(after.items.len());
     assert_eq!(after.items.iter().filter(|n| n.unread).count(), after_marker);

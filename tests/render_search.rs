@@ -38,6 +38,7 @@ fn answer_all(app: &mut App, effects: Vec<Effect>) {
         let Effect::View(Request::Search { req, view, account, .. }) = e else { continue };
         let result = match account.network() {
             Some(Network::Mastodon) => Ok(Found {
+                older: None,
                 posts: vec![
                     post(Network::Mastodon, "m1", 3, "山田太郎", "東京で #日本語 の勉強会 🍣🍜"),
                     post(Network::Mastodon, "m2", 40, "Ana", "family 👩\u{200d}👩\u{200d}👧\u{200d}👦 learns #日本語"),
@@ -45,6 +46,7 @@ fn answer_all(app: &mut App, effects: Vec<Effect>) {
                 note: None,
             }),
             Some(Network::Tumblr) => Ok(Found {
+                older: None,
                 posts: vec![post(Network::Tumblr, "t1", 12, "Kiku", "ひらがな練習 ✍️ #日本語 #study")],
                 note: None,
             }),

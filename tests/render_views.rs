@@ -116,9 +116,11 @@ fn notifications_grouped_with_unread_marks_and_a_note() {
         }],
     ];
     for (effect, items) in effects.iter().zip(pages) {
-        let Effect::View(Request::Notifications { req, view, account }) = effect else { panic!("{effect:?}") };
+        let Effect::View(Request::Notifications { req, view, account, cursor: None }) = effect else {
+            panic!("{effect:?}")
+        };
         let note = (account.network() == Some(Network::Tumblr)).then(|| murre::backend::tumblr::READ_NOTE.to_string());
-        let result = Ok(Notifications { items, note });
+        let result = Ok(Notifications { items, note, older: None });
         update(&mut app, Msg::View(Answer::Notifications { req: *req, view: *view, account: account.clone(), result }));
     }
     let shown = screen(&app, 100, 24);
@@ -151,7 +153,7 @@ fn a_profile_with_a_hostile_bio() {
         note: None,
     };
     let posts = tricky().into_iter().filter(|p| p.network() == Network::Mastodon).collect();
-    let page = ProfilePage { profile, posts };
+    let page = ProfilePage { profile, posts, older: None };
     update(&mut app, Msg::View(Answer::Profile { req: *req, view: *view, result: Ok(Box::new(page)) }));
     let shown = screen(&app, 100, 24);
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");

@@ -21,7 +21,7 @@ fn newest_first(posts: &[Post]) -> bool {
 }
 
 async fn search(client: &Client, kind: SearchKind, query: &str) -> murre::backend::search::Found {
-    client.search(kind, query).await.unwrap_or_else(|e| panic!("{}: {e}", client.network()))
+    client.search(kind, query, None).await.unwrap_or_else(|e| panic!("{}: {e}", client.network()))
 }
 
 #[tokio::test]
@@ -73,15 +73,52 @@ async fn server_errors_rate_limits_and_garbage_come_back_as_errors() {
     let faults = [&st.net.mastodon.faults, &st.net.bluesky.faults, &st.net.tumblr.faults];
     for (client, faults) in st.clients.iter().zip(faults) {
         faults.fail_next(1, 422);
-        let failed = client.search(SearchKind::Tag, "coffee").await;
+        let failed = client.search(SearchKind::Tag, "coffee", None).await;
         assert!(matches!(failed, Err(BackendError::Server { status: 422, .. })), "{}: {failed:?}", client.network());
         faults.garbage_next(1);
-        let garbage = client.search(SearchKind::Tag, "coffee").await;
+        let garbage = client.search(SearchKind::Tag, "coffee", None).await;
         assert!(matches!(garbage, Err(BackendError::Decode(_))), "{}: {garbage:?}", client.network());
         faults.rate_limit_next(1, 30);
-        let limited = client.search(SearchKind::Tag, "coffee").await;
+        let limited = client.search(SearchKind::Tag, "coffee", None).await;
         assert!(matches!(limited, Err(BackendError::RateLimited { .. })), "{}: {limited:?}", client.network());
         faults.clear();
         assert!(!search(client, SearchKind::Tag, "coffee").await.posts.is_empty());
+    }
+}
+
+/// Every page of a search, and how many requests it took.
+async fn all_pages(client: &Client, kind: SearchKind, query: &str) -> (Vec<Post>, usize) {
+    let (mut out, mut cursor) = (Vec::new(), None::<String>);
+    for requests in 1..30 {
+        let found = client.search(kind, query, cursor.as_deref()).await.unwrap_or_else(|e| panic!("{e}"));
+        out.extend(found.posts);
+        match found.older {
+            Some(c) => cursor = Some(c),
+            None => return (out, requests),
+        }
+    }
+    panic!("{}: paging never ended", client.network());
+}
+
+#[tokio::test]
+async fn searches_and_tags_page_to_the_end_each_post_once() {
+    let st = setup(Duration::from_secs(10)).await;
+    for client in &st.clients[..2] {
+        let (posts, requests) = all_pages(client, SearchKind::Posts, "Numbered post").await;
+        assert_eq!(posts.len(), 40, "{}: every numbered post", client.network());
+        assert!(requests >= 2, "{}: a second page was asked", client.network());
+        let mut keys: Vec<String> = posts.iter().map(|p| p.id.global()).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), 40, "{}: each post once", client.network());
+        assert!(newest_first(&posts), "{}", client.network());
+    }
+    for client in &st.clients {
+        let (posts, _) = all_pages(client, SearchKind::Tag, "coffee").await;
+        assert_eq!(
+            texts(&posts),
+            texts(&search(client, SearchKind::Tag, "coffee").await.posts),
+            "{}",
+            client.network()
+        );
     }
 }

@@ -54,7 +54,7 @@ fn open_notifications(app: &mut App) -> Vec<(ReqId, u64, AccountId)> {
     press(app, Action::Notifications)
         .into_iter()
         .map(|e| match e {
-            Effect::View(Request::Notifications { req, view, account }) => (req, view, account),
+            Effect::View(Request::Notifications { req, view, account, cursor: None }) => (req, view, account),
             other => panic!("expected notification requests, got {other:?}"),
         })
         .collect()
@@ -79,7 +79,7 @@ fn notifications_from_every_account_merge_group_and_are_marked_read_where_they_c
             req: asked[0].0,
             view: asked[0].1,
             account: m.clone(),
-            result: Ok(Notifications { items, note: None }),
+            result: Ok(Notifications { items, note: None, older: None }),
         },
     );
     let [Effect::View(Request::MarkRead { account, mark })] = effects.as_slice() else { panic!("{effects:?}") };
@@ -93,7 +93,7 @@ fn notifications_from_every_account_merge_group_and_are_marked_read_where_they_c
             req: asked[1].0,
             view: asked[1].1,
             account: b.clone(),
-            result: Ok(Notifications { items: read, note: None }),
+            result: Ok(Notifications { items: read, note: None, older: None }),
         },
     );
     assert!(effects.is_empty(), "nothing unread: no marker to move");
@@ -155,7 +155,7 @@ fn unread_counts_add_up_and_opening_the_notifications_clears_what_was_shown() {
             req: t.0,
             view: t.1,
             account: t.2.clone(),
-            result: Ok(Notifications { items: items.clone(), note: Some("local only".into()) }),
+            result: Ok(Notifications { items: items.clone(), note: Some("local only".into()), older: None }),
         },
     );
     assert_eq!(marked.len(), 1);
@@ -169,7 +169,7 @@ fn unread_counts_add_up_and_opening_the_notifications_clears_what_was_shown() {
             req: t.0,
             view: t.1,
             account: t.2.clone(),
-            result: Ok(Notifications { items, note: None }),
+            result: Ok(Notifications { items, note: None, older: None }),
         },
     );
     let Some(Body::Notifications(inbox)) = app.top_view().map(|v| &v.body) else { panic!("no inbox") };

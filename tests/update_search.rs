@@ -26,7 +26,7 @@ fn requests(effects: &[Effect]) -> Vec<(ReqId, u64, AccountId, SearchKind, Strin
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::View(Request::Search { req, view, account, kind, query }) => {
+            Effect::View(Request::Search { req, view, account, kind, query, cursor: None }) => {
                 Some((*req, *view, account.clone(), *kind, query.clone()))
             }
             _ => None,
@@ -42,7 +42,7 @@ fn results(app: &App) -> &Results {
 }
 
 fn found(posts: Vec<Post>) -> Result<Found, BackendError> {
-    Ok(Found { posts, note: None })
+    Ok(Found { posts, older: None, note: None })
 }
 
 /// Opens `#tag` through the prompt and returns its requests.
@@ -160,4 +160,86 @@ fn hash_is_prefilled_with_the_selected_posts_first_tag_and_actions_work_on_rows(
     assert!(matches!(effects.as_slice(), [Effect::Interact { act: Interaction::Like, .. }]), "{effects:?}");
     press(&mut app, Action::Back);
     assert!(app.views.is_empty(), "Esc goes back to the timeline");
+}
+
+/// The requests for older pages among `effects`: (req, account, cursor).
+fn older_asked(effects: &[Effect]) -> Vec<(ReqId, AccountId, String)> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::View(Request::Search { req, account, cursor: Some(c), .. }) => {
+                Some((*req, account.clone(), c.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `n` posts of `net` numbered from `from`, newer first, `step` minutes apart.
+fn many(net: Network, from: usize, n: usize, step: i64) -> Vec<Post> {
+    (from..from + n).map(|i| post(net, &format!("{i}"), i as i64 * step, "Ann", &format!("#rust {i}"))).collect()
+}
+
+#[test]
+fn older_pages_are_asked_per_account_as_the_selection_nears_the_end() {
+    let mut app = app();
+    let asked = open_tag(&mut app, "rust");
+    let page = |posts, older: Option<&str>| Ok(Found { posts, older: older.map(str::to_string), note: None });
+    answer(&mut app, &asked[0], page(many(Network::Mastodon, 0, 20, 2), Some("m-cursor")));
+    answer(&mut app, &asked[1], page(many(Network::Bluesky, 100, 20, 2), Some("b-cursor")));
+    answer(&mut app, &asked[2], page(many(Network::Tumblr, 200, 3, 1), None));
+    assert!(older_asked(&press(&mut app, Action::SelectNext)).is_empty(), "far from the end");
+    let more = older_asked(&press(&mut app, Action::SelectLast));
+    let want = [(account(Network::Mastodon), "m-cursor"), (account(Network::Bluesky), "b-cursor")];
+    assert_eq!(more.iter().map(|m| (m.1.clone(), m.2.as_str())).collect::<Vec<_>>(), want, "Tumblr is at its end");
+    assert!(older_asked(&press(&mut app, Action::SelectPrev)).is_empty(), "one request per account at a time");
+    let selected = app.selected_post().map(|p| p.id.key.clone());
+    // Mastodon's older page ends; Bluesky's fails and is asked again at the next move.
+    let (m, b) = (more[0].clone(), more[1].clone());
+    update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req: m.0,
+            view: asked[0].1,
+            account: m.1,
+            result: page(many(Network::Mastodon, 20, 5, 2), None),
+        }),
+    );
+    assert_eq!(app.selected_post().map(|p| p.id.key.clone()), selected, "the selection stays on its post");
+    assert_eq!(results(&app).posts.len(), 48);
+    let effects = update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req: b.0,
+            view: asked[0].1,
+            account: b.1,
+            result: Err(BackendError::Network("down".into())),
+        }),
+    );
+    assert!(older_asked(&effects).is_empty(), "a failure is not asked again at once");
+    assert_eq!(results(&app).notes.len(), 1);
+    let again = older_asked(&press(&mut app, Action::SelectLast));
+    assert_eq!(again.iter().map(|m| m.2.as_str()).collect::<Vec<_>>(), ["b-cursor"]);
+}
+
+#[test]
+fn an_older_page_answer_is_stale_after_r() {
+    let mut app = app();
+    let asked = open_tag(&mut app, "rust");
+    let page = |posts, older: Option<&str>| Ok(Found { posts, older: older.map(str::to_string), note: None });
+    answer(&mut app, &asked[0], page(many(Network::Mastodon, 0, 30, 1), Some("c")));
+    let more = older_asked(&press(&mut app, Action::SelectLast));
+    assert_eq!(more.len(), 1);
+    press(&mut app, Action::Refresh);
+    let (req, account, _) = more[0].clone();
+    update(
+        &mut app,
+        Msg::View(Answer::Search {
+            req,
+            view: asked[0].1,
+            account,
+            result: page(many(Network::Mastodon, 30, 5, 1), None),
+        }),
+    );
+    assert!(results(&app).posts.is_empty(), "the old view's page does not land in the new one");
 }

@@ -194,7 +194,7 @@ fn with_profile(following: Option<bool>) -> (App, Author) {
     };
     let mut theirs = post.clone();
     theirs.author.id = person.id.clone();
-    let page = ProfilePage { profile, posts: vec![theirs] };
+    let page = ProfilePage { profile, posts: vec![theirs], older: None };
     answer(&mut app, Answer::Profile { req: *req, view: *view, result: Ok(Box::new(page)) });
     (app, person)
 }
@@ -251,7 +251,7 @@ fn the_stack_is_bounded_and_filters_leave_the_views_alone() {
             panic!("{effects:?}")
         };
         let profile = Profile::missing(account.clone(), person.clone(), "test");
-        let page = ProfilePage { profile, posts: vec![post.clone()] };
+        let page = ProfilePage { profile, posts: vec![post.clone()], older: None };
         answer(&mut app, Answer::Profile { req: *req, view: *view, result: Ok(Box::new(page)) });
     }
     assert!(press(&mut app, Action::Profile).is_empty());

@@ -108,7 +108,7 @@ async fn notifications_of_every_kind_group_and_a_mark_read_clears_the_count() {
     let st = setup(Duration::from_secs(10)).await;
     for client in &st.clients {
         let net = client.network();
-        let page = client.notifications().await.unwrap_or_else(|e| panic!("{net}: {e}"));
+        let page = client.notifications(None).await.unwrap_or_else(|e| panic!("{net}: {e}"));
         let kinds: std::collections::HashSet<NotificationKind> = page.items.iter().map(|n| n.kind).collect();
         use NotificationKind::*;
         for kind in [Like, Repost, Follow, Mention, Reply, Quote] {
@@ -187,7 +187,7 @@ async fn errors_come_back_as_errors_a_rate_limit_and_garbage() {
         let net = client.network();
         let post = client.home(Cursor::Newest).await.unwrap_or_else(|e| panic!("{e}")).items.remove(0);
         faults.rate_limit_next(1, 30);
-        let limited = client.notifications().await;
+        let limited = client.notifications(None).await;
         assert!(matches!(limited, Err(BackendError::RateLimited { .. })), "{net}: {limited:?}");
         faults.garbage_next(1);
         let garbage = client.profile(&post.author).await;

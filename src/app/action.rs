@@ -96,6 +96,8 @@ pub enum Action {
     Search,
     /// Posts with a hashtag on every network (asks for the tag).
     Hashtag,
+    /// Pick a list or custom feed of any account and open it.
+    Feeds,
 }
 
 impl Action {
@@ -147,6 +149,7 @@ impl Action {
             Action::Profile => "profile of the author",
             Action::Search => "search posts",
             Action::Hashtag => "posts with a hashtag",
+            Action::Feeds => "lists and custom feeds",
         }
     }
 }

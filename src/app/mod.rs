@@ -133,6 +133,8 @@ pub enum Overlay {
         kind: crate::backend::search::SearchKind,
         text: String,
     },
+    /// The picker of every account's lists and custom feeds.
+    Feeds(views::picker::Picker),
 }
 
 /// The key context, used by the keymap to pick a table.
@@ -147,6 +149,8 @@ pub enum Mode {
     Compose,
     /// Typing in the search or tag prompt: keys are text, not actions.
     Prompt,
+    /// The picker of lists and feeds.
+    Feeds,
 }
 
 /// A short message in the status bar.
@@ -251,6 +255,7 @@ impl App {
             Some(Overlay::Accounts { .. }) => Mode::Accounts,
             Some(Overlay::Outbox { .. }) => Mode::Outbox,
             Some(Overlay::Prompt { .. }) => Mode::Prompt,
+            Some(Overlay::Feeds(_)) => Mode::Feeds,
             None => Mode::Normal,
         }
     }

@@ -101,6 +101,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(Overlay::Outbox { .. }) = app.overlay {
         return super::outbox::action(app, action);
     }
+    if let Some(Overlay::Feeds(_)) = app.overlay {
+        return super::views::picker::action(app, action);
+    }
     if let Some(effects) = super::views::act(app, action) {
         return effects;
     }
@@ -152,7 +155,12 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             super::interact::start(app, action)
         }
         // Handled by `views::act` above.
-        Action::OpenThread | Action::Notifications | Action::Profile | Action::Search | Action::Hashtag => Vec::new(),
+        Action::OpenThread
+        | Action::Notifications
+        | Action::Profile
+        | Action::Search
+        | Action::Hashtag
+        | Action::Feeds => Vec::new(),
         Action::ToggleHelp => {
             app.overlay = if app.overlay == Some(Overlay::Help) { None } else { Some(Overlay::Help) };
             Vec::new()

@@ -3,6 +3,7 @@
 
 pub mod bluesky;
 pub(crate) mod error;
+pub mod feeds;
 pub mod http;
 mod interact;
 pub mod mastodon;

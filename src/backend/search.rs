@@ -20,6 +20,8 @@ pub enum SearchKind {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Found {
     pub posts: Vec<Post>,
+    /// Cursor of the next older page; `None` at the end (or where the network cannot page).
+    pub older: Option<String>,
     /// What the view should say about this network's answer (it cannot search, or searches little).
     pub note: Option<String>,
 }
@@ -32,22 +34,24 @@ pub const MASTODON_EMPTY_SEARCH: &str =
     "this server found nothing: many Mastodon servers search only posts you wrote, liked, boosted or were mentioned in";
 
 impl Client {
-    /// Posts with `tag` (for `SearchKind::Tag`) or matching `query` words, as this account sees them.
+    /// Posts with `tag` (for `SearchKind::Tag`) or matching `query` words, as this account sees them:
+    /// the newest page, or the one older than `cursor`.
     #[allow(clippy::manual_async_fn)]
     pub fn search<'a>(
         &'a self,
         kind: SearchKind,
         query: &'a str,
+        cursor: Option<&'a str>,
     ) -> impl Future<Output = Result<Found, BackendError>> + Send + 'a {
         async move {
             match (self, kind) {
-                (Client::Mastodon(c), SearchKind::Tag) => c.tagged(query).await,
-                (Client::Mastodon(c), SearchKind::Posts) => c.search_posts(query).await,
-                (Client::Bluesky(c), SearchKind::Tag) => c.search_posts(&format!("#{query}")).await,
-                (Client::Bluesky(c), SearchKind::Posts) => c.search_posts(query).await,
-                (Client::Tumblr(c), SearchKind::Tag) => c.tagged(query).await,
+                (Client::Mastodon(c), SearchKind::Tag) => c.tagged(query, cursor).await,
+                (Client::Mastodon(c), SearchKind::Posts) => c.search_posts(query, cursor).await,
+                (Client::Bluesky(c), SearchKind::Tag) => c.search_posts(&format!("#{query}"), cursor).await,
+                (Client::Bluesky(c), SearchKind::Posts) => c.search_posts(query, cursor).await,
+                (Client::Tumblr(c), SearchKind::Tag) => c.tagged(query, cursor).await,
                 (Client::Tumblr(_), SearchKind::Posts) => {
-                    Ok(Found { posts: Vec::new(), note: Some(TUMBLR_NO_SEARCH.into()) })
+                    Ok(Found { posts: Vec::new(), older: None, note: Some(TUMBLR_NO_SEARCH.into()) })
                 }
             }
         }

@@ -7,7 +7,7 @@ use std::future::Future;
 
 use jiff::Timestamp;
 
-use super::{BackendError, Client};
+use super::{BackendError, Client, Cursor, Page};
 use crate::model::{Author, Notification, Post, ProfilePage, Thread};
 
 /// Notifications of one account, newest first.
@@ -16,6 +16,8 @@ pub struct Notifications {
     pub items: Vec<Notification>,
     /// What the view should say about this network's notifications (Tumblr keeps read state to itself).
     pub note: Option<String>,
+    /// Cursor of the next older page; `None` at the end.
+    pub older: Option<String>,
 }
 
 /// How many notifications wait unread.
@@ -48,14 +50,18 @@ impl Client {
         }
     }
 
-    /// The newest notifications of the account, each saying whether it is unread.
+    /// The newest notifications of the account (or the page older than `cursor`), each saying
+    /// whether it is unread.
     #[allow(clippy::manual_async_fn)]
-    pub fn notifications(&self) -> impl Future<Output = Result<Notifications, BackendError>> + Send + '_ {
+    pub fn notifications<'a>(
+        &'a self,
+        cursor: Option<&'a str>,
+    ) -> impl Future<Output = Result<Notifications, BackendError>> + Send + 'a {
         async move {
             match self {
-                Client::Mastodon(c) => c.notifications().await,
-                Client::Bluesky(c) => c.notifications().await,
-                Client::Tumblr(c) => c.notifications().await,
+                Client::Mastodon(c) => c.notifications(cursor).await,
+                Client::Bluesky(c) => c.notifications(cursor).await,
+                Client::Tumblr(c) => c.notifications(cursor).await,
             }
         }
     }
@@ -85,6 +91,26 @@ impl Client {
                 Client::Mastodon(c) => c.mark_read(&mark.id).await.map(|()| true),
                 Client::Bluesky(c) => c.mark_read(mark.at).await.map(|()| true),
                 Client::Tumblr(_) => Ok(false),
+            }
+        }
+    }
+
+    /// The posts of a profile's person older than `cursor` (from the profile page or the last page).
+    #[allow(clippy::manual_async_fn)]
+    pub fn profile_posts<'a>(
+        &'a self,
+        person: &'a Author,
+        cursor: &'a str,
+    ) -> impl Future<Output = Result<Page<Post>, BackendError>> + Send + 'a {
+        async move {
+            let id = person.id.as_deref();
+            match self {
+                Client::Mastodon(c) => {
+                    let id = id.ok_or_else(|| BackendError::Invalid("this account has no id".into()))?;
+                    c.statuses_of(id, Cursor::Older(cursor.to_string())).await
+                }
+                Client::Bluesky(c) => c.author_feed(id.unwrap_or(&person.handle), Some(cursor)).await,
+                Client::Tumblr(c) => c.blog_posts(&person.handle, Some(cursor)).await,
             }
         }
     }

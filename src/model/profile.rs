@@ -47,4 +47,6 @@ impl Profile {
 pub struct ProfilePage {
     pub profile: Profile,
     pub posts: Vec<Post>,
+    /// Cursor of the page of posts older than `posts`; `None` at the end.
+    pub older: Option<String>,
 }

@@ -1,12 +1,12 @@
-//! Runs the views' requests (threads, notifications, profiles, searches, unread counts, read markers) on the
-//! client of the account they name; each answer comes back as `Msg::View`.
+//! Runs the views' requests (threads, notifications, profiles, searches, lists and feeds, unread counts,
+//! read markers) on the client of the account they name; each answer comes back as `Msg::View`.
 
 use tokio::sync::mpsc;
 
 use super::effects::{Runtime, not_connected};
 use crate::app::Msg;
 use crate::app::views::{Answer, Request};
-use crate::backend::{BackendError, Client};
+use crate::backend::{BackendError, Client, Cursor};
 use crate::model::AccountId;
 
 impl Runtime {
@@ -17,6 +17,9 @@ impl Runtime {
             Request::Notifications { account, .. }
             | Request::Profile { account, .. }
             | Request::Search { account, .. }
+            | Request::Feeds { account, .. }
+            | Request::ProfilePosts { account, .. }
+            | Request::Feed { account, .. }
             | Request::Unread { account, .. }
             | Request::MarkRead { account, .. } => account.clone(),
         };
@@ -39,9 +42,9 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
             };
             Answer::Thread { req, view, result }
         }
-        Request::Notifications { req, view, .. } => {
+        Request::Notifications { req, view, cursor, .. } => {
             let result = match client {
-                Ok(c) => c.notifications().await,
+                Ok(c) => c.notifications(cursor.as_deref()).await,
                 Err(e) => Err(e),
             };
             Answer::Notifications { req, view, account, result }
@@ -53,12 +56,34 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
             };
             Answer::Profile { req, view, result }
         }
-        Request::Search { req, view, kind, query, .. } => {
+        Request::Search { req, view, kind, query, cursor, .. } => {
             let result = match client {
-                Ok(c) => c.search(kind, &query).await,
+                Ok(c) => c.search(kind, &query, cursor.as_deref()).await,
                 Err(e) => Err(e),
             };
             Answer::Search { req, view, account, result }
+        }
+        Request::ProfilePosts { req, view, person, cursor, .. } => {
+            let result = match client {
+                Ok(c) => c.profile_posts(&person, &cursor).await,
+                Err(e) => Err(e),
+            };
+            Answer::ProfilePosts { req, view, result }
+        }
+        Request::Feeds { req, .. } => {
+            let result = match client {
+                Ok(c) => c.feeds().await,
+                Err(e) => Err(e),
+            };
+            Answer::Feeds { req, account, result }
+        }
+        Request::Feed { req, view, feed, cursor, .. } => {
+            let at = cursor.map_or(Cursor::Newest, Cursor::Older);
+            let result = match client {
+                Ok(c) => c.feed(&feed, at).await,
+                Err(e) => Err(e),
+            };
+            Answer::Feed { req, view, result }
         }
         Request::Unread { req, read_here, .. } => {
             let result = match client {

@@ -16,12 +16,13 @@ pub struct Keymap {
 }
 
 /// The key tables by their names in keys.toml and config.toml.
-const MODES: [(&str, Mode); 5] = [
+const MODES: [(&str, Mode); 6] = [
     ("normal", Mode::Normal),
     ("help", Mode::Help),
     ("links", Mode::Links),
     ("accounts", Mode::Accounts),
     ("outbox", Mode::Outbox),
+    ("feeds", Mode::Feeds),
 ];
 
 /// The user's overrides: mode name -> key -> action name.

@@ -3,6 +3,7 @@
 mod accounts;
 mod compose;
 mod detail;
+mod feeds;
 mod help;
 pub mod keymap;
 mod links;
@@ -97,6 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
         Some(Overlay::Accounts { selected, confirm }) => accounts::draw(frame, area, app, *selected, *confirm, theme),
         Some(Overlay::Outbox { selected, confirm }) => outbox::draw(frame, area, app, *selected, *confirm, theme),
         Some(Overlay::Prompt { kind, text }) => prompt::draw(frame, areas.status, *kind, text, theme),
+        Some(Overlay::Feeds(picker)) => feeds::draw(frame, area, app, picker, theme),
         None => {}
     }
     if let Some(c) = app.compose.as_ref().filter(|c| c.open) {

@@ -9,7 +9,7 @@ cd "$ROOT"
 
 bash "$E2E/setup.sh"
 # Build before starting the servers, so their start-up is not slowed by the compiler.
-FILES=(e2e e2e_interact e2e_publish e2e_tui e2e_views e2e_live e2e_search)
+FILES=(e2e e2e_interact e2e_publish e2e_tui e2e_views e2e_live e2e_search e2e_feeds)
 TARGETS=()
 for f in "${FILES[@]}"; do TARGETS+=(--test "$f"); done
 cargo test --locked "${TARGETS[@]}" --no-run

@@ -34,11 +34,14 @@ pub fn answered(app: &mut App, answer: Answer) -> Vec<Effect> {
             }
             *asked = None;
             *load = loaded(result, net);
-            Vec::new()
+            super::paging::more_if_near_end(app, view)
         }
         Answer::Notifications { req, view, account, result } => notifications(app, view, req, &account, result),
         Answer::Unread { req, account, result } => unread::counted(app, req, &account, result),
         Answer::Search { req, view, account, result } => super::search::answered(app, view, req, &account, result),
+        Answer::ProfilePosts { req, view, result } => super::paging::profile_posts(app, view, req, result),
+        Answer::Feeds { req, account, result } => super::picker::answered(app, req, &account, result),
+        Answer::Feed { req, view, result } => super::feed::answered(app, view, req, result),
         Answer::MarkedRead { account, result: Err(e) } => {
             let net = account.network().unwrap_or(Network::Mastodon);
             toast(app, format!("could not mark {account}'s notifications read: {}", e.user_message(net)), true);
@@ -75,8 +78,9 @@ fn select(app: &mut App, view: u64, row: usize) {
     }
 }
 
-/// One account's notifications: merged and grouped with the others, then marked read where they
-/// came from (only what was unread, up to the newest one seen).
+/// One account's notifications (its newest page or an older one): merged and grouped with the
+/// others by time, then marked read where they came from (only what was unread, up to the newest
+/// one seen).
 fn notifications(
     app: &mut App,
     view: u64,
@@ -86,26 +90,76 @@ fn notifications(
 ) -> Vec<Effect> {
     let read_here = unread::read_here(app, account);
     let Some(Body::Notifications(inbox)) = body_mut(app, view) else { return Vec::new() };
-    let Some(i) = inbox.waiting.iter().position(|(r, a)| *r == req && a == account) else { return Vec::new() };
-    inbox.waiting.remove(i);
+    let asked_at = if let Some(i) = inbox.waiting.iter().position(|(r, a)| *r == req && a == account) {
+        inbox.waiting.remove(i);
+        None
+    } else if let Some(i) = inbox.paging.iter().position(|(r, a, _)| *r == req && a == account) {
+        Some(inbox.paging.remove(i).2)
+    } else {
+        return Vec::new();
+    };
     let net = account.network().unwrap_or(Network::Mastodon);
     let page = match result {
         Ok(page) => page,
         Err(e) => {
-            inbox.notes.push(format!("{account}: {}", e.user_message(net)));
+            let note = format!("{account}: {}", e.user_message(net));
+            if !inbox.notes.contains(&note) {
+                inbox.notes.push(note);
+            }
+            // An older page that failed is asked again at the next move.
+            inbox.older.extend(asked_at.map(|c| (account.clone(), c)));
             return Vec::new();
         }
     };
     inbox.notes.extend(page.note.filter(|n| !inbox.notes.contains(n)));
+    inbox.older.extend(page.older.filter(|_| !page.items.is_empty()).map(|c| (account.clone(), c)));
     let mut items = page.items;
+    items.retain(|n| !inbox.items.iter().any(|m| m.account == n.account && m.id == n.id));
     for n in &mut items {
         n.unread &= read_here.is_none_or(|t| n.at > t);
     }
     let any_unread = items.iter().any(|n| n.unread);
     let newest = items.iter().max_by_key(|n| n.at).map(|n| ReadMark { id: n.id.clone(), at: n.at });
     inbox.items.extend(items);
-    inbox.groups = group(inbox.items.clone());
-    let Some(mark) = newest.filter(|_| any_unread) else { return Vec::new() };
+    // An older page can slip rows in above the selection: it stays on its row. (First pages
+    // arriving keep the selection where it is, at the top unless the reader moved.)
+    let selected = asked_at.as_ref().and_then(|_| select_key(app, view));
+    regroup(app, view, selected);
+    let mut effects = super::paging::more_if_near_end(app, view);
+    let Some(mark) = newest.filter(|_| any_unread && asked_at.is_none()) else { return effects };
     unread::marked_here(app, account, mark.at);
-    vec![Effect::View(Request::MarkRead { account: account.clone(), mark })]
+    effects.push(Effect::View(Request::MarkRead { account: account.clone(), mark }));
+    effects
+}
+
+/// What the selected notification row is about: (account, first notification id).
+fn select_key(app: &App, view: u64) -> Option<(AccountId, String)> {
+    let v = app.view(view)?;
+    let Body::Notifications(inbox) = &v.body else { return None };
+    let g = inbox.groups.get(v.selected)?;
+    Some((g.account.clone(), g.ids.first()?.clone()))
+}
+
+/// Groups the notifications again (merged by time), the selection kept on its row.
+fn regroup(app: &mut App, view: u64, selected: Option<(AccountId, String)>) {
+    let Some(v) = app.view_mut(view) else { return };
+    let Body::Notifications(inbox) = &mut v.body else { return };
+    inbox.groups = group(inbox.items.clone());
+    let found = selected.and_then(|(a, id)| inbox.groups.iter().position(|g| g.account == a && g.ids.contains(&id)));
+    v.selected = found.unwrap_or(v.selected).min(v.len().saturating_sub(1));
+}
+
+/// The next older page of every account that has one and is not asked already.
+pub(super) fn more_notifications(app: &mut App, view: u64) -> Vec<Effect> {
+    let Some(Body::Notifications(inbox)) = app.view(view).map(|v| &v.body) else { return Vec::new() };
+    let due = inbox.older.clone();
+    let mut effects = Vec::new();
+    for (account, cursor) in due {
+        let req = app.next_req();
+        let Some(Body::Notifications(inbox)) = body_mut(app, view) else { break };
+        inbox.older.retain(|(a, _)| *a != account);
+        inbox.paging.push((req, account.clone(), cursor.clone()));
+        effects.push(Effect::View(Request::Notifications { req, view, account, cursor: Some(cursor) }));
+    }
+    effects
 }

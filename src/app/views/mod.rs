@@ -1,10 +1,13 @@
-//! The view stack: a thread, the notifications, a profile or a search, shown in place of the list panes (and
-//! beside the detail pane when the screen is wide). `t`, `n`, `p`, `/` and `#` push one; Esc pops back to
+//! The view stack: a thread, the notifications, a profile, a search or a list or feed, shown in place of the list panes (and
+//! beside the detail pane when the screen is wide). `t`, `n`, `p`, `/`, `#` and `f` push one; Esc pops back to
 //! what was shown before, its selection as it was. Inside a view the usual keys move, open the
 //! detail pane and act on the selected post. Pure.
 
 mod answer;
+pub mod feed;
 mod open;
+mod paging;
+pub mod picker;
 mod request;
 pub mod search;
 mod unread;
@@ -43,6 +46,10 @@ pub struct Inbox {
     pub groups: Vec<Group>,
     /// Lines above the rows: errors per account, what a network cannot do.
     pub notes: Vec<String>,
+    /// Per account, the cursor of its next older page.
+    pub older: Vec<(AccountId, String)>,
+    /// Older pages asked for and not answered yet, with the cursor each was asked at.
+    pub paging: Vec<(ReqId, AccountId, String)>,
 }
 
 /// What a view shows.
@@ -64,6 +71,8 @@ pub enum Body {
     },
     /// Posts with a tag, or matching words, across every account.
     Search(search::Results),
+    /// A list or custom feed of one account.
+    Feed(feed::FeedView),
 }
 
 /// One view on the stack.
@@ -89,6 +98,7 @@ impl View {
             Body::Notifications(inbox) => inbox.groups.len(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.len(),
             Body::Search(r) => r.posts.len(),
+            Body::Feed(f) => f.posts.len(),
             _ => 0,
         }
     }
@@ -105,6 +115,7 @@ impl View {
             Body::Notifications(inbox) => inbox.groups.get(row)?.subject.as_ref(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.get(row),
             Body::Search(r) => r.posts.get(row),
+            Body::Feed(f) => f.posts.get(row),
             _ => None,
         }
     }
@@ -116,6 +127,7 @@ impl View {
             Body::Notifications(inbox) => inbox.groups.get_mut(row)?.subject.as_mut(),
             Body::Profile { load: Load::Ready(p), .. } => p.posts.get_mut(row),
             Body::Search(r) => r.posts.get_mut(row),
+            Body::Feed(f) => f.posts.get_mut(row),
             _ => None,
         }
     }
@@ -175,6 +187,7 @@ pub(super) fn act(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::Profile => return Some(open_profile(app)),
         Action::Search => return Some(search::prompt(app, SearchKind::Posts)),
         Action::Hashtag => return Some(search::prompt(app, SearchKind::Tag)),
+        Action::Feeds => return Some(picker::open(app)),
         _ if app.views.is_empty() => return None,
         Action::Back if app.overlay.is_none() && app.focus == Focus::Timeline => pop(app),
         Action::Refresh => return Some(reload(app)),
@@ -221,7 +234,7 @@ pub(super) fn move_to(app: &mut App, index: usize) -> Vec<Effect> {
     if view.selected != before {
         app.detail_scroll = 0;
     }
-    Vec::new()
+    paging::after_move(app)
 }
 
 /// Keeps the top view's selection in view (after any message).
@@ -254,6 +267,7 @@ pub(super) fn forget(app: &mut App, key: &PostKey) {
             }
             Body::Profile { load: Load::Ready(p), .. } => p.posts.retain(|p| !p.id.key.same_post(key)),
             Body::Search(r) => r.posts.retain(|p| !p.id.key.same_post(key)),
+            Body::Feed(f) => f.posts.retain(|p| !p.id.key.same_post(key)),
             _ => {}
         }
         view.selected = view.selected.min(view.len().saturating_sub(1));

@@ -50,7 +50,9 @@ fn notifications_requests(app: &mut App, view: u64) -> Vec<Effect> {
     let asked: Vec<(ReqId, AccountId)> = accounts.into_iter().map(|a| (app.next_req(), a)).collect();
     let effects = asked
         .iter()
-        .map(|(req, account)| Effect::View(Request::Notifications { req: *req, view, account: account.clone() }))
+        .map(|(req, account)| {
+            Effect::View(Request::Notifications { req: *req, view, account: account.clone(), cursor: None })
+        })
         .collect();
     if let Some(Body::Notifications(inbox)) = app.view_mut(view).map(|v| &mut v.body) {
         inbox.waiting = asked;
@@ -106,12 +108,14 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
         Body::Profile { account, person, .. } => {
             Body::Profile { account: account.clone(), person: person.clone(), req: None, load: Load::Loading }
         }
-        Body::Search(r) => Body::Search(super::search::Results {
-            waiting: Vec::new(),
+        Body::Search(r) => Body::Search(super::search::Results::new(r.kind, r.query.clone())),
+        Body::Feed(f) => Body::Feed(super::feed::FeedView {
             posts: Vec::new(),
-            notes: Vec::new(),
-            query: r.query.clone(),
-            kind: r.kind,
+            req: None,
+            older: None,
+            loaded: false,
+            note: None,
+            ..f.clone()
         }),
     };
     app.views.push(view);
@@ -120,6 +124,7 @@ pub(super) fn again(app: &mut App, mut view: View) -> Vec<Effect> {
         Body::Notifications(_) => notifications_requests(app, id),
         Body::Profile { account, person, .. } => profile_request(app, id, account, person),
         Body::Search(_) => super::search::requests(app, id),
+        Body::Feed(_) => super::feed::request(app, id, None),
     }
 }
 

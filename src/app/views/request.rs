@@ -4,9 +4,10 @@
 use jiff::Timestamp;
 
 use crate::app::ReqId;
-use crate::backend::BackendError;
+use crate::backend::feeds::{Feed, Feeds};
 use crate::backend::search::{Found, SearchKind};
 use crate::backend::views::{Notifications, ReadMark, Unread};
+use crate::backend::{BackendError, Page};
 use crate::model::{AccountId, Author, Post, ProfilePage, Thread};
 
 /// Something a view needs read or written.
@@ -15,11 +16,18 @@ pub enum Request {
     /// The conversation around `post`, through the account that fetched it.
     Thread { req: ReqId, view: u64, post: Box<Post> },
     /// The notifications of `account`.
-    Notifications { req: ReqId, view: u64, account: AccountId },
+    /// (`cursor`: the page older than it; `None` the newest).
+    Notifications { req: ReqId, view: u64, account: AccountId, cursor: Option<String> },
     /// `person`'s profile as `account` sees them.
     Profile { req: ReqId, view: u64, account: AccountId, person: Author },
-    /// Posts with a tag or matching words, as `account` sees them.
-    Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String },
+    /// Posts with a tag or matching words, as `account` sees them (`cursor`: the page older than it).
+    Search { req: ReqId, view: u64, account: AccountId, kind: SearchKind, query: String, cursor: Option<String> },
+    /// The lists and saved feeds of `account`.
+    Feeds { req: ReqId, account: AccountId },
+    /// A page of `account`'s list or feed `feed` (`cursor`: the page older than it; `None` the newest).
+    Feed { req: ReqId, view: u64, account: AccountId, feed: Feed, cursor: Option<String> },
+    /// The posts of `person` older than `cursor`, for a profile view.
+    ProfilePosts { req: ReqId, view: u64, account: AccountId, person: Author, cursor: String },
     /// How many notifications of `account` are unread (`read_here`: what murre itself marked read).
     Unread { req: ReqId, account: AccountId, read_here: Option<Timestamp> },
     /// Tell `account`'s server that everything up to `mark` was read.
@@ -58,6 +66,21 @@ pub enum Answer {
         view: u64,
         account: AccountId,
         result: Result<Found, BackendError>,
+    },
+    ProfilePosts {
+        req: ReqId,
+        view: u64,
+        result: Result<Page<Post>, BackendError>,
+    },
+    Feeds {
+        req: ReqId,
+        account: AccountId,
+        result: Result<Feeds, BackendError>,
+    },
+    Feed {
+        req: ReqId,
+        view: u64,
+        result: Result<Page<Post>, BackendError>,
     },
     /// `Ok(false)`: the network keeps no read state murre can set (murre keeps it).
     MarkedRead {

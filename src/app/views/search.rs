@@ -1,7 +1,7 @@
 //! Search and tags: `/` and `#` ask for words or a tag in a one-line prompt (`#` pre-filled with the
 //! selected post's first tag); Enter opens a view of the posts every account's network finds,
 //! merged newest first; a network that fails or cannot search leaves a note while the others'
-//! posts show. Pure.
+//! posts show. Older pages are asked as the selection nears the end. Pure.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -28,6 +28,25 @@ pub struct Results {
     pub posts: Vec<Post>,
     /// Lines above the rows: errors per account, what a network cannot do.
     pub notes: Vec<String>,
+    /// Per account, the cursor of its next older page (accounts at their end have none).
+    pub older: Vec<(AccountId, String)>,
+    /// Older pages asked for and not answered yet, with the cursor each was asked at.
+    pub paging: Vec<(ReqId, AccountId, String)>,
+}
+
+impl Results {
+    /// A search for `query` not asked yet.
+    pub fn new(kind: SearchKind, query: String) -> Self {
+        Results {
+            kind,
+            query,
+            waiting: Vec::new(),
+            posts: Vec::new(),
+            notes: Vec::new(),
+            older: Vec::new(),
+            paging: Vec::new(),
+        }
+    }
 }
 
 /// `/` or `#`: the prompt opens (`#` with the selected post's first tag in it).
@@ -86,7 +105,7 @@ fn submit(app: &mut App, kind: SearchKind, query: String) -> Vec<Effect> {
         return Vec::new();
     }
     app.overlay = None;
-    let body = Body::Search(Results { kind, query, waiting: Vec::new(), posts: Vec::new(), notes: Vec::new() });
+    let body = Body::Search(Results::new(kind, query));
     let Some(view) = push(app, body) else { return Vec::new() };
     requests(app, view)
 }
@@ -103,7 +122,8 @@ pub(super) fn requests(app: &mut App, view: u64) -> Vec<Effect> {
     let effects = asked
         .iter()
         .map(|(req, account)| {
-            Effect::View(Request::Search { req: *req, view, account: account.clone(), kind, query: query.clone() })
+            let (account, query) = (account.clone(), query.clone());
+            Effect::View(Request::Search { req: *req, view, account, kind, query, cursor: None })
         })
         .collect();
     if let Some(Body::Search(r)) = app.view_mut(view).map(|v| &mut v.body) {
@@ -113,7 +133,8 @@ pub(super) fn requests(app: &mut App, view: u64) -> Vec<Effect> {
     effects
 }
 
-/// One account's answer: its posts merged in, or a note saying why there are none.
+/// One account's answer (a first page or an older one): its posts merged in, or a note saying why
+/// there are none.
 pub(super) fn answered(
     app: &mut App,
     view: u64,
@@ -122,20 +143,52 @@ pub(super) fn answered(
     result: Result<Found, BackendError>,
 ) -> Vec<Effect> {
     let Some(v) = app.view_mut(view) else { return Vec::new() };
+    let selected = v.post(v.selected).map(|p| p.id.key.clone());
     let Body::Search(r) = &mut v.body else { return Vec::new() };
-    let Some(i) = r.waiting.iter().position(|(q, a)| *q == req && a == account) else { return Vec::new() };
-    r.waiting.remove(i);
+    let asked_at = if let Some(i) = r.waiting.iter().position(|(q, a)| *q == req && a == account) {
+        r.waiting.remove(i);
+        None
+    } else if let Some(i) = r.paging.iter().position(|(q, a, _)| *q == req && a == account) {
+        Some(r.paging.remove(i).2)
+    } else {
+        return Vec::new(); // stale: the view was read again since
+    };
     let net = account.network().unwrap_or(Network::Mastodon);
-    match result {
-        Ok(found) => {
-            r.notes.extend(found.note.map(|n| format!("{}: {n}", net.title())).filter(|n| !r.notes.contains(n)));
-            merge(&mut r.posts, found.posts);
+    let found = match result {
+        Ok(found) => found,
+        Err(e) => {
+            let note = format!("{account}: {}", e.user_message(net));
+            if !r.notes.contains(&note) {
+                r.notes.push(note);
+            }
+            // An older page that failed is asked again at the next move.
+            r.older.extend(asked_at.map(|c| (account.clone(), c)));
+            return Vec::new();
         }
-        Err(e) => r.notes.push(format!("{account}: {}", e.user_message(net))),
-    }
+    };
+    r.notes.extend(found.note.map(|n| format!("{}: {n}", net.title())).filter(|n| !r.notes.contains(n)));
+    r.older.extend(found.older.filter(|_| !found.posts.is_empty()).map(|c| (account.clone(), c)));
+    merge(&mut r.posts, found.posts);
+    let kept = selected.and_then(|key| r.posts.iter().position(|p| p.id.key.same_post(&key)));
     let len = v.len();
-    v.selected = v.selected.min(len.saturating_sub(1));
-    Vec::new()
+    v.selected = kept.unwrap_or(v.selected).min(len.saturating_sub(1));
+    super::paging::more_if_near_end(app, view)
+}
+
+/// The next older page of every account that has one and is not asked already.
+pub(super) fn more(app: &mut App, view: u64) -> Vec<Effect> {
+    let Some(Body::Search(r)) = app.view(view).map(|v| &v.body) else { return Vec::new() };
+    let (kind, query, due) = (r.kind, r.query.clone(), r.older.clone());
+    let mut effects = Vec::new();
+    for (account, cursor) in due {
+        let req = app.next_req();
+        let Some(Body::Search(r)) = app.view_mut(view).map(|v| &mut v.body) else { break };
+        r.older.retain(|(a, _)| *a != account);
+        r.paging.push((req, account.clone(), cursor.clone()));
+        let query = query.clone();
+        effects.push(Effect::View(Request::Search { req, view, account, kind, query, cursor: Some(cursor) }));
+    }
+    effects
 }
 
 /// Adds `new` to `posts`: each post once (the first account that found it keeps it), newest first.

@@ -3,6 +3,7 @@
 pub mod auth;
 mod client;
 mod convert;
+mod feeds;
 mod interact;
 pub mod lookup;
 pub mod prefs;

@@ -3,9 +3,9 @@
 //! profile with a note.
 
 use super::{Client, wire_views as wire};
-use crate::backend::BackendError;
+use crate::backend::{BackendError, Page};
 use crate::model::moderation::Context;
-use crate::model::{Author, Profile, ProfilePage, RichText, Viewer};
+use crate::model::{Author, Post, Profile, ProfilePage, RichText, Viewer};
 use crate::text::{sanitize, sanitize_line};
 
 /// Posts shown under a profile.
@@ -21,17 +21,24 @@ impl Client {
         };
         let mut profile = self.profile_of(&detailed);
         if profile.note.is_some() {
-            return Ok(ProfilePage { profile, posts: Vec::new() });
+            return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
         }
-        let params = [("actor", detailed.did.as_str()), ("limit", POSTS)];
-        match self.query("app.bsky.feed.getAuthorFeed", &params).await {
-            Ok(answer) => Ok(ProfilePage { posts: self.feed_page(&answer.body, Context::View)?.items, profile }),
+        match self.author_feed(&detailed.did, None).await {
+            Ok(page) => Ok(ProfilePage { posts: page.items, older: page.older, profile }),
             Err(BackendError::Server { status: 400, message }) if message.to_lowercase().contains("block") => {
                 profile.note = Some("their posts are hidden by a block".into());
-                Ok(ProfilePage { profile, posts: Vec::new() })
+                Ok(ProfilePage { profile, posts: Vec::new(), older: None })
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// The posts of `actor` (a DID or handle): the newest page, or the one after `cursor`.
+    pub async fn author_feed(&self, actor: &str, cursor: Option<&str>) -> Result<Page<Post>, BackendError> {
+        let mut params = vec![("actor", actor), ("limit", POSTS)];
+        params.extend(cursor.map(|c| ("cursor", c)));
+        let answer = self.query("app.bsky.feed.getAuthorFeed", &params).await?;
+        self.feed_page(&answer.body, Context::View)
     }
 
     fn profile_of(&self, p: &wire::DetailedProfile) -> Profile {
@@ -79,5 +86,9 @@ fn gone(e: BackendError, client: &Client, person: &Author) -> Result<ProfilePage
     } else {
         return Err(e);
     };
-    Ok(ProfilePage { profile: Profile::missing(client.account().clone(), person.clone(), note), posts: Vec::new() })
+    Ok(ProfilePage {
+        profile: Profile::missing(client.account().clone(), person.clone(), note),
+        posts: Vec::new(),
+        older: None,
+    })
 }

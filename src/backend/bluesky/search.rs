@@ -15,16 +15,20 @@ const LIMIT: &str = "50";
 struct Results {
     #[serde(default)]
     posts: Vec<wire::PostView>,
+    #[serde(default)]
+    cursor: Option<String>,
 }
 
 impl Client {
-    /// Posts matching `query`, newest first.
-    pub async fn search_posts(&self, query: &str) -> Result<Found, BackendError> {
-        let params = [("q", query), ("sort", "latest"), ("limit", LIMIT)];
+    /// Posts matching `query`, newest first: the first page, or the one after `cursor`.
+    pub async fn search_posts(&self, query: &str, cursor: Option<&str>) -> Result<Found, BackendError> {
+        let mut params = vec![("q", query), ("sort", "latest"), ("limit", LIMIT)];
+        params.extend(cursor.map(|c| ("cursor", c)));
         let answer = self.query("app.bsky.feed.searchPosts", &params).await?;
         let results: Results = http::decode(&answer.body)?;
-        let posts = results.posts.iter().filter_map(|p| convert::post_view(p, self.account())).collect();
+        let posts: Vec<_> = results.posts.iter().filter_map(|p| convert::post_view(p, self.account())).collect();
+        let older = results.cursor.filter(|c| !c.is_empty() && !posts.is_empty());
         let posts = self.moderate(posts, crate::model::moderation::Context::Feed);
-        Ok(Found { posts, note: None })
+        Ok(Found { posts, older, note: None })
     }
 }

@@ -47,14 +47,17 @@ impl Client {
     }
 
     /// The newest notifications, with the posts they are about.
-    pub async fn notifications(&self) -> Result<Notifications, BackendError> {
+    pub async fn notifications(&self, cursor: Option<&str>) -> Result<Notifications, BackendError> {
+        let mut params = vec![("limit", PAGE)];
+        params.extend(cursor.map(|c| ("cursor", c)));
         let list: wire::NotificationList =
-            self.query("app.bsky.notification.listNotifications", &[("limit", PAGE)]).await?.json()?;
+            self.query("app.bsky.notification.listNotifications", &params).await?.json()?;
+        let older = list.cursor.clone().filter(|c| !c.is_empty() && !list.notifications.is_empty());
         let wanted: Vec<String> = list.notifications.iter().filter_map(subject_uri).collect();
         // The notifications stay readable without their posts when getPosts fails.
         let posts = self.posts(&wanted).await.unwrap_or_default();
         let items = list.notifications.into_iter().filter_map(|n| notification(n, &posts, self.account())).collect();
-        Ok(Notifications { items, note: None })
+        Ok(Notifications { items, note: None, older })
     }
 
     /// `app.bsky.notification.getUnreadCount`.

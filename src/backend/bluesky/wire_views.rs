@@ -18,6 +18,8 @@ pub(super) struct ThreadAnswer {
 pub(super) struct NotificationList {
     #[serde(default)]
     pub notifications: Vec<Notification>,
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

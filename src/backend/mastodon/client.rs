@@ -89,12 +89,22 @@ impl Client {
 
     /// The home timeline at `at`.
     pub async fn home(&self, at: Cursor) -> Result<Page<Post>, BackendError> {
-        let mut query = vec![("limit".to_string(), PAGE.to_string())];
+        self.timeline("/api/v1/timelines/home", at).await
+    }
+
+    /// A page of the statuses timeline at `path` (home, a list), paged by its Link header.
+    pub(super) async fn timeline(&self, path: &str, at: Cursor) -> Result<Page<Post>, BackendError> {
+        self.timeline_of(path, at, PAGE).await
+    }
+
+    /// [`Client::timeline`] with pages of `limit` statuses.
+    pub(super) async fn timeline_of(&self, path: &str, at: Cursor, limit: &str) -> Result<Page<Post>, BackendError> {
+        let mut query = vec![("limit".to_string(), limit.to_string())];
         match &at {
             Cursor::Newest => {}
             Cursor::Older(c) | Cursor::Newer(c) => query.extend(link::decode_cursor(c)),
         }
-        let answer = self.read("/api/v1/timelines/home", &query).await?;
+        let answer = self.read(path, &query).await?;
         let (items, count) = decode_page(&answer.body, &self.account, &self.host)?;
         let links = link::parse(&answer.headers);
         let older = if count == 0 { None } else { links.next };

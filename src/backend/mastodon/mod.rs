@@ -2,6 +2,7 @@
 
 mod client;
 mod convert;
+mod feeds;
 mod frame;
 mod interact;
 mod link;

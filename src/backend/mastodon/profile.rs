@@ -4,9 +4,9 @@
 //! profile with a note.
 
 use super::interact::checked;
-use super::{Client, convert, decode_page, wire_views as wire};
-use crate::backend::BackendError;
-use crate::model::{Author, Profile, ProfilePage, Viewer};
+use super::{Client, convert, wire_views as wire};
+use crate::backend::{BackendError, Cursor, Page};
+use crate::model::{Author, Post, Profile, ProfilePage, Viewer};
 use crate::text::{html_to_rich, sanitize_line};
 
 /// Posts shown under a profile.
@@ -29,6 +29,7 @@ impl Client {
                 return Ok(ProfilePage {
                     profile: Profile::missing(self.account().clone(), person.clone(), note),
                     posts: Vec::new(),
+                    older: None,
                 });
             }
             Err(e) => return Err(e),
@@ -40,12 +41,16 @@ impl Client {
             profile.note = profile.note.or_else(|| blocked_note(r, &profile.person.handle));
         }
         if profile.note.is_some() {
-            return Ok(ProfilePage { profile, posts: Vec::new() });
+            return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
         }
-        let path = format!("/api/v1/accounts/{}/statuses", checked(&account.account.id)?);
-        let body = self.read(&path, &[("limit".to_string(), POSTS.to_string())]).await?.body;
-        let (posts, _) = decode_page(&body, self.account(), self.ctx().host)?;
-        Ok(ProfilePage { profile, posts })
+        let page = self.statuses_of(&account.account.id, Cursor::Newest).await?;
+        Ok(ProfilePage { profile, posts: page.items, older: page.older })
+    }
+
+    /// The statuses of the account with `id`, at `at` (paged by the Link header).
+    pub async fn statuses_of(&self, id: &str, at: Cursor) -> Result<Page<Post>, BackendError> {
+        let path = format!("/api/v1/accounts/{}/statuses", checked(id)?);
+        self.timeline_of(&path, at, POSTS).await
     }
 
     fn profile_of(&self, a: &wire::FullAccount) -> Profile {

@@ -7,7 +7,7 @@
 use reqwest::Method;
 
 use super::interact::checked;
-use super::{Client, convert, wire_views as wire};
+use super::{Client, convert, link, wire_views as wire};
 use crate::backend::views::{Notifications, Unread};
 use crate::backend::{BackendError, http};
 use crate::model::{Author, Notification, NotificationKind, Post, PostKey, Thread, ThreadItem};
@@ -43,19 +43,27 @@ impl Client {
         Ok(Thread::new(items, anchor, replies))
     }
 
-    /// The newest notifications, unread as the notifications marker says.
-    pub async fn notifications(&self) -> Result<Notifications, BackendError> {
-        let page = self.notification_page().await?;
-        let last_read = self.last_read().await?;
-        let unread = unread_prefix(&page, last_read.as_deref());
+    /// The newest notifications, unread as the notifications marker says; or, after `cursor` (the
+    /// Link header's `max_id`), an older page, counted read (what is unread is in the newest page
+    /// the marker is compared with).
+    pub async fn notifications(&self, cursor: Option<&str>) -> Result<Notifications, BackendError> {
+        let Some(cursor) = cursor else {
+            let (page, older) = self.notification_page(None).await?;
+            let last_read = self.last_read().await?;
+            let unread = unread_prefix(&page, last_read.as_deref());
+            let ctx = self.ctx();
+            let items = page.into_iter().enumerate().filter_map(|(i, n)| notification(n, i < unread, &ctx)).collect();
+            return Ok(Notifications { items, note: None, older });
+        };
+        let (page, older) = self.notification_page(Some(cursor)).await?;
         let ctx = self.ctx();
-        let items = page.into_iter().enumerate().filter_map(|(i, n)| notification(n, i < unread, &ctx)).collect();
-        Ok(Notifications { items, note: None })
+        let items = page.into_iter().filter_map(|n| notification(n, false, &ctx)).collect();
+        Ok(Notifications { items, note: None, older })
     }
 
     /// How many notifications come before the marker (a full page of them: more).
     pub async fn unread(&self) -> Result<Unread, BackendError> {
-        let page = self.notification_page().await?;
+        let (page, _) = self.notification_page(None).await?;
         let last_read = self.last_read().await?;
         let count = unread_prefix(&page, last_read.as_deref());
         let more = count == page.len() && page.len() >= PAGE.parse().unwrap_or(40);
@@ -69,9 +77,19 @@ impl Client {
         http::check_status(http::send(request).await?, "the server refused the read marker").map(|_| ())
     }
 
-    async fn notification_page(&self) -> Result<Vec<wire::Notification>, BackendError> {
-        let query = [("limit".to_string(), PAGE.to_string())];
-        self.read("/api/v1/notifications", &query).await?.json()
+    /// A page of notifications and the cursor of the next older one (the Link header's, else the
+    /// last id's `max_id`; `None` after an empty page).
+    async fn notification_page(
+        &self,
+        cursor: Option<&str>,
+    ) -> Result<(Vec<wire::Notification>, Option<String>), BackendError> {
+        let mut query = vec![("limit".to_string(), PAGE.to_string())];
+        query.extend(cursor.map(link::decode_cursor).unwrap_or_default());
+        let answer = self.read("/api/v1/notifications", &query).await?;
+        let page: Vec<wire::Notification> = answer.json()?;
+        let fallback = || page.last().map(|n| format!("max_id={}", urlencoded(&n.id)));
+        let older = if page.is_empty() { None } else { link::parse(&answer.headers).next.or_else(fallback) };
+        Ok((page, older))
     }
 
     /// The notifications marker's id; `None` when the account never set one.
@@ -80,6 +98,10 @@ impl Client {
         let markers: wire::Markers = self.read("/api/v1/markers", &query).await?.json()?;
         Ok(markers.notifications.map(|m| m.last_read_id).filter(|id| !id.is_empty()))
     }
+}
+
+fn urlencoded(id: &str) -> String {
+    url::form_urlencoded::byte_serialize(id.as_bytes()).collect()
 }
 
 /// How many of the newest-first `page` come before the one named `last_read` (all when absent).

@@ -1,10 +1,11 @@
-//! A blog's profile on Tumblr: `GET /v2/blog/{blog}/info` and `GET /v2/blog/{blog}/posts?npf=true`.
+//! A blog's profile on Tumblr: `GET /v2/blog/{blog}/info` and `GET /v2/blog/{blog}/posts?npf=true`
+//! (paged by `offset`).
 //! A blog that does not exist comes back as a profile with a note.
 
 use super::interact::plain;
 use super::{Client, convert, decode_dashboard, wire, wire_views};
-use crate::backend::BackendError;
-use crate::model::{Author, Profile, ProfilePage, Viewer};
+use crate::backend::{BackendError, Page};
+use crate::model::{Author, Post, Profile, ProfilePage, Viewer};
 use crate::text::html_to_rich;
 
 /// Posts shown under a profile (the API's maximum).
@@ -19,13 +20,11 @@ impl Client {
             Err(BackendError::Server { status: 404 | 410, .. }) => {
                 let note = "this blog does not exist (deleted, or renamed)";
                 let profile = Profile::missing(self.account().clone(), person.clone(), note);
-                return Ok(ProfilePage { profile, posts: Vec::new() });
+                return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
             }
             Err(e) => return Err(e),
         };
-        let query = [("npf", "true".to_string()), ("limit", POSTS.to_string())];
-        let answer = self.get(&format!("/v2/blog/{blog}/posts"), &query).await?;
-        let (posts, _) = decode_dashboard(&answer.body, self.account())?;
+        let page = self.blog_posts(blog, None).await?;
         let profile = Profile {
             account: self.account().clone(),
             person: convert::blog_author(&info.blog),
@@ -37,6 +36,16 @@ impl Client {
             locked: false,
             note: None,
         };
-        Ok(ProfilePage { profile, posts })
+        Ok(ProfilePage { profile, posts: page.items, older: page.older })
+    }
+
+    /// The posts of `blog`: the newest page, or the one at `cursor` (an offset), asked until a page
+    /// comes empty.
+    pub async fn blog_posts(&self, blog: &str, cursor: Option<&str>) -> Result<Page<Post>, BackendError> {
+        let offset: usize = cursor.and_then(|c| c.parse().ok()).unwrap_or(0);
+        let query = [("npf", "true".to_string()), ("limit", POSTS.to_string()), ("offset", offset.to_string())];
+        let answer = self.get(&format!("/v2/blog/{}/posts", plain(blog)?), &query).await?;
+        let (items, count) = decode_dashboard(&answer.body, self.account())?;
+        Ok(Page { items, older: (count > 0).then(|| (offset + count).to_string()), newer: None })
     }
 }

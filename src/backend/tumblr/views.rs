@@ -47,8 +47,10 @@ impl Client {
     }
 
     /// The blog's newest activity, with the blog's own posts it is about.
-    pub async fn notifications(&self) -> Result<Notifications, BackendError> {
-        let items = self.activity().await?;
+    pub async fn notifications(&self, cursor: Option<&str>) -> Result<Notifications, BackendError> {
+        let items = self.activity(cursor).await?;
+        // Asked with `before` (the oldest item's Unix time) until a page comes empty.
+        let older = items.iter().map(|i| i.timestamp).min().map(|t| t.to_string());
         let mut targets: Vec<String> = items.iter().filter_map(|i| text_of(&i.target_post_id)).collect();
         targets.dedup();
         targets.truncate(SUBJECTS);
@@ -60,20 +62,21 @@ impl Client {
             }
         }
         let items = items.into_iter().filter_map(|i| self.notification(i, &posts)).collect();
-        Ok(Notifications { items, note: Some(READ_NOTE.into()) })
+        Ok(Notifications { items, note: Some(READ_NOTE.into()), older })
     }
 
     /// The unread activity items after `read_here` in the newest page.
     pub async fn unread(&self, read_here: Option<Timestamp>) -> Result<Unread, BackendError> {
-        let items = self.activity().await?;
+        let items = self.activity(None).await?;
         let after = read_here.map_or(i64::MIN, |t| t.as_second());
         let count = items.iter().filter(|i| i.unread && i.timestamp > after).count();
         Ok(Unread { count: u32::try_from(count).unwrap_or(u32::MAX), more: count >= PAGE })
     }
 
-    async fn activity(&self) -> Result<Vec<wire_views::ActivityItem>, BackendError> {
+    async fn activity(&self, before: Option<&str>) -> Result<Vec<wire_views::ActivityItem>, BackendError> {
         let path = format!("/v2/blog/{}/notifications", plain(self.account().handle())?);
-        let answer: wire::Envelope<wire_views::Activity> = self.get(&path, &[]).await?.json()?;
+        let query: Vec<(&str, String)> = before.map(|b| ("before", b.to_string())).into_iter().collect();
+        let answer: wire::Envelope<wire_views::Activity> = self.get(&path, &query).await?.json()?;
         Ok(answer.response.notifications)
     }
 

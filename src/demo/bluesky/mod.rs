@@ -1,12 +1,13 @@
 //! The demo Bluesky server (PDS and AppView in one): sessions, `app.bsky.feed.getTimeline`, the
 //! repo writes and reads of [`repo`], and likes, reposts, follows and bookmarks ([`records`]) over
-//! XRPC, threads, notifications and profiles ([`views`]), with XRPC error shapes
+//! XRPC, threads, notifications and profiles ([`views`]), custom feeds and lists ([`feeds`]), with XRPC error shapes
 //! (`{"error": "...", "message": "..."}`).
 
 mod auth;
 mod blob;
 mod embed;
 mod facets;
+pub(super) mod feeds;
 mod post;
 mod records;
 pub(super) mod repo;
@@ -57,6 +58,12 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/xrpc/app.bsky.actor.getProfile", get(views::get_profile))
         .route("/xrpc/app.bsky.feed.getAuthorFeed", get(views::get_author_feed))
         .route("/xrpc/app.bsky.feed.searchPosts", get(search::search_posts))
+        .route("/xrpc/app.bsky.actor.getPreferences", get(feeds::get_preferences))
+        .route("/xrpc/app.bsky.feed.getFeedGenerators", get(feeds::get_feed_generators))
+        .route("/xrpc/app.bsky.graph.getLists", get(feeds::get_lists))
+        .route("/xrpc/app.bsky.graph.getList", get(feeds::get_list))
+        .route("/xrpc/app.bsky.feed.getFeed", get(feeds::get_feed))
+        .route("/xrpc/app.bsky.feed.getListFeed", get(feeds::get_list_feed))
         .fallback(|| async { xrpc_error(501, "MethodNotImplemented", "Method Not Implemented") })
         .with_state(state)
 }

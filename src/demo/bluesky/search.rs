@@ -1,5 +1,5 @@
-//! `GET app.bsky.feed.searchPosts?q=&limit=&sort=` on the demo Bluesky server: `{posts: [postView]}`,
-//! newest first. As on the AppView, `#word` in the query matches a tag and the other words match text.
+//! `GET app.bsky.feed.searchPosts?q=&limit=&sort=&cursor=` on the demo Bluesky server:
+//! `{posts: [postView], cursor}`, newest first, 25 at most a page. As on the AppView, `#word` in the query matches a tag and the other words match text.
 
 use super::{Bsky, auth, post, xrpc_error};
 use crate::demo::content::Net;
@@ -9,6 +9,9 @@ use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{Value, json};
+
+/// Most posts on one page.
+const PAGE: usize = 25;
 
 /// `app.bsky.feed.searchPosts`.
 pub async fn search_posts(State(state): State<Bsky>, headers: HeaderMap, Query(params): Query<Params>) -> Response {
@@ -24,9 +27,19 @@ pub async fn search_posts(State(state): State<Bsky>, headers: HeaderMap, Query(p
         Ok(Some(n)) if (1..=100).contains(&n) => n as usize,
         _ => return xrpc_error(400, "InvalidRequest", "limit must be an integer from 1 to 100"),
     };
-    let posts = state.ctx.store.with(|c| {
+    // The cursor is an offset; a page holds at most 25 posts, whatever the limit (as the AppView may).
+    let Some(offset) = params.get("cursor").map_or(Some(0), |c| c.parse::<usize>().ok()) else {
+        return xrpc_error(400, "InvalidRequest", "Malformed cursor");
+    };
+    let limit = limit.min(PAGE);
+    let (posts, more) = state.ctx.store.with(|c| {
         let found = search::posts(c, Net::Bluesky, |p| search::matches(&p.text, &query));
-        found.iter().take(limit).map(|p| post::post_view(c, p, true)).collect::<Vec<Value>>()
+        let page = found.iter().skip(offset).take(limit).map(|p| post::post_view(c, p, true)).collect::<Vec<Value>>();
+        (page, found.len() > offset + limit)
     });
-    reply::json(200, &json!({"posts": posts}))
+    let mut body = json!({"posts": posts});
+    if more {
+        body["cursor"] = json!((offset + limit).to_string());
+    }
+    reply::json(200, &body)
 }

@@ -111,9 +111,18 @@ pub async fn list_notifications(
         Ok(n) => n.unwrap_or(50).clamp(1, 100) as usize,
         Err(message) => return xrpc_error(400, "InvalidRequest", &message),
     };
+    // The cursor is an offset into the newest-first list.
+    let Some(offset) = params.get("cursor").map_or(Some(0), |c| c.parse::<usize>().ok()) else {
+        return xrpc_error(400, "InvalidRequest", "Malformed cursor");
+    };
     let body = state.ctx.store.with(|c| {
-        let list: Vec<Value> = notices(c).into_iter().take(limit).map(|n| notification(c, n)).collect();
-        json!({"notifications": list, "seenAt": post::time(c.read.seen), "priority": false})
+        let all = notices(c);
+        let list: Vec<Value> = all.iter().skip(offset).take(limit).map(|n| notification(c, n)).collect();
+        let mut body = json!({"notifications": list, "seenAt": post::time(c.read.seen), "priority": false});
+        if all.len() > offset + limit {
+            body["cursor"] = json!((offset + limit).to_string());
+        }
+        body
     });
     reply::json(200, &body)
 }
@@ -221,6 +230,10 @@ pub async fn get_author_feed(State(state): State<Bsky>, headers: HeaderMap, Quer
     }
     let wanted = params.get("actor").cloned().unwrap_or_default();
     let limit = reply::number(&params, "limit").ok().flatten().unwrap_or(50).clamp(1, 100) as usize;
+    // The cursor is an offset into the newest-first posts.
+    let Some(offset) = params.get("cursor").map_or(Some(0), |c| c.parse::<usize>().ok()) else {
+        return xrpc_error(400, "InvalidRequest", "Malformed cursor");
+    };
     let body = state.ctx.store.with(|c| {
         let key = actor(c, &wanted)?;
         if key == BLOCKER {
@@ -228,8 +241,13 @@ pub async fn get_author_feed(State(state): State<Bsky>, headers: HeaderMap, Quer
         }
         let mut posts: Vec<&Post> = c.posts.iter().filter(|p| p.author == key && p.nets.has(Net::Bluesky)).collect();
         posts.sort_by_key(|p| std::cmp::Reverse((p.at, p.key)));
-        let feed: Vec<Value> = posts.into_iter().take(limit).map(|p| post::feed_view_post(c, p)).collect();
-        Some(Ok(json!({"feed": feed})))
+        let more = posts.len() > offset + limit;
+        let feed: Vec<Value> = posts.into_iter().skip(offset).take(limit).map(|p| post::feed_view_post(c, p)).collect();
+        let mut body = json!({"feed": feed});
+        if more {
+            body["cursor"] = json!((offset + limit).to_string());
+        }
+        Some(Ok(body))
     });
     match body {
         Some(Ok(body)) => reply::json(200, &body),

@@ -4,6 +4,7 @@
 //! clock. Each post says which networks it goes to ([`Nets`]); handles and ids differ per network and
 //! are derived by the renderers from the person's `key`.
 
+pub mod feeds;
 mod generated;
 mod hostile;
 mod people;

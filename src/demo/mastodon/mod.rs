@@ -2,13 +2,14 @@
 //! `verify_credentials`, posting, reading and deleting statuses and an account's statuses ([`write`]),
 //! favourites, boosts, bookmarks, follows and relationships ([`interact`]), threads, notifications
 //! and accounts ([`views`]), read markers for home and notifications ([`markers`]), the user stream
-//! over a WebSocket ([`streaming`]) and tag timelines and search ([`search`]), with Mastodon's own
+//! over a WebSocket ([`streaming`]), tag timelines and search ([`search`]) and lists ([`lists`]), with Mastodon's own
 //! error shapes (`{"error": "..."}`).
 
 mod account;
 mod html;
 mod instance;
 mod interact;
+mod lists;
 mod markers;
 mod media;
 mod search;
@@ -56,6 +57,8 @@ pub fn router(ctx: Ctx) -> Router {
         .route("/api/v1/streaming", get(streaming::streaming))
         .route("/api/v1/timelines/tag/{tag}", get(search::tag))
         .route("/api/v2/search", get(search::search))
+        .route("/api/v1/lists", get(lists::lists))
+        .route("/api/v1/timelines/list/{id}", get(lists::timeline))
         .fallback(|| async { reply::json(404, &json!({"error": "Record not found"})) })
         .with_state(ctx)
 }

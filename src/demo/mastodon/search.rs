@@ -1,8 +1,9 @@
-//! Finding posts on the demo Mastodon server: `GET /api/v1/timelines/tag/:hashtag?limit=` (public,
-//! like Mastodon's; a token, when sent, must be valid) and `GET /api/v2/search?q=&type=&limit=`
-//! (`{accounts, statuses, hashtags}`; statuses only for a signed-in user, as on Mastodon).
+//! Finding posts on the demo Mastodon server: `GET /api/v1/timelines/tag/:hashtag?limit=&max_id=`
+//! (public, like Mastodon's; a token, when sent, must be valid; Link-header paging) and
+//! `GET /api/v2/search?q=&type=&limit=&offset=` (`{accounts, statuses, hashtags}`; statuses only for
+//! a signed-in user, as on Mastodon).
 
-use super::{DEFAULT_LIMIT, MAX_LIMIT, reject, status};
+use super::{DEFAULT_LIMIT, MAX_LIMIT, link_header, reject, select, status};
 use crate::demo::content::Net;
 use crate::demo::reply::{self, Params};
 use crate::demo::{Ctx, search};
@@ -25,11 +26,18 @@ pub async fn tag(
         return reply::json(400, &json!({"error": "limit must be an integer"}));
     };
     let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
-    let statuses = ctx.store.with(|c| {
+    let (ids, statuses) = ctx.store.with(|c| {
         let found = search::posts(c, Net::Mastodon, |post| search::has_tag(&post.text, &tag));
-        found.iter().take(limit).map(|post| status::status(c, post, &ctx.url, ctx.now)).collect::<Vec<Value>>()
+        let page = select(&found, &p, limit);
+        let ids: Vec<u64> = page.iter().map(|post| crate::demo::ids::snowflake(post.at, post.key)).collect();
+        (ids, page.iter().map(|post| status::status(c, post, &ctx.url, ctx.now)).collect::<Vec<Value>>())
     });
-    reply::json(200, &Value::Array(statuses))
+    let response = reply::json(200, &Value::Array(statuses));
+    let path = format!("/api/v1/timelines/tag/{}", crate::backend::search::path_segment(&tag));
+    match link_header(&ctx, &path, &p, &ids, limit) {
+        Some(link) => reply::with_header(response, "link", &link),
+        None => response,
+    }
 }
 
 /// `GET /api/v2/search`.
@@ -50,6 +58,10 @@ pub async fn search(State(ctx): State<Ctx>, headers: HeaderMap, Query(p): Query<
         return reply::json(400, &json!({"error": "limit must be an integer"}));
     };
     let limit = limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT) as usize;
+    let Ok(offset) = reply::number(&p, "offset") else {
+        return reply::json(400, &json!({"error": "offset must be an integer"}));
+    };
+    let offset = offset.unwrap_or(0) as usize;
     let wanted = signed_in && matches!(kind, "" | "statuses");
     let statuses = ctx.store.with(|c| {
         let found = if wanted {
@@ -57,7 +69,8 @@ pub async fn search(State(ctx): State<Ctx>, headers: HeaderMap, Query(p): Query<
         } else {
             Vec::new()
         };
-        found.iter().take(limit).map(|post| status::status(c, post, &ctx.url, ctx.now)).collect::<Vec<Value>>()
+        let page = found.iter().skip(offset).take(limit);
+        page.map(|post| status::status(c, post, &ctx.url, ctx.now)).collect::<Vec<Value>>()
     });
     reply::json(200, &json!({"accounts": [], "statuses": statuses, "hashtags": []}))
 }

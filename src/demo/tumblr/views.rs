@@ -32,17 +32,24 @@ pub async fn info(State(shared): State<Shared>, headers: HeaderMap, Path(blog): 
     body.map_or_else(|| failure(404, 0, "Blog not found"), ok)
 }
 
-/// `GET /v2/blog/{blog}/notifications`: newest first.
-pub async fn notifications(State(shared): State<Shared>, headers: HeaderMap, Path(blog): Path<String>) -> Response {
+/// `GET /v2/blog/{blog}/notifications?before=`: newest first (before a Unix time, when given).
+pub async fn notifications(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Path(blog): Path<String>,
+    Query(params): Query<Params>,
+) -> Response {
     if let Some(response) = reject(&shared.ctx, &shared.grants, &headers) {
         return response;
     }
+    let Ok(before) = reply::number(&params, "before") else { return failure(400, 0, "before must be an integer") };
     let body = shared.ctx.store.with(|c| {
         let key = blog_key(c, &blog)?;
         if !is_own(&key) {
             return Some(Err(()));
         }
-        let mut list: Vec<&Notice> = c.notices.iter().filter(|n| n.nets.has(Net::Tumblr)).collect();
+        let earlier = |n: &&Notice| before.is_none_or(|b| n.at.as_second() < i64::try_from(b).unwrap_or(i64::MAX));
+        let mut list: Vec<&Notice> = c.notices.iter().filter(|n| n.nets.has(Net::Tumblr)).filter(earlier).collect();
         list.sort_by_key(|n| std::cmp::Reverse(n.at));
         Some(Ok(json!({"notifications": list.into_iter().map(|n| activity(c, n)).collect::<Vec<_>>()})))
     });

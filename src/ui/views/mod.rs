@@ -1,7 +1,8 @@
 //! The top view of the stack, drawn where the list panes go: a thread, the notifications, a
-//! profile or a search. Rows have a fixed height per kind (so `update` can keep the selection in view), under
-//! a header of fixed height. Pure draw functions over `&App`.
+//! profile, a search or a list or feed. Rows have a fixed height per kind (so `update` can keep the
+//! selection in view), under a header of fixed height. Pure draw functions over `&App`.
 
+mod feed;
 mod notifications;
 mod profile;
 mod rows;
@@ -46,6 +47,7 @@ pub fn header_height(view: &View) -> u16 {
         Body::Notifications(inbox) => u16::try_from(inbox.notes.len().min(MAX_NOTES)).unwrap_or(0),
         Body::Search(r) => u16::try_from(r.notes.len().min(MAX_NOTES)).unwrap_or(0),
         Body::Profile { load: Load::Ready(_), .. } => PROFILE_HEADER,
+        Body::Feed(f) => feed::header_height(f),
         _ => 0,
     }
 }
@@ -76,6 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
         Body::Thread { load: Load::Ready(t), .. } => thread::header(t, inner.width, theme),
         Body::Notifications(inbox) => notifications::header(inbox, MAX_NOTES, inner.width, theme),
         Body::Search(r) => search::header(r, MAX_NOTES, inner.width, theme),
+        Body::Feed(f) => feed::header(f, inner.width, theme),
         Body::Profile { load: Load::Ready(p), .. } => profile::header(app, &p.profile, inner.width, theme),
         _ => Vec::new(),
     };
@@ -87,7 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
         let mut row_lines = match &view.body {
             Body::Thread { load: Load::Ready(t), .. } => thread::row(app, view, t, row, inner.width, theme),
             Body::Notifications(inbox) => notifications::row(app, view, inbox, row, inner.width, theme),
-            Body::Profile { .. } | Body::Search(_) => rows::post_row(app, view, row, inner.width, theme),
+            Body::Profile { .. } | Body::Search(_) | Body::Feed(_) => {
+                rows::post_row(app, view, row, inner.width, theme)
+            }
             _ => Vec::new(),
         };
         row_lines.resize(usize::from(row_h), Line::default());
@@ -113,6 +118,7 @@ fn title(view: &View) -> String {
         Body::Notifications(_) => "Notifications".to_string(),
         Body::Profile { person, .. } => format!("Profile of @{}", person.handle),
         Body::Search(r) => search::title(r),
+        Body::Feed(f) => feed::title(f),
     }
 }
 
@@ -143,6 +149,7 @@ fn empty_text(view: &View) -> &'static str {
         Body::Profile { load: Load::Ready(p), .. } if p.profile.note.is_some() => "",
         Body::Profile { .. } => "No posts.",
         Body::Search(r) => search::empty_text(r),
+        Body::Feed(f) => feed::empty_text(f),
         _ => "",
     }
 }

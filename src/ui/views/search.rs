@@ -14,7 +14,13 @@ pub fn title(r: &Results) -> String {
         SearchKind::Tag => format!("#{}", r.query),
         SearchKind::Posts => format!("Search “{}”", r.query),
     };
-    if r.waiting.is_empty() { what } else { format!("{what} (waiting for {})", r.waiting.len()) }
+    if !r.waiting.is_empty() {
+        format!("{what} (waiting for {})", r.waiting.len())
+    } else if !r.paging.is_empty() {
+        format!("{what} (loading more)")
+    } else {
+        what
+    }
 }
 
 /// The notes, at most `max` lines.

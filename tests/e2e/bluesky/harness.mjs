@@ -12,7 +12,7 @@ const HOST = '127.0.0.1'
 const PORTS = { plc: 2582, pds: 2583, appview: 2584, ozone: 2587 }
 // Ports the network otherwise picks at random (third-party PDS, bsync,
 // AppView dataplane): handed out in this order to listen(0) calls.
-const SPARE_PORTS = [2585, 2586, 2588, 2589, 2590]
+const SPARE_PORTS = [2585, 2586, 2588, 2589, 2590, 2591, 2592]
 const PASSWORDS = { alice: 'alice-pass', bob: 'bob-pass', carol: 'carol-pass' }
 const DEADLINE_MS = Number(process.env.SEED_DEADLINE_MS || 30000)
 
@@ -224,6 +224,87 @@ await bob.like(named.hashtag.uri, named.hashtag.cid)
 await alice.like(named.thread_reply.uri, named.thread_reply.cid)
 await carol.like(named.image.uri, named.image.cid)
 
+// --- lists and custom feeds --------------------------------------------------
+// A feed generator on the local PLC (dev-env's TestFeedGen): "murre-e2e" serves
+// every seeded post, newest first, 20 a page with an offset cursor; "murre-down"
+// fails as a generator that is down does. alice saves both (the first pinned).
+const feedUri = (rkey) => `at://${users.alice.did}/app.bsky.feed.generator/${rkey}`
+const feedPage = async ({ params }) => {
+  const all = [...posts].reverse()
+  const start = Number(params.cursor ?? 0) || 0
+  const page = all.slice(start, start + Math.min(params.limit ?? 50, 20))
+  const next = start + page.length
+  const cursor = next < all.length ? { cursor: String(next) } : {}
+  return { encoding: 'application/json', body: { feed: page.map((post) => ({ post })), ...cursor } }
+}
+const generator = await network.createFeedGen({
+  [feedUri('murre-e2e')]: feedPage,
+  [feedUri('murre-down')]: async () => {
+    throw new Error('the generator is down')
+  },
+})
+const generatorRecord = (displayName) => ({
+  $type: 'app.bsky.feed.generator',
+  did: generator.did,
+  displayName,
+  description: 'murre end-to-end feed',
+  createdAt: new Date().toISOString(),
+})
+for (const [rkey, name] of [['murre-e2e', 'murre e2e フィード 🐦'], ['murre-down', 'murre down']]) {
+  await alice.com.atproto.repo.putRecord({
+    repo: users.alice.did,
+    collection: 'app.bsky.feed.generator',
+    rkey,
+    record: generatorRecord(name),
+  })
+}
+// alice's list of bob (a curation list), and a list made and deleted again.
+const listRecord = (name) => ({
+  $type: 'app.bsky.graph.list',
+  purpose: 'app.bsky.graph.defs#curatelist',
+  name,
+  createdAt: new Date().toISOString(),
+})
+const list = await alice.com.atproto.repo.createRecord({
+  repo: users.alice.did,
+  collection: 'app.bsky.graph.list',
+  record: listRecord('Friends 友達 👩‍👩‍👧 \u001b[31mred'),
+})
+await alice.com.atproto.repo.createRecord({
+  repo: users.alice.did,
+  collection: 'app.bsky.graph.listitem',
+  record: { $type: 'app.bsky.graph.listitem', subject: users.bob.did, list: list.data.uri, createdAt: new Date().toISOString() },
+})
+const gone = await alice.com.atproto.repo.createRecord({
+  repo: users.alice.did,
+  collection: 'app.bsky.graph.list',
+  record: listRecord('Deleted list'),
+})
+await alice.com.atproto.repo.deleteRecord({
+  repo: users.alice.did,
+  collection: 'app.bsky.graph.list',
+  rkey: gone.data.uri.split('/').pop(),
+})
+await alice.app.bsky.actor.putPreferences({
+  preferences: [
+    {
+      $type: 'app.bsky.actor.defs#savedFeedsPrefV2',
+      items: [
+        { type: 'timeline', value: 'following', pinned: true, id: 'home' },
+        { type: 'feed', value: feedUri('murre-e2e'), pinned: true, id: 'e2e' },
+        { type: 'feed', value: feedUri('murre-down'), pinned: false, id: 'down' },
+      ],
+    },
+  ],
+})
+const feeds = {
+  custom: feedUri('murre-e2e'),
+  down: feedUri('murre-down'),
+  list: list.data.uri,
+  deleted_list: gone.data.uri,
+  generator_did: generator.did,
+}
+
 const appPw = await alice.com.atproto.server.createAppPassword({ name: 'murre-e2e' })
 users.alice.app_password = appPw.data.password
 log(`seeded ${posts.length} posts in ${Date.now() - t0} ms`)
@@ -262,6 +343,24 @@ for (;;) {
 }
 log(`alice's timeline has ${timelineSize} items after ${Date.now() - t0} ms`)
 
+// The list feed and the custom feed answer once the AppView indexed them.
+for (;;) {
+  try {
+    const listFeed = await viewer.app.bsky.feed.getListFeed({ list: feeds.list, limit: 5 })
+    const custom = await viewer.app.bsky.feed.getFeed({ feed: feeds.custom, limit: 5 })
+    const deleted = await viewer.app.bsky.graph.getList({ list: feeds.deleted_list, limit: 1 }).then(
+      () => false,
+      () => true,
+    )
+    if (listFeed.data.feed.length > 0 && custom.data.feed.length > 0 && deleted) break
+  } catch (err) {
+    if (Date.now() > deadline + DEADLINE_MS) throw err
+  }
+  if (Date.now() > deadline + DEADLINE_MS) throw new Error('the list and custom feeds never answered')
+  await new Promise((r) => setTimeout(r, 200))
+}
+log(`list and custom feed answer after ${Date.now() - t0} ms`)
+
 // --- hand over ---------------------------------------------------------------
 const state = {
   pds: pdsUrl,
@@ -271,6 +370,7 @@ const state = {
   seeded_posts: posts.length,
   timeline_items: timelineSize,
   posts: Object.fromEntries(Object.entries(named).map(([k, v]) => [k, v.uri])),
+  feeds,
 }
 fs.mkdirSync(runDir, { recursive: true })
 const out = path.join(runDir, 'bluesky.json')
