@@ -169,6 +169,12 @@ async fn profiles_show_bio_counts_posts_and_notes_for_blocked_and_deleted_accoun
         let gone = client.profile(&ghost).await.unwrap_or_else(|e| panic!("{net}: {e}"));
         assert!(gone.profile.note.is_some() && gone.posts.is_empty(), "{net}: {:?}", gone.profile.note);
     }
+    // A private Tumblr blog refuses the token (401): a note, not "log in again", and the account
+    // still reads its dashboard.
+    let tumblr = &st.clients[2];
+    let private = tumblr.profile(&person("private-diary", None)).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(private.profile.note.as_deref().is_some_and(|n| n.contains("private")), "{:?}", private.profile.note);
+    assert!(tumblr.home(Cursor::Newest).await.is_ok());
     for client in &st.clients[..2] {
         let blocker = match client.network() {
             Network::Mastodon => person("blocker@social.example", Some("110000000000000016".into())),

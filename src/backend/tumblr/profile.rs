@@ -1,6 +1,6 @@
 //! A blog's profile on Tumblr: `GET /v2/blog/{blog}/info` and `GET /v2/blog/{blog}/posts?npf=true`
 //! (paged by `offset`).
-//! A blog that does not exist comes back as a profile with a note.
+//! A blog that does not exist, or a private one, comes back as a profile with a note.
 
 use super::interact::plain;
 use super::{Client, convert, decode_dashboard, wire, wire_views};
@@ -19,6 +19,15 @@ impl Client {
             Ok(answer) => answer.json::<wire::Envelope<wire_views::Info>>()?.response.blog,
             Err(BackendError::Server { status: 404 | 410, .. }) => {
                 let note = "this blog does not exist (deleted, or renamed)";
+                let profile = Profile::missing(self.account().clone(), person.clone(), note);
+                return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
+            }
+            // A private blog refuses even a good token: the account's own info tells the two apart.
+            Err(e @ (BackendError::Auth(_) | BackendError::Server { status: 403, .. })) => {
+                if self.get("/v2/user/info", &[]).await.is_err() {
+                    return Err(e);
+                }
+                let note = "this blog is private: only people it lets in can see it";
                 let profile = Profile::missing(self.account().clone(), person.clone(), note);
                 return Ok(ProfilePage { profile, posts: Vec::new(), older: None });
             }

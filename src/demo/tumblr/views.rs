@@ -15,10 +15,17 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::{Value, json};
 
+/// A private blog: its info is refused to everyone but its members.
+pub const PRIVATE: &str = "private-diary";
+
 /// `GET /v2/blog/{blog}/info`.
 pub async fn info(State(shared): State<Shared>, headers: HeaderMap, Path(blog): Path<String>) -> Response {
     if let Some(response) = reject(&shared.ctx, &shared.grants, &headers) {
         return response;
+    }
+    if blog == PRIVATE {
+        // As Tumblr answers for a blog only its members may read, whatever the token.
+        return failure(401, 0, "Unauthorized");
     }
     let body = shared.ctx.store.with(|c| {
         let key = blog_key(c, &blog).filter(|k| k != GHOST)?;
