@@ -96,6 +96,8 @@ pub enum Action {
     Search,
     /// Posts with a hashtag on every network (asks for the tag).
     Hashtag,
+    /// Open the post's images in the image viewer.
+    OpenImage,
 }
 
 impl Action {
@@ -147,6 +149,7 @@ impl Action {
             Action::Profile => "profile of the author",
             Action::Search => "search posts",
             Action::Hashtag => "posts with a hashtag",
+            Action::OpenImage => "open the images in the viewer",
         }
     }
 }

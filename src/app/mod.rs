@@ -6,6 +6,7 @@ mod action;
 pub mod cache;
 pub mod compose;
 mod effect;
+pub mod images;
 mod interact;
 pub mod live;
 mod msg;
@@ -195,6 +196,10 @@ pub struct App {
     pub views: Vec<views::View>,
     /// Unread notifications per account, for the status bar.
     pub notices: views::Notices,
+    /// Image previews in the detail pane.
+    pub images: images::Images,
+    /// Links in the detail pane are made clickable (OSC 8) where the terminal can.
+    pub hyperlinks: bool,
     next_req: u64,
     next_view: u64,
 }
@@ -226,6 +231,8 @@ impl App {
             cached: Vec::new(),
             views: Vec::new(),
             notices: views::Notices::default(),
+            images: images::Images::default(),
+            hyperlinks: false,
             next_req: 0,
             next_view: 0,
         }
