@@ -89,7 +89,7 @@ impl Encoded {
         let picker = app.images.picker.as_ref()?;
         let Some(Entry::Ready(preview)) = app.images.get(url) else { return None };
         let image = (*preview.image).clone();
-        let resize = ratatui_image::Resize::Fit(Some(image::imageops::FilterType::Triangle));
+        let resize = ratatui_image::Resize::Scale(Some(image::imageops::FilterType::Triangle));
         let protocol = picker.new_protocol(image, ratatui::layout::Size::new(cols, rows), resize).ok()?;
         let out = f(&protocol);
         if cache.len() >= ENCODED {
