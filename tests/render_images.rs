@@ -23,7 +23,8 @@ fn with_preview(width: u16, height: u16) -> App {
         app.images.insert("https://img.example/1.png", Entry::Ready(preview));
     }
     #[cfg(not(feature = "images"))]
-    app.images.insert("https://img.example/1.png", Entry::Ready(murre::app::images::Preview { width: 160, height: 96 }));
+    app.images
+        .insert("https://img.example/1.png", Entry::Ready(murre::app::images::Preview { width: 160, height: 96 }));
     app
 }
 

@@ -100,10 +100,10 @@ impl Images {
 
     /// Marks `url` as just used.
     fn touch(&mut self, url: &str) {
-        if let Some(i) = self.order.iter().position(|u| u == url) {
-            if let Some(u) = self.order.remove(i) {
-                self.order.push_back(u);
-            }
+        if let Some(i) = self.order.iter().position(|u| u == url)
+            && let Some(u) = self.order.remove(i)
+        {
+            self.order.push_back(u);
         }
     }
 

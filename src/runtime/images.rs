@@ -34,7 +34,8 @@ pub fn spawn_fetch(req: ReqId, url: String, tx: mpsc::UnboundedSender<Msg>) {
 /// is a note for the reader.
 pub async fn download(url: &str, cap: usize) -> Result<Vec<u8>, String> {
     let parsed = url::Url::parse(url).map_err(|_| "not a web address".to_string())?;
-    let allowed = parsed.scheme() == "https" || (parsed.scheme() == "http" && crate::backend::http::is_loopback(&parsed));
+    let allowed =
+        parsed.scheme() == "https" || (parsed.scheme() == "http" && crate::backend::http::is_loopback(&parsed));
     if !allowed {
         return Err("not an https address".into());
     }
@@ -101,11 +102,8 @@ pub fn decode(bytes: &[u8]) -> Result<Preview, String> {
         image::ImageError::Unsupported(_) => "not an image murre can show".to_string(),
         other => format!("cannot decode the image ({other})"),
     })?;
-    let image = if image.width() > MAX_SIDE || image.height() > MAX_SIDE {
-        image.thumbnail(MAX_SIDE, MAX_SIDE)
-    } else {
-        image
-    };
+    let image =
+        if image.width() > MAX_SIDE || image.height() > MAX_SIDE { image.thumbnail(MAX_SIDE, MAX_SIDE) } else { image };
     Ok(Preview { width: image.width(), height: image.height(), image: std::sync::Arc::new(image) })
 }
 

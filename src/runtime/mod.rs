@@ -7,9 +7,9 @@ mod driver;
 mod editor;
 mod effects;
 pub mod images;
-pub mod osc8;
 mod live;
 mod login;
+pub mod osc8;
 mod terminal;
 mod views;
 

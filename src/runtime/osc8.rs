@@ -67,7 +67,8 @@ fn cells(out: &mut Vec<u8>, spot: &LinkSpot, buffer: &Buffer) {
         if symbol.chars().any(char::is_control) {
             continue;
         }
-        let _ = queue!(out, style::SetAttribute(style::Attribute::Reset), style::SetStyle(cell.style().into_crossterm()));
+        let _ =
+            queue!(out, style::SetAttribute(style::Attribute::Reset), style::SetStyle(cell.style().into_crossterm()));
         let _ = out.write_all(symbol.as_bytes());
         skip = crate::text::width(symbol).saturating_sub(1);
     }

@@ -57,7 +57,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<Link
         .into_iter()
         .filter_map(|s| {
             let rect = on_screen(inner, scroll, s.line, 1)?;
-            Some(LinkSpot { x: inner.x + s.col, y: rect.y, width: s.width.min(inner.width - s.col.min(inner.width)), url: s.url })
+            Some(LinkSpot {
+                x: inner.x + s.col,
+                y: rect.y,
+                width: s.width.min(inner.width - s.col.min(inner.width)),
+                url: s.url,
+            })
         })
         .filter(|s| s.width > 0)
         .collect()
