@@ -164,3 +164,37 @@ fn the_cache_stays_under_its_bytes_and_keeps_the_newest_even_if_alone_too_big() 
     images.insert("big", Entry::Failed("gone".into()));
     assert_eq!(images.held(), (1, 0), "bytes follow the entry that replaced it");
 }
+
+#[test]
+fn previews_are_off_over_ssh_and_on_plain_terminals_unless_switched_on() {
+    use murre::runtime::caps::{TermEnv, images_wanted};
+    use murre::store::config::Switch;
+    let local = TermEnv { term: Some("xterm-256color".into()), ssh: false };
+    let ssh = TermEnv { ssh: true, ..local.clone() };
+    let dumb = TermEnv { term: Some("dumb".into()), ssh: false };
+    let built = cfg!(feature = "images");
+    assert_eq!(images_wanted(Switch::Auto, &local), built);
+    assert!(!images_wanted(Switch::Auto, &ssh));
+    assert!(!images_wanted(Switch::Auto, &dumb));
+    assert_eq!(images_wanted(Switch::On, &ssh), built, "on means on, where the build has previews");
+    assert!(!images_wanted(Switch::Off, &local));
+}
+
+#[test]
+fn the_ui_section_of_the_config() {
+    use murre::store::config::{Config, Switch};
+    let config: Config = toml::from_str("[ui]\nimages = \"off\"\nhyperlinks = false\nviewer = \"imv -f\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (config.ui.images, config.ui.hyperlinks, config.ui.viewer.as_deref()),
+        (Switch::Off, false, Some("imv -f"))
+    );
+    let default: Config = toml::from_str("").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((default.ui.images, default.ui.hyperlinks), (Switch::Auto, true));
+    assert!(toml::from_str::<Config>("[ui]\nimages = \"maybe\"\n").is_err());
+    if std::env::var_os("MURRE_VIEWER").is_none() {
+        let viewer = murre::runtime::images::viewer;
+        assert_eq!(viewer(Some("feh --scale-down")), Some(vec!["feh".to_string(), "--scale-down".to_string()]));
+        assert_eq!(viewer(Some("  ")), None);
+    }
+}

@@ -56,6 +56,7 @@ pub fn render(spots: &[LinkSpot], buffer: &Buffer) -> Vec<u8> {
 /// as the terminal fills it.
 fn cells(out: &mut Vec<u8>, spot: &LinkSpot, buffer: &Buffer) {
     let mut skip = 0usize;
+    let mut last = None;
     for x in spot.x..spot.x.saturating_add(spot.width) {
         let Some(cell) = buffer.cell((x, spot.y)) else { break };
         if skip > 0 {
@@ -67,8 +68,14 @@ fn cells(out: &mut Vec<u8>, spot: &LinkSpot, buffer: &Buffer) {
         if symbol.chars().any(char::is_control) {
             continue;
         }
-        let _ =
-            queue!(out, style::SetAttribute(style::Attribute::Reset), style::SetStyle(cell.style().into_crossterm()));
+        if last != Some(cell.style()) {
+            let _ = queue!(
+                out,
+                style::SetAttribute(style::Attribute::Reset),
+                style::SetStyle(cell.style().into_crossterm())
+            );
+            last = Some(cell.style());
+        }
         let _ = out.write_all(symbol.as_bytes());
         skip = crate::text::width(symbol).saturating_sub(1);
     }
