@@ -58,7 +58,12 @@ fn clients(net: &murre::demo::DemoNetwork) -> Vec<murre::backend::Client> {
 
 /// `n` posts: the demo's, repeated with fresh identities and times.
 fn posts(demo: &[Post], n: usize) -> Vec<Post> {
-    (0..n)
+    posts_in(demo, 0..n)
+}
+
+/// Posts `range` of the same endless feed.
+fn posts_in(demo: &[Post], range: std::ops::Range<usize>) -> Vec<Post> {
+    range
         .map(|i| {
             let mut p = demo[i % demo.len()].clone();
             let at =
@@ -80,6 +85,38 @@ fn main() {
         status_kb("VmHWM")
     );
     let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    // First (VmHWM only grows): a reader who scrolls through 50,000 posts, page by page, under the
+    // default bound of 5,000 rows.
+    let mut app =
+        App::new(vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)], jiff::Timestamp::now());
+    app.timeline.max_posts = murre::store::config::TimelineConfig::default().row_bound();
+    update(&mut app, Msg::Resize { width: 200, height: 60 });
+    let mut effects = murre::app::start(&mut app);
+    for i in 0..50_000 / 40 {
+        let Some((req, kind)) = effects.iter().find_map(|e| match e {
+            murre::app::Effect::Fetch { req, kind, .. } => Some((*req, *kind)),
+            _ => None,
+        }) else {
+            break;
+        };
+        let page = murre::backend::Page {
+            items: posts_in(&demo, i * 40..i * 40 + 40),
+            older: Some(format!("max_id={i}")),
+            newer: None,
+        };
+        update(&mut app, Msg::FeedLoaded { req, source: 0, kind, result: Ok(page) });
+        effects = update(&mut app, Msg::Action(Action::SelectLast));
+    }
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
+    let _ = term.draw(|f| draw(f, &app, &Theme::default(), &keymap));
+    println!(
+        "50000 posts read through, bound {}: VmRSS {} kB, VmHWM {} kB (timeline rows {})",
+        app.timeline.max_posts,
+        status_kb("VmRSS"),
+        status_kb("VmHWM"),
+        app.timeline.len()
+    );
+    drop(app);
     for n in [1_000, 50_000] {
         let mut app = App::new(
             vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)],

@@ -48,6 +48,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let mut app = App::new(sources, jiff::Timestamp::now());
     app.timeline.grouping = ctx.config.timeline.group_cross_posts;
     app.timeline.set_muted_words(&ctx.config.timeline.muted_words);
+    app.timeline.max_posts = ctx.config.timeline.row_bound();
     let t = &ctx.config.timeline;
     // The demo's posts are made afresh at every start: there is no place in them to come back to.
     let read_position = t.remember_position && !ctx.demo;

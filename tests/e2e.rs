@@ -729,3 +729,72 @@ async fn mastodon_server_side_filters_warn_or_hide_in_the_home_timeline() {
     assert!(find(&hidden).is_none(), "the hidden status still shows");
     assert!(home.items.iter().any(|p| p.text.to_plain().starts_with("plain status")));
 }
+
+/// An XRPC procedure as `session`, the way another app would send it.
+async fn bluesky_procedure(session: &bluesky::Session, nsid: &str, body: Value) -> Value {
+    let url = format!("{}/xrpc/{nsid}", text(&servers("bluesky"), "/pds"));
+    let resp = web().post(url).bearer_auth(&session.access_jwt).json(&body).send().await;
+    let resp = resp.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{nsid}: {e}"));
+    resp.json().await.unwrap_or_default()
+}
+
+/// The account's own Bluesky preferences, set on the reference PDS the way Bluesky's app sets them
+/// (`putPreferences`): a muted word and adult content off hide posts from the home feed; with adult
+/// content on and the label ignored, and no muted word, the same posts show, unwarned.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn bluesky_preferences_muted_words_and_labels_hide_posts_in_the_home_feed() {
+    let poster = common::live::fresh_bluesky_account("mwpost").await;
+    let reader = common::live::fresh_bluesky_account("mwread").await;
+    let now = || jiff::Timestamp::now().to_string();
+    let follow = json!({"repo": reader.did, "collection": "app.bsky.graph.follow",
+        "record": {"$type": "app.bsky.graph.follow", "subject": poster.did, "createdAt": now()}});
+    bluesky_procedure(&reader, "com.atproto.repo.createRecord", follow).await;
+    let tag = jiff::Timestamp::now().as_nanosecond().to_string();
+    let posts = [
+        (format!("a zebra crossing {tag}"), json!(null)),
+        (
+            format!("a suggestive picture {tag}"),
+            json!({"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "sexual"}]}),
+        ),
+        (format!("plain words {tag}"), json!(null)),
+    ];
+    for (words, labels) in &posts {
+        let mut record = json!({"$type": "app.bsky.feed.post", "text": words, "createdAt": now()});
+        if !labels.is_null() {
+            record["labels"] = labels.clone();
+        }
+        let body = json!({"repo": poster.did, "collection": "app.bsky.feed.post", "record": record});
+        bluesky_procedure(&poster, "com.atproto.repo.createRecord", body).await;
+    }
+    let strict = json!({"preferences": [
+        {"$type": "app.bsky.actor.defs#adultContentPref", "enabled": false},
+        {"$type": "app.bsky.actor.defs#mutedWordsPref", "items": [{"value": "zebra", "targets": ["content", "tag"], "actorTarget": "all"}]}
+    ]});
+    bluesky_procedure(&reader, "app.bsky.actor.putPreferences", strict).await;
+    let read = || async {
+        let client = Client::Bluesky(common::live::bluesky_client(reader.clone()));
+        let home = client.home(Cursor::Newest).await.ok()?;
+        let mine: Vec<(String, Option<String>)> = home
+            .items
+            .into_iter()
+            .filter(|p| p.text.to_plain().ends_with(&tag))
+            .map(|p| (p.text.to_plain(), p.cw))
+            .collect();
+        mine.iter().any(|(t, _)| t.starts_with("plain")).then_some(mine)
+    };
+    let shown = eventually(Duration::from_secs(15), read).await;
+    assert_eq!(shown, vec![(posts[2].0.clone(), None)], "the muted word and the adult label hide two posts");
+    let relaxed = json!({"preferences": [
+        {"$type": "app.bsky.actor.defs#adultContentPref", "enabled": true},
+        {"$type": "app.bsky.actor.defs#contentLabelPref", "label": "sexual", "visibility": "ignore"}
+    ]});
+    bluesky_procedure(&reader, "app.bsky.actor.putPreferences", relaxed).await;
+    let shown = eventually(Duration::from_secs(15), read).await;
+    let mut texts: Vec<&str> = shown.iter().map(|(t, _)| t.as_str()).collect();
+    texts.sort_unstable();
+    let mut all: Vec<&str> = posts.iter().map(|(t, _)| t.as_str()).collect();
+    all.sort_unstable();
+    assert_eq!(texts, all);
+    assert!(shown.iter().all(|(_, cw)| cw.is_none()), "an ignored label warns of nothing: {shown:?}");
+}

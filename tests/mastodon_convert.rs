@@ -19,6 +19,8 @@ fn a_boost_is_the_original_post_attributed_to_the_booster() {
     let boost = &posts[0];
     let by = boost.repost.as_ref().map(|r| (r.by.handle.as_str(), r.at.to_string()));
     assert_eq!(by, Some(("bob@gts.example", "2026-11-26T10:05:00Z".to_string())));
+    let reblog_id = boost.repost.as_ref().and_then(|r| r.id.as_deref());
+    assert_eq!(reblog_id, Some("01HZBOOST00000000000000000"), "the reblog's own id: its delete is an un-boost");
     assert_eq!(boost.author.handle, "ada@mastodon.example");
     assert!(!boost.author.name.contains('\u{1b}') && !boost.author.name.contains('\u{7}'));
     assert_eq!(

@@ -53,8 +53,11 @@ fn bluesky_labels_warn_or_hide() {
     let label =
         |v: &str| format!(r#"{{"src":"did:plc:labeler","uri":"at://x","val":"{v}","cts":"2026-11-26T10:00:00.000Z"}}"#);
     assert_eq!(sky_labelled("")[0].cw, None);
-    let nude = sky_labelled(&label("nudity"));
-    assert_eq!(nude[0].cw.as_deref(), Some("Labelled: nudity"));
+    // Bluesky's defaults for an adult: nudity shown, sexual content behind a warning, porn hidden.
+    assert_eq!(sky_labelled(&label("nudity"))[0].cw, None);
+    let suggestive = sky_labelled(&label("sexual"));
+    assert_eq!(suggestive[0].cw.as_deref(), Some("Labelled: sexual"));
+    assert!(sky_labelled(&label("porn")).is_empty());
     assert!(sky_labelled(&format!("{},{}", label("porn"), label("!hide"))).is_empty(), "!hide takes it out");
     let hostile = sky_labelled(&label("graphic-media\\u001b]0;x\\u0007"));
     assert!(hostile[0].labels.iter().all(|l| !l.contains('\u{1b}')), "{:?}", hostile[0].labels);

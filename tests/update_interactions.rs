@@ -42,7 +42,7 @@ fn with_a_boost_of_the_first_post() -> (App, u32) {
     let mut app = app();
     let first = app.selected_slot().unwrap_or(0);
     let mut boost = post(&app, first).clone();
-    boost.repost = Some(murre::model::Repost { by: post(&app, first).author.clone(), at: ago(0) });
+    boost.repost = Some(murre::model::Repost { by: post(&app, first).author.clone(), at: ago(0), id: None });
     if let Some(p) = app.timeline.post_mut(first) {
         p.counts.likes = Some(5);
         p.counts.reposts = Some(2);

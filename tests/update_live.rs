@@ -146,6 +146,22 @@ fn streamed_deletes_and_edits_change_rows_in_place() {
 }
 
 #[test]
+fn a_streamed_un_boost_takes_out_the_boost_and_keeps_the_original() {
+    let (mut app, stream) = streaming_app();
+    let mut original = post(Network::Mastodon, "b1", 40, "Ken", "Boosted text");
+    original.id.account = account(Network::Mastodon);
+    event(&mut app, stream, StreamEvent::Update(Box::new(original)));
+    let boosted = |app: &App| -> Vec<bool> {
+        let rows = app.pane().rows.iter().filter_map(|s| app.timeline.post(*s));
+        rows.filter(|p| p.text.to_plain() == "Boosted text").map(|p| p.repost.is_some()).collect()
+    };
+    assert_eq!(boosted(&app), [true, false], "the boost, then the original");
+    // Mastodon's `delete` event of an un-boost names the reblog status, not the original.
+    event(&mut app, stream, StreamEvent::Delete("b1-boost".into()));
+    assert_eq!(boosted(&app), [false]);
+}
+
+#[test]
 fn events_of_a_stream_that_was_replaced_are_dropped() {
     let (mut app, stream) = streaming_app();
     let rows = app.pane().rows.len();

@@ -79,7 +79,7 @@ fn older_pages_are_loaded_until_the_post_is_found() {
     assert!(!app.settled());
     assert!(status_bar(&app).contains("finding where you stopped reading"), "{}", status_bar(&app));
     let req = match &effects[..] {
-        [Effect::Fetch { req, source: 0, at: Cursor::Older(c) }] if c == "max_id=5" => *req,
+        [Effect::Fetch { req, source: 0, at: Cursor::Older(c), .. }] if c == "max_id=5" => *req,
         other => panic!("expected an older Mastodon page, got {other:?}"),
     };
     update(&mut app, loaded(req, 0, FetchKind::Older, Ok(page(vec![old], None))));
@@ -93,7 +93,7 @@ fn the_search_stops_after_the_page_bound_and_says_so() {
     let mut pages = 0;
     while !app.settled() {
         let req = effects.iter().find_map(|e| match e {
-            Effect::Fetch { req, source: 0, at: Cursor::Older(_) } => Some(*req),
+            Effect::Fetch { req, source: 0, at: Cursor::Older(_), .. } => Some(*req),
             _ => None,
         });
         let req = req.unwrap_or_else(|| panic!("the search neither asked nor ended: {effects:?}"));

@@ -18,7 +18,7 @@ pub struct AccountChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Fetch a page of source `source`'s feed; the answer comes back as `Msg::FeedLoaded`.
-    Fetch { req: ReqId, source: usize, at: Cursor },
+    Fetch { req: ReqId, source: usize, at: Cursor, kind: super::FetchKind },
     /// Open a URL in the user's browser.
     OpenUrl(String),
     /// Put this text on the clipboard (through the terminal, OSC 52).

@@ -25,6 +25,13 @@ pub struct Pending {
     changes: Vec<Change>,
 }
 
+impl Pending {
+    /// Follows the timeline's renumbered slots (after a drop, see `evict`).
+    pub(super) fn move_places(&mut self, to: impl Fn(Place) -> Option<Place>) {
+        self.changes = std::mem::take(&mut self.changes).into_iter().filter_map(|c| c.moved(&to)).collect();
+    }
+}
+
 /// A question in the status bar that the next key answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {

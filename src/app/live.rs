@@ -220,8 +220,23 @@ pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> 
         StreamEvent::Update(post) => {
             app.timeline.merge(&account.0, vec![*post]);
             nav::rebuild_keeping_view(app);
+            super::evict::bound(app);
         }
         StreamEvent::Delete(id) => {
+            // An un-boost deletes the reblog status: only that boost's row goes.
+            let boosts: Vec<u32> = app
+                .timeline
+                .live()
+                .filter(|(_, p)| {
+                    p.id.account == account && p.repost.as_ref().and_then(|r| r.id.as_deref()) == Some(&id)
+                })
+                .map(|(slot, _)| slot)
+                .collect();
+            if !boosts.is_empty() {
+                app.timeline.remove_slots(&boosts);
+                nav::rebuild_keeping_view(app);
+                return Vec::new();
+            }
             let found = app.timeline.live().find_map(|(_, p)| {
                 let same = p.id.account == account && matches!(&p.id.key, PostKey::Mastodon { id: x, .. } if *x == id);
                 same.then(|| p.id.key.clone())

@@ -6,6 +6,7 @@ mod action;
 pub mod cache;
 pub mod compose;
 mod effect;
+mod evict;
 pub mod images;
 mod interact;
 pub mod live;
@@ -66,6 +67,8 @@ pub struct Source {
     pub pending_newer: Option<ReqId>,
     /// The request whose answer is awaited for older items.
     pub pending_older: Option<ReqId>,
+    /// The request whose answer is awaited for a page dropped above the reader.
+    pub pending_above: Option<ReqId>,
     /// Polling and streaming.
     pub live: live::Live,
 }
@@ -73,7 +76,7 @@ pub struct Source {
 impl Source {
     /// Whether a request of this source is in flight (derived from the pending requests).
     pub fn loading(&self) -> bool {
-        self.pending_newer.is_some() || self.pending_older.is_some()
+        self.pending_newer.is_some() || self.pending_older.is_some() || self.pending_above.is_some()
     }
 
     /// A source that has not loaded anything yet.
@@ -87,6 +90,7 @@ impl Source {
             older: None,
             pending_newer: None,
             pending_older: None,
+            pending_above: None,
             rules: None,
             included: true,
             posting: false,

@@ -13,6 +13,8 @@ pub enum FetchKind {
     Newer,
     /// The next older page.
     Older,
+    /// A page fetched again above the reader, after the timeline dropped it (see `evict`).
+    Above,
 }
 
 /// Something that happened.

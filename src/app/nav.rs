@@ -92,7 +92,9 @@ pub(super) fn move_to(app: &mut App, index: usize) -> Vec<Effect> {
     if app.pane().selected != before {
         app.detail_scroll = 0;
     }
-    maybe_load_older(app)
+    let mut effects = maybe_load_older(app);
+    effects.extend(super::evict::maybe_load_above(app));
+    effects
 }
 
 /// Moves by whole (`divisor` 1) or half (`divisor` 2) pages.

@@ -28,6 +28,16 @@ pub enum Change {
     Count { place: Place, owner: String, field: Field, delta: i64 },
 }
 
+impl Change {
+    /// The same change at the place `to` gives (`None`: the place is gone).
+    pub fn moved(self, to: impl Fn(Place) -> Option<Place>) -> Option<Change> {
+        Some(match self {
+            Change::Flag { place, owner, field, before } => Change::Flag { place: to(place)?, owner, field, before },
+            Change::Count { place, owner, field, delta } => Change::Count { place: to(place)?, owner, field, delta },
+        })
+    }
+}
+
 /// The flag `act` sets, and to what; `None` for a delete (nothing to show before it is done).
 pub fn effect_of(act: Interaction) -> Option<(Field, bool)> {
     use Interaction::*;

@@ -4,7 +4,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::{Action, App, Effect, FetchKind, Focus, Msg, Overlay, Toast, live, nav};
 use crate::backend::{BackendError, Cursor, Page};
-use crate::model::{Network, Post};
+use crate::model::{Network, PageTag, Post};
 
 /// How long a toast stays.
 const TOAST_SECS: i64 = 6;
@@ -265,7 +265,7 @@ pub(super) fn fetch_newest(app: &mut App, i: usize) -> Vec<Effect> {
     let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
     // A newer request supersedes one still in flight: its answer will be dropped.
     source.pending_newer = Some(req);
-    vec![Effect::Fetch { req, source: i, at }]
+    vec![Effect::Fetch { req, source: i, at, kind: FetchKind::Newer }]
 }
 
 /// Asks the source holding the watermark for its next older page, unless it is already asked.
@@ -283,7 +283,7 @@ pub(super) fn load_older_from(app: &mut App, i: usize) -> Vec<Effect> {
     let Some(cursor) = app.sources[i].older.clone() else { return Vec::new() };
     let req = app.next_req();
     app.sources[i].pending_older = Some(req);
-    vec![Effect::Fetch { req, source: i, at: Cursor::Older(cursor) }]
+    vec![Effect::Fetch { req, source: i, at: Cursor::Older(cursor), kind: FetchKind::Older }]
 }
 
 fn feed_loaded(
@@ -297,6 +297,7 @@ fn feed_loaded(
     let pending = match kind {
         FetchKind::Newer => &mut source.pending_newer,
         FetchKind::Older => &mut source.pending_older,
+        FetchKind::Above => &mut source.pending_above,
     };
     if *pending != Some(req) {
         return Vec::new(); // a stale answer: a newer request replaced it
@@ -307,6 +308,7 @@ fn feed_loaded(
         live::polled(app, i, result.as_ref().err());
     }
     match result {
+        Ok(page) if kind == FetchKind::Above => super::evict::above_loaded(app, i, page),
         Ok(mut page) => {
             super::cache::settle(app, i, &mut page);
             merge_page(app, i, kind, page)
@@ -336,6 +338,11 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
         source.last_refresh = Some(now);
     }
     let first_load = source.older.is_none() && source.newer.is_none();
+    // Where the page came from, so its posts can be dropped and fetched again (see `evict`).
+    let tag = PageTag {
+        fetched_with: if kind == FetchKind::Older { source.older.clone() } else { None },
+        next: page.older.clone(),
+    };
     if page.newer.is_some() || source.newer.is_none() {
         source.newer = page.newer.clone().or(source.newer.take());
     }
@@ -347,7 +354,10 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
     if kind == FetchKind::Older {
         super::read::older_page(app);
     }
-    app.timeline.merge(&key, page.items);
+    app.timeline.merge_page(&key, page.items, tag);
     nav::rebuild_keeping_view(app);
-    nav::maybe_load_older(app)
+    super::evict::bound(app);
+    let mut effects = nav::maybe_load_older(app);
+    effects.extend(super::evict::maybe_load_above(app));
+    effects
 }

@@ -167,6 +167,10 @@ pub struct ReplyTo {
 pub struct Repost {
     pub by: Author,
     pub at: Timestamp,
+    /// The repost's own id where the network gives it one (Mastodon's reblog status, whose delete
+    /// is an un-boost).
+    #[serde(default)]
+    pub id: Option<String>,
 }
 
 /// Public counts. `None` where the network does not say.

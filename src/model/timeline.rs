@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -53,6 +54,14 @@ pub struct Timeline {
     /// murre's muted words (lowercase) and the slots they hide (see `timeline_mute`).
     mute_words: Vec<String>,
     muted: HashSet<u32>,
+    /// Per slot: the page the post came in (`None`: not from a feed page, never evicted).
+    pages: Vec<Option<Arc<PageTag>>>,
+    /// Per slot: a hash of the text cross-post grouping compares, so a merge hashes each post once.
+    norms: Vec<u64>,
+    /// Sources whose newest posts were evicted, with the pages to fetch them again.
+    above: BTreeMap<String, Above>,
+    /// How many rows the timeline keeps (0: no bound); see `timeline_evict`.
+    pub max_posts: usize,
 }
 
 impl Timeline {
@@ -127,19 +136,30 @@ impl Timeline {
 
     /// Number of rows above the watermark: the ones to show.
     pub fn visible_len(&self) -> usize {
-        match self.watermark() {
+        self.visible_range().end
+    }
+
+    /// The rows to show: below the ceiling (rows evicted above the reader and not fetched again
+    /// yet) and above the watermark.
+    fn visible_range(&self) -> std::ops::Range<usize> {
+        let top = match self.ceiling() {
+            Some(c) => self.order.partition_point(|e| e.nanos >= c),
+            None => 0,
+        };
+        let end = match self.watermark() {
             None => self.order.len(),
             Some(mark) => {
                 let mark = nanos(mark);
                 self.order.partition_point(|e| e.nanos >= mark)
             }
-        }
+        };
+        top..end.max(top)
     }
 
     /// The primary slots of the rows to show, optionally only those touching `network`. A row shows
     /// while any of its posts comes from an included source.
     pub fn rows(&self, network: Option<Network>) -> Vec<u32> {
-        let visible = self.order[..self.visible_len()].iter().map(|e| e.slot);
+        let visible = self.order[self.visible_range()].iter().map(|e| e.slot);
         let included = |slot: &u32| {
             !self.muted.contains(slot)
                 && (self.excluded.is_empty()
@@ -157,8 +177,10 @@ impl Timeline {
     pub fn rows_of(&self, source: &str, network: Option<Network>) -> Vec<u32> {
         // Every post of the source is at or above its own oldest: no watermark applies here.
         let own = |slot: u32| self.post(slot).is_some_and(|p| p.id.account.0 == source);
+        let ceiling = self.above.get(source).map_or(i64::MAX, |a| a.ceiling);
         self.order
             .iter()
+            .filter(|e| e.nanos < ceiling)
             .filter_map(|e| std::iter::once(e.slot).chain(self.also(e.slot).iter().copied()).find(|&s| own(s)))
             .filter(|&s| network.is_none_or(|n| self.post(s).is_some_and(|p| p.network() == n)))
             .filter(|s| !self.muted.contains(s))
@@ -236,6 +258,8 @@ impl Timeline {
         self.by_key.insert(key.clone(), slot);
         self.keys.push(key);
         self.posts.push(post);
+        self.pages.push(None);
+        self.norms.push(norm_hash(&normalize(&self.posts[self.posts.len() - 1])));
         self.decide_mute(slot);
         slot
     }
@@ -261,21 +285,22 @@ impl Timeline {
         let window = GROUP_WINDOW_SECS * 1_000_000_000;
         let lo = self.order.partition_point(|e| e.nanos > t.saturating_add(window));
         let hi = self.order.partition_point(|e| e.nanos >= t.saturating_sub(window));
-        let norm = normalize(post);
+        let norm = self.norms.get(slot as usize).copied().unwrap_or_default();
         self.order[lo..hi]
             .iter()
             .chain(fresh.iter().filter(|e| e.nanos.abs_diff(t) <= window.unsigned_abs()))
             .map(|e| e.slot)
-            .find(|&other| self.is_cross_post(post, &norm, other))
+            .find(|&other| self.is_cross_post(post, norm, other))
     }
 
-    fn is_cross_post(&self, post: &Post, norm: &str, other: u32) -> bool {
+    fn is_cross_post(&self, post: &Post, norm: u64, other: u32) -> bool {
         let Some(o) = self.post(other) else { return false };
         o.network() != post.network()
             && o.repost.is_none()
             && o.author.shown_name().trim() == post.author.shown_name().trim()
             && !self.row_has_network(other, post.network())
-            && normalize(o) == norm
+            && self.norms.get(other as usize) == Some(&norm)
+            && normalize(o) == normalize(post)
     }
 }
 
@@ -289,6 +314,13 @@ fn normalize(post: &Post) -> String {
         None => text.to_lowercase(),
     };
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn norm_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// A timestamp as i64 nanoseconds, saturating outside 1677-2262.
@@ -312,8 +344,14 @@ fn insert_sorted(order: &mut Vec<Entry>, fresh: &[Entry], cmp: impl Fn(&Entry, &
 #[path = "timeline_edit.rs"]
 mod edit;
 
+#[path = "timeline_evict.rs"]
+mod evict;
+use evict::Above;
+pub use evict::{Eviction, PageTag};
+
 #[path = "timeline_mute.rs"]
 mod mute;
+pub(crate) use mute::mutes as muted_by;
 
 #[cfg(test)]
 #[path = "timeline_tests.rs"]

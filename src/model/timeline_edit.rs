@@ -80,7 +80,7 @@ mod tests {
         let mut t = Timeline::new();
         let mut boost = post("m", "u1", 10, "orig");
         let later = Timestamp::from_second(1_700_000_050).unwrap_or(Timestamp::UNIX_EPOCH);
-        boost.repost = Some(Repost { by: Author { handle: "bob".into(), ..Author::default() }, at: later });
+        boost.repost = Some(Repost { by: Author { handle: "bob".into(), ..Author::default() }, at: later, id: None });
         t.merge("m", vec![post("m", "u1", 10, "orig"), post("m", "u2", 20, "other"), boost]);
         let key = PostKey::Mastodon { id: "x".into(), uri: "u1".into() };
         assert_eq!(t.copies(&key).len(), 2);

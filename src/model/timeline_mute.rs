@@ -28,7 +28,7 @@ impl Timeline {
     }
 }
 
-fn mutes(words: &[String], post: &Post) -> bool {
+pub(crate) fn mutes(words: &[String], post: &Post) -> bool {
     let text = format!("{} {}", post.cw.as_deref().unwrap_or(""), post.text.to_plain()).to_lowercase();
     words.iter().any(|w| match w.strip_prefix('#') {
         Some(tag) => post.tags.iter().any(|t| t.to_lowercase() == tag) || contains_word(&text, w),

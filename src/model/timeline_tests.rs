@@ -53,7 +53,7 @@ fn the_same_status_seen_by_two_accounts_is_one_row() {
 fn a_boost_is_its_own_feed_item_sorted_by_the_boost_time() {
     let mut t = Timeline::new();
     let mut boost = masto("m:a", "2", "u1", 10, "orig");
-    boost.repost = Some(Repost { by: Author { handle: "bob".into(), ..Author::default() }, at: at(50) });
+    boost.repost = Some(Repost { by: Author { handle: "bob".into(), ..Author::default() }, at: at(50), id: None });
     t.merge("m", vec![masto("m:a", "1", "u1", 10, "orig"), sky("at://x", 30, "sky")]);
     t.merge("m", vec![boost]);
     assert_eq!(texts(&t), ["orig", "sky", "orig"]);

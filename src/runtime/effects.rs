@@ -4,8 +4,8 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::mpsc;
 
-use crate::app::{AccountChoice, Effect, FetchKind, Msg, Source};
-use crate::backend::{Client, Cursor};
+use crate::app::{AccountChoice, Effect, Msg, Source};
+use crate::backend::Client;
 use crate::model::AccountId;
 use crate::store::config::Config;
 use crate::ui::{Keymap, Theme};
@@ -47,10 +47,9 @@ impl Runtime {
     /// Starts the work an effect asks for; never blocks the event loop.
     pub fn spawn(&self, effect: Effect, tx: mpsc::UnboundedSender<Msg>) {
         match effect {
-            Effect::Fetch { req, source, at } => {
+            Effect::Fetch { req, source, at, kind } => {
                 let clients = Arc::clone(&self.clients);
                 tokio::spawn(async move {
-                    let kind = if matches!(at, Cursor::Older(_)) { FetchKind::Older } else { FetchKind::Newer };
                     let client = clients.read().ok().and_then(|c| c.get(source).cloned());
                     let Some(client) = client else { return };
                     let result = client.home(at).await;

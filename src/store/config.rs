@@ -48,6 +48,10 @@ pub struct TimelineConfig {
     /// Posts holding one of these words (or `#tags`) are not shown, on any network.
     #[serde(default)]
     pub muted_words: Vec<String>,
+    /// Rows kept in memory around the reader (at least 200); rows beyond are dropped and fetched
+    /// again when the reader scrolls back to them.
+    #[serde(default = "max_posts")]
+    pub max_posts: usize,
 }
 
 impl Default for TimelineConfig {
@@ -58,6 +62,7 @@ impl Default for TimelineConfig {
             streaming: true,
             remember_position: true,
             muted_words: Vec::new(),
+            max_posts: max_posts(),
         }
     }
 }
@@ -68,6 +73,15 @@ impl TimelineConfig {
         let secs = self.poll_seconds.clamp(15, 3600);
         jiff::SignedDuration::from_secs(i64::try_from(secs).unwrap_or(60))
     }
+
+    /// The bound on rows in memory, never below 200 (a few pages of every source).
+    pub fn row_bound(&self) -> usize {
+        self.max_posts.max(200)
+    }
+}
+
+fn max_posts() -> usize {
+    5000
 }
 
 fn poll_seconds() -> u64 {

@@ -58,6 +58,7 @@ pub fn tricky() -> Vec<Post> {
     boost.repost = Some(Repost {
         by: Author { name: "Ada".into(), handle: "ada@social.example".into(), url: None, id: None },
         at: ago(5),
+        id: Some("b1-boost".into()),
     });
     vec![
         post(Network::Mastodon, "1", 1, "Ada", "Hello from Mastodon https://example.com/page"),

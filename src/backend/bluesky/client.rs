@@ -9,6 +9,7 @@ use reqwest::{RequestBuilder, Url};
 use super::{convert, wire};
 use crate::backend::http::{self, Answer};
 use crate::backend::{BackendError, Cursor, Page};
+use crate::model::moderation::{BlueskyPrefs, Context};
 use crate::model::{AccountId, Post};
 
 /// Page size for the timeline (the lexicon allows 1-100). 30, as the official app asks: the
@@ -54,6 +55,8 @@ pub struct Client {
     account: AccountId,
     session: Arc<Mutex<Session>>,
     store: Option<Arc<dyn SessionStore>>,
+    /// The account's moderation preferences, as last read (see `prefs`).
+    pub(super) prefs: Arc<Mutex<super::prefs::Cached>>,
 }
 
 impl fmt::Debug for Client {
@@ -71,7 +74,8 @@ impl Client {
         session: Session,
     ) -> Result<Self, BackendError> {
         let base = http::base_url(service)?;
-        Ok(Client { http, base, account, session: Arc::new(Mutex::new(session)), store: None })
+        let prefs = Arc::default();
+        Ok(Client { http, base, account, session: Arc::new(Mutex::new(session)), store: None, prefs })
     }
 
     /// Keeps refreshed sessions in `store` (and refreshes under its lock).
@@ -102,6 +106,11 @@ impl Client {
 
     fn access(&self) -> String {
         self.session().access_jwt
+    }
+
+    /// The account's DID (its own posts are never hidden by its preferences).
+    pub(super) fn did(&self) -> Option<String> {
+        Some(self.session().did).filter(|d| !d.is_empty())
     }
 
     /// An XRPC procedure (POST with a JSON body), sent once: writes are never retried here (the
@@ -165,13 +174,31 @@ impl Client {
         if let Cursor::Older(c) = &at {
             params.push(("cursor", c.as_str()));
         }
-        let answer = self.query("app.bsky.feed.getTimeline", &params).await?;
-        decode_timeline(&answer.body, &self.account)
+        // The preferences are read beside the newest page (not before it), at most every few minutes.
+        let (answer, _) = match at {
+            Cursor::Older(_) => (self.query("app.bsky.feed.getTimeline", &params).await, self.prefs_now()),
+            _ => tokio::join!(self.query("app.bsky.feed.getTimeline", &params), self.fresh_prefs()),
+        };
+        self.feed_page(&answer?.body, Context::Feed)
+    }
+
+    /// A feed answer (`getTimeline`, `getAuthorFeed`, ...) under the account's preferences.
+    pub(super) fn feed_page(&self, body: &[u8], context: Context) -> Result<Page<Post>, BackendError> {
+        let mut page = decode_feed(body, &self.account)?;
+        page.items = self.moderate(page.items, context);
+        Ok(page)
     }
 }
 
-/// Decodes a `getTimeline` (or any feed) answer into a page of posts.
+/// Decodes a `getTimeline` (or any feed) answer into a page of posts, under the default moderation
+/// preferences (a client applies its account's own).
 pub fn decode_timeline(body: &[u8], account: &AccountId) -> Result<Page<Post>, BackendError> {
+    let mut page = decode_feed(body, account)?;
+    page.items = super::prefs::moderate(page.items, &BlueskyPrefs::default(), None, Context::Feed);
+    Ok(page)
+}
+
+fn decode_feed(body: &[u8], account: &AccountId) -> Result<Page<Post>, BackendError> {
     let timeline: wire::Timeline = http::decode(body)?;
     let items = timeline.feed.into_iter().filter_map(|i| convert::feed_item(i, account)).collect();
     // Bluesky has no "newer than" cursor: a refresh reads the newest page and the merge dedupes.

@@ -5,7 +5,6 @@ use jiff::Timestamp;
 use serde_json::Value;
 
 use super::wire;
-use crate::model::moderation::{self, Verdict};
 use crate::model::{
     AccountId, Author, Counts, Embed, LinkCard, Media, MediaKind, Post, PostId, PostKey, Quoted, ReplyTo, Repost,
     RichText, Viewer, Visibility,
@@ -35,12 +34,8 @@ pub(super) fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post>
         .as_ref()
         .map(|r| ReplyTo { handle: None, id: r.pointer("/parent/uri").and_then(Value::as_str).map(sanitize_line) });
     let viewer = p.viewer.as_ref();
+    // Labels are judged later, under the account's preferences (`prefs::moderate`).
     let labels: Vec<String> = p.labels.iter().map(|l| sanitize_line(&l.val)).collect();
-    let cw = match moderation::bluesky_labels(&labels) {
-        Verdict::Hide => return None,
-        Verdict::Warn(w) => Some(w),
-        Verdict::Show => None,
-    };
     Some(Post {
         id: PostId {
             account: account.clone(),
@@ -50,14 +45,14 @@ pub(super) fn post_view(p: &wire::PostView, account: &AccountId) -> Option<Post>
         author,
         created_at: indexed,
         text: rich(&record),
-        cw,
+        cw: None,
         media,
         embed,
         poll: None,
         reply_to,
         repost: None,
         trail: Vec::new(),
-        tags: Vec::new(),
+        tags: tags(&record),
         sensitive: !labels.is_empty(),
         labels,
         counts: Counts { replies: p.reply_count, reposts: p.repost_count, likes: p.like_count, quotes: p.quote_count },
@@ -110,6 +105,16 @@ fn rich(record: &wire::PostRecord) -> RichText {
     facets_to_rich(&record.text, &facets)
 }
 
+/// The post's tags: its `#tag` facets and the record's own `tags`.
+fn tags(record: &wire::PostRecord) -> Vec<String> {
+    let facet_tags = record.facets.iter().flat_map(|f| &f.features).filter_map(|v| match feature(v) {
+        Some(FacetFeature::Tag(t)) => Some(t),
+        _ => None,
+    });
+    let record_tags = record.tags.iter().filter_map(Value::as_str).map(str::to_string);
+    facet_tags.chain(record_tags).map(|t| sanitize_line(&t)).collect()
+}
+
 fn feature(v: &Value) -> Option<FacetFeature> {
     let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     match v.get("$type").and_then(Value::as_str)? {
@@ -125,7 +130,7 @@ fn repost(reason: &Value) -> Option<Repost> {
         return None;
     }
     let at = reason.get("indexedAt").and_then(Value::as_str)?.parse().ok()?;
-    Some(Repost { by: author_value(reason.get("by")?), at })
+    Some(Repost { by: author_value(reason.get("by")?), at, id: None })
 }
 
 /// Media and embed of a post view's `embed`.

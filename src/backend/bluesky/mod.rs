@@ -5,6 +5,7 @@ mod client;
 mod convert;
 mod interact;
 pub mod lookup;
+pub mod prefs;
 mod profile;
 mod search;
 mod views;

@@ -2,8 +2,9 @@
 //! A profile that is not found, deactivated or taken down, and a block either way, come back as a
 //! profile with a note.
 
-use super::{Client, decode_timeline, wire_views as wire};
+use super::{Client, wire_views as wire};
 use crate::backend::BackendError;
+use crate::model::moderation::Context;
 use crate::model::{Author, Profile, ProfilePage, RichText, Viewer};
 use crate::text::{sanitize, sanitize_line};
 
@@ -24,7 +25,7 @@ impl Client {
         }
         let params = [("actor", detailed.did.as_str()), ("limit", POSTS)];
         match self.query("app.bsky.feed.getAuthorFeed", &params).await {
-            Ok(answer) => Ok(ProfilePage { posts: decode_timeline(&answer.body, self.account())?.items, profile }),
+            Ok(answer) => Ok(ProfilePage { posts: self.feed_page(&answer.body, Context::View)?.items, profile }),
             Err(BackendError::Server { status: 400, message }) if message.to_lowercase().contains("block") => {
                 profile.note = Some("their posts are hidden by a block".into());
                 Ok(ProfilePage { profile, posts: Vec::new() })

@@ -24,6 +24,7 @@ impl Client {
         let answer = self.query("app.bsky.feed.searchPosts", &params).await?;
         let results: Results = http::decode(&answer.body)?;
         let posts = results.posts.iter().filter_map(|p| convert::post_view(p, self.account())).collect();
+        let posts = self.moderate(posts, crate::model::moderation::Context::Feed);
         Ok(Found { posts, note: None })
     }
 }

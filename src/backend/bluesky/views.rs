@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::{Client, convert, wire_views as wire};
 use crate::backend::BackendError;
 use crate::backend::views::{Notifications, Unread};
+use crate::model::moderation::Context;
 use crate::model::{AccountId, Branch, Notification, NotificationKind, Post, PostKey, Thread, ThreadItem};
 use crate::text::sanitize_line;
 
@@ -33,7 +34,16 @@ impl Client {
             return Err(BackendError::Invalid(format!("the post cannot be shown: {why}")));
         };
         let replies = replies(top, self.account(), 0);
-        Ok(Thread::new(ancestors(top, &anchor, self.account()), *anchor, replies))
+        let mut thread = Thread::new(ancestors(top, &anchor, self.account()), *anchor, replies);
+        let (prefs, own) = (self.prefs_now(), self.did());
+        for node in &mut thread.nodes {
+            let ThreadItem::Post(post) = &node.item else { continue };
+            node.item = match super::prefs::moderated((**post).clone(), &prefs, own.as_deref(), Context::View) {
+                Some(post) => ThreadItem::Post(Box::new(post)),
+                None => ThreadItem::Gone { why: "a post hidden by a label or your Bluesky preferences".into() },
+            };
+        }
+        Ok(thread)
     }
 
     /// The newest notifications, with the posts they are about.
@@ -69,7 +79,8 @@ impl Client {
         for chunk in uris.chunks(POSTS_PER_CALL) {
             let params: Vec<(&str, &str)> = chunk.iter().map(|u| ("uris", u.as_str())).collect();
             let answer: wire::Posts = self.query("app.bsky.feed.getPosts", &params).await?.json()?;
-            out.extend(answer.posts.iter().filter_map(|p| convert::post_view(p, self.account())));
+            let posts = answer.posts.iter().filter_map(|p| convert::post_view(p, self.account())).collect();
+            out.extend(self.moderate(posts, Context::View));
         }
         Ok(out)
     }

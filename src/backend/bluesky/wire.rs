@@ -96,6 +96,9 @@ pub(super) struct PostRecord {
     pub facets: Vec<Facet>,
     #[serde(default)]
     pub reply: Option<Value>,
+    /// Tags outside the text; anything but strings is skipped.
+    #[serde(default)]
+    pub tags: Vec<Value>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -24,7 +24,8 @@ pub(super) fn status(s: wire::Status, ctx: &Ctx) -> Option<Post> {
         Some(inner) => {
             let mut post = status(*inner, ctx)?;
             let at = parse_time(&created_at)?;
-            post.repost = Some(Repost { by: author(&account, ctx), at });
+            let id = Some(sanitize_line(&s.id));
+            post.repost = Some(Repost { by: author(&account, ctx), at, id });
             Some(post)
         }
         None => own_status(wire::Status { reblog: None, account, created_at, ..s }, ctx),
