@@ -54,6 +54,9 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     let read_position = t.remember_position && !ctx.demo;
     app.live = LiveConfig { poll: Some(t.poll_interval()), stream: t.streaming, read_position };
     app.alt_required = ctx.config.compose.alt_required;
+    let term = runtime::caps::TermEnv::from_env();
+    app.images.enabled = runtime::caps::images_wanted(ctx.config.ui.images, &term);
+    app.hyperlinks = runtime::caps::hyperlinks_wanted(ctx.config.ui.hyperlinks, &term);
     for s in app.sources.iter().filter(|s| !s.included) {
         app.timeline.set_excluded(&s.account.0, true);
     }
@@ -78,6 +81,7 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     }
     let mut runtime = Runtime::new(connected.clients, theme, keymap, outbox);
     runtime.home = home;
+    runtime.viewer = runtime::images::viewer(ctx.config.ui.viewer.as_deref());
     runtime.live.state_dir = Some(ctx.dirs.state.clone());
     if let Some(net) = &connected.demo {
         net.chatter();

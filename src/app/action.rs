@@ -98,6 +98,8 @@ pub enum Action {
     Hashtag,
     /// Pick a list or custom feed of any account and open it.
     Feeds,
+    /// Open the post's images in the image viewer.
+    OpenImage,
 }
 
 impl Action {
@@ -150,6 +152,7 @@ impl Action {
             Action::Search => "search posts",
             Action::Hashtag => "posts with a hashtag",
             Action::Feeds => "lists and custom feeds",
+            Action::OpenImage => "open the images in the viewer",
         }
     }
 }

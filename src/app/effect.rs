@@ -58,4 +58,9 @@ pub enum Effect {
     LoadReadPosition,
     /// Remember where the reader is (the state file, and each Mastodon account's home marker).
     SaveReadPosition(super::read::Position),
+    /// Download and decode the image at `url` for a preview (size cap, timeout); the answer comes
+    /// back as `Msg::ImageFetched`.
+    FetchImage { req: ReqId, url: String },
+    /// Open these images (their real addresses) in the image viewer.
+    OpenImages(Vec<String>),
 }

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod compose;
 mod effect;
 mod evict;
+pub mod images;
 mod interact;
 pub mod live;
 mod msg;
@@ -203,6 +204,10 @@ pub struct App {
     pub views: Vec<views::View>,
     /// Unread notifications per account, for the status bar.
     pub notices: views::Notices,
+    /// Image previews in the detail pane.
+    pub images: images::Images,
+    /// Links in the detail pane are made clickable (OSC 8) where the terminal can.
+    pub hyperlinks: bool,
     next_req: u64,
     next_view: u64,
 }
@@ -234,6 +239,8 @@ impl App {
             cached: Vec::new(),
             views: Vec::new(),
             notices: views::Notices::default(),
+            images: images::Images::default(),
+            hyperlinks: false,
             next_req: 0,
             next_view: 0,
         }

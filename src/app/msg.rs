@@ -68,4 +68,6 @@ pub enum Msg {
     StreamClosed { req: ReqId, source: usize, end: crate::backend::StreamEnd },
     /// Where the reader stopped last time, as the state file and the servers' markers say.
     Remembered(super::read::Remembered),
+    /// An image for a preview was downloaded and decoded (or why not, in words).
+    ImageFetched { req: ReqId, url: String, result: Result<super::images::Preview, String> },
 }

@@ -15,6 +15,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     effects.extend(super::read::advance(app));
     nav::follow(app);
     super::views::follow(app);
+    effects.extend(super::images::follow(app));
     effects
 }
 
@@ -75,6 +76,7 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::StreamEvent { req, source, event } => live::event(app, req, source, event),
         Msg::StreamClosed { req, source, end } => live::closed(app, req, source, &end),
         Msg::Remembered(remembered) => super::read::remembered(app, remembered),
+        Msg::ImageFetched { req, url, result } => super::images::fetched(app, req, &url, result),
     }
 }
 
@@ -151,6 +153,7 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
             vec![Effect::Login { account }]
         }
         Action::AddAccount => vec![Effect::Login { account: None }],
+        Action::OpenImage => super::images::open(app),
         Action::Like | Action::Boost | Action::Bookmark | Action::Delete | Action::Follow => {
             super::interact::start(app, action)
         }

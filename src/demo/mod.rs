@@ -20,6 +20,7 @@ mod faults;
 mod ids;
 mod markup;
 mod mastodon;
+pub mod media;
 mod reply;
 mod search;
 mod store;
@@ -134,9 +135,10 @@ impl DemoNetwork {
 }
 
 /// Binds one server for `net` and spawns it; it lives until the runtime ends.
-async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::Result<DemoServer> {
+async fn serve(net: Net, mut content: content::Content, now: Timestamp) -> std::io::Result<DemoServer> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
+    media::localize(&mut content, &url);
     let store = Store::new(net, content);
     let faults = Faults::default();
     let ctx = Ctx {
@@ -154,6 +156,7 @@ async fn serve(net: Net, content: content::Content, now: Timestamp) -> std::io::
     };
     let layer = axum::middleware::from_fn_with_state((faults.clone(), error), faults::apply);
     // Uploads are larger than axum's 2 MB default (a Mastodon server takes 16 MB images).
+    let router = router.route("/demo-media/{file}", axum::routing::get(media::serve));
     let app = router.layer(layer).layer(axum::extract::DefaultBodyLimit::max(24 * 1024 * 1024));
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {

@@ -25,6 +25,8 @@ pub struct Runtime {
     pub clock: super::live::Clock,
     /// Open streams, markers sent, the state folder.
     pub live: super::live::LiveState,
+    /// The image viewer (`$MURRE_VIEWER` or `[ui] viewer`), as words; the desktop's opener when unset.
+    pub viewer: Option<Vec<String>>,
 }
 
 impl Runtime {
@@ -38,6 +40,7 @@ impl Runtime {
             outbox,
             clock: super::live::Clock::Wall,
             live: super::live::LiveState::default(),
+            viewer: super::images::viewer(None),
         }
     }
 
@@ -119,6 +122,16 @@ impl Runtime {
             }
             Effect::Copy(text) => copy(&text),
             Effect::View(request) => self.view(request, tx),
+            Effect::FetchImage { req, url } => super::images::spawn_fetch(req, url, tx),
+            Effect::OpenImages(urls) => {
+                let viewer = self.viewer.clone();
+                tokio::task::spawn_blocking(move || {
+                    if let Err(e) = super::images::open_images(viewer.as_deref(), &urls) {
+                        let shown = urls.first().map_or("", String::as_str);
+                        let _ = tx.send(Msg::OpenFailed(format!("cannot open the image ({e}); it is {shown}")));
+                    }
+                });
+            }
             Effect::OpenUrl(url) => {
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = open_url(&url) {

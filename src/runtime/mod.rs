@@ -1,12 +1,15 @@
 //! The event loop: one task owns `App`; the terminal reader, a ticker, signals and effect tasks
 //! send `Msg`s on one channel. Effects are executed here, never in `update`.
 
+pub mod caps;
 mod drafts;
 mod driver;
 mod editor;
 mod effects;
+pub mod images;
 mod live;
 mod login;
+pub mod osc8;
 mod terminal;
 mod views;
 
@@ -50,9 +53,13 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     live::spawn_ticker(tx.clone(), rt.clock);
     terminal::spawn_signals(tx.clone());
-    let mut events = EventStream::new();
     let size = term.size()?;
     app.size = (size.width, size.height);
+    // The first frame, then the terminal is asked how it draws images: before the key reader
+    // starts, which would take the answer for keys.
+    term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap))?;
+    caps::query(&mut app);
+    let mut events = EventStream::new();
     // The home pages go first; the rest of the start (limits, unread counts, markers, streams) waits
     // for the first page or the first tick, so a server that answers one request at a time serves
     // the timeline before anything else.
@@ -66,8 +73,11 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let mut framed = (false, false);
     let result = loop {
-        if let Err(e) = term.draw(|f| crate::ui::draw(f, &app, &rt.theme, &rt.keymap)) {
-            break Err(e.into());
+        let mut links = Vec::new();
+        match term.draw(|f| links = crate::ui::draw_with_links(f, &app, &rt.theme, &rt.keymap)) {
+            Ok(frame) if app.hyperlinks => osc8::write(&links, frame.buffer),
+            Ok(_) => {}
+            Err(e) => break Err(e.into()),
         }
         log_start(&app, &mut framed);
         if app.quit {

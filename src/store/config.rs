@@ -107,6 +107,37 @@ fn yes() -> bool {
     true
 }
 
+/// A three-way switch: `auto` lets murre decide from the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Switch {
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+/// Display options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UiConfig {
+    /// Image previews in the detail pane: `auto` (not over SSH, not on `dumb`/`linux`), `on`, `off`.
+    #[serde(default)]
+    pub images: Switch,
+    /// Clickable links (OSC 8) in the detail pane (never on `dumb`/`linux`).
+    #[serde(default = "yes")]
+    pub hyperlinks: bool,
+    /// The image viewer `i` starts (words, no shell); `$MURRE_VIEWER` wins; else the desktop's opener.
+    #[serde(default)]
+    pub viewer: Option<String>,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig { images: Switch::Auto, hyperlinks: true, viewer: None }
+    }
+}
+
 /// The whole config file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,6 +149,8 @@ pub struct Config {
     pub timeline: TimelineConfig,
     #[serde(default)]
     pub compose: ComposeConfig,
+    #[serde(default)]
+    pub ui: UiConfig,
     #[serde(default)]
     pub keys: Overrides,
     #[serde(default)]

@@ -6,39 +6,77 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, relative};
+use super::doc::Doc;
+use super::preview::Shown;
+use super::{LinkSpot, Theme, relative};
 use crate::app::{App, Focus, Place};
-use crate::model::{Embed, MediaKind, Post, RichText, SpanStyle};
-use crate::text::{wrap_plain, wrap_rich};
+use crate::model::{Embed, MediaKind, Post, SpanStyle};
+use crate::text::wrap_plain;
 
-/// Draws the selected post.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// Draws the selected post; returns where its links are on screen (none under an overlay).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<LinkSpot> {
     let border = if app.focus == Focus::Detail { theme.accent } else { theme.muted };
     let block = Block::default().borders(Borders::ALL).border_style(border).title(" Post ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (Some(place), Some(post)) = (app.selected_place(), app.selected_post()) else {
         frame.render_widget(Paragraph::new("No post selected.").style(theme.muted), inner);
-        return;
+        return Vec::new();
     };
     let cols = usize::from(inner.width.max(1));
-    let mut lines = header(app, place, post, cols, theme);
+    let mut doc = Doc::default();
+    doc.extend(header(app, place, post, cols, theme));
     match &post.cw {
         Some(cw) if !app.is_revealed_at(place) => {
-            lines.extend(plain(&format!("CW: {cw}"), cols, theme.warn));
-            lines.push(Line::styled("(Space shows the post)", theme.muted));
+            doc.plain(&format!("CW: {cw}"), cols, theme.warn);
+            doc.extend([Line::styled("(Space shows the post)", theme.muted)]);
         }
         cw => {
             if let Some(cw) = cw {
-                lines.extend(plain(&format!("CW: {cw}"), cols, theme.warn));
+                doc.plain(&format!("CW: {cw}"), cols, theme.warn);
             }
-            lines.extend(body(post, cols, theme));
+            body(&mut doc, app, post, (cols, inner.height), theme);
         }
     }
-    lines.extend(footer(post, cols, theme));
-    lines.extend(viewer(app, post, cols, theme));
-    let scroll = app.detail_scroll.min(u16::try_from(lines.len().saturating_sub(1)).unwrap_or(u16::MAX));
+    footer(&mut doc, post, cols, theme);
+    doc.extend(viewer(app, post, cols, theme));
+    let scroll = app.detail_scroll.min(u16::try_from(doc.lines.len().saturating_sub(1)).unwrap_or(u16::MAX));
+    let Doc { lines, images, links } = doc;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let covered = app.overlay.is_some() || app.compose.as_ref().is_some_and(|c| c.open);
+    if covered {
+        return Vec::new();
+    }
+    let max_rows = preview_rows(inner.height);
+    for (line, rows, url) in images {
+        if let Some(rect) = on_screen(inner, scroll, line, rows) {
+            super::preview::draw(frame, app, &url, Rect { width: inner.width, ..rect }, max_rows);
+        }
+    }
+    links
+        .into_iter()
+        .filter_map(|s| {
+            let rect = on_screen(inner, scroll, s.line, 1)?;
+            Some(LinkSpot {
+                x: inner.x + s.col,
+                y: rect.y,
+                width: s.width.min(inner.width - s.col.min(inner.width)),
+                url: s.url,
+            })
+        })
+        .filter(|s| s.width > 0)
+        .collect()
+}
+
+/// Rows of the pane for `rows` lines from line `line` of the content, when all of them show.
+fn on_screen(inner: Rect, scroll: u16, line: usize, rows: u16) -> Option<Rect> {
+    let first = u16::try_from(line).ok()?.checked_sub(scroll)?;
+    (first.checked_add(rows)? <= inner.height).then(|| Rect::new(inner.x, inner.y + first, inner.width, rows))
+}
+
+/// The tallest a preview may be in a pane `height` rows high.
+fn preview_rows(height: u16) -> u16 {
+    (height / 2).clamp(4, super::preview::MAX_ROWS)
 }
 
 fn header(app: &App, place: Place, post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
@@ -73,14 +111,14 @@ fn header(app: &App, place: Place, post: &Post, cols: usize, theme: &Theme) -> V
     lines
 }
 
-fn body(post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+fn body(doc: &mut Doc, app: &App, post: &Post, (cols, height): (usize, u16), theme: &Theme) {
     for entry in &post.trail {
-        lines.extend(plain(&format!("{}:", entry.author.handle), cols, theme.muted));
-        lines.extend(rich(&entry.text, cols, theme));
-        lines.push(Line::default());
+        doc.plain(&format!("{}:", entry.author.handle), cols, theme.muted);
+        doc.rich(&entry.text, cols, None, theme);
+        doc.extend([Line::default()]);
     }
-    lines.extend(rich(&post.text, cols, theme));
+    doc.rich(&post.text, cols, None, theme);
+    let wanted = crate::app::images::wanted(post);
     for m in &post.media {
         let kind = match m.kind {
             MediaKind::Image => "image",
@@ -90,67 +128,65 @@ fn body(post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
             MediaKind::Unknown => "attachment",
         };
         let alt = m.alt.as_deref().unwrap_or("no description");
-        lines.extend(plain(&format!("[{kind}] {alt}"), cols, theme.accent));
+        doc.plain(&format!("[{kind}] {alt}"), cols, theme.accent);
+        let url = m.preview_url.as_deref().unwrap_or(&m.url);
+        if !wanted.contains(&url) {
+            continue;
+        }
+        let w = u16::try_from(cols).unwrap_or(u16::MAX);
+        match super::preview::shown(app, url, w, preview_rows(height)) {
+            Some(Shown::Rows(rows)) => doc.image(url, rows),
+            Some(Shown::Note(note)) => doc.plain(&note, cols, theme.muted),
+            None => {}
+        }
     }
     if let Some(poll) = &post.poll {
         for o in &poll.options {
             let votes = o.votes.map_or(String::new(), |v| format!(" ({v})"));
-            lines.extend(plain(&format!("○ {}{votes}", o.title), cols, theme.text));
+            doc.plain(&format!("○ {}{votes}", o.title), cols, theme.text);
         }
         let state = if poll.expired { "poll closed" } else { "poll open" };
-        lines.extend(plain(&format!("{state} · {} votes", poll.votes.unwrap_or(0)), cols, theme.muted));
+        doc.plain(&format!("{state} · {} votes", poll.votes.unwrap_or(0)), cols, theme.muted);
     }
-    lines.extend(embed(post.embed.as_ref(), cols, theme));
-    lines
+    embed(doc, post.embed.as_ref(), cols, theme);
 }
 
-fn embed(embed: Option<&Embed>, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+fn embed(doc: &mut Doc, embed: Option<&Embed>, cols: usize, theme: &Theme) {
     match embed {
         Some(Embed::Link(card)) => {
-            lines.push(Line::default());
-            lines.extend(plain(&format!("┌ {}", card.title), cols, theme.text.add_modifier(Modifier::BOLD)));
+            doc.extend([Line::default()]);
+            doc.plain(&format!("┌ {}", card.title), cols, theme.text.add_modifier(Modifier::BOLD));
             if !card.description.is_empty() {
-                lines.extend(plain(&format!("│ {}", card.description), cols, theme.muted));
+                doc.plain(&format!("│ {}", card.description), cols, theme.muted);
             }
-            lines.extend(plain(&format!("└ {}", card.url), cols, theme.link));
+            doc.url("└ ", &card.url, cols, theme.link);
         }
         Some(Embed::Quote(q)) => {
-            lines.push(Line::default());
-            lines.extend(plain(
-                &format!("┌ quoting {} (@{})", q.author.shown_name(), q.author.handle),
-                cols,
-                theme.muted,
-            ));
-            for line in rich(&q.text, cols.saturating_sub(2), theme) {
-                let mut spans = vec![Span::styled("│ ", theme.muted)];
-                spans.extend(line.spans);
-                lines.push(Line::from(spans));
-            }
+            doc.extend([Line::default()]);
+            doc.plain(&format!("┌ quoting {} (@{})", q.author.shown_name(), q.author.handle), cols, theme.muted);
+            doc.rich(&q.text, cols, Some(Span::styled("│ ", theme.muted)), theme);
         }
-        Some(Embed::Unavailable { reason }) => lines.extend(plain(&format!("[{reason}]"), cols, theme.muted)),
+        Some(Embed::Unavailable { reason }) => doc.plain(&format!("[{reason}]"), cols, theme.muted),
         None => {}
     }
-    lines
 }
 
-fn footer(post: &Post, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::default()];
+fn footer(doc: &mut Doc, post: &Post, cols: usize, theme: &Theme) {
+    doc.extend([Line::default()]);
     if !post.tags.is_empty() {
         let tags: Vec<String> = post.tags.iter().map(|t| format!("#{t}")).collect();
-        lines.extend(plain(&tags.join(" "), cols, theme.accent));
+        doc.plain(&tags.join(" "), cols, theme.accent);
     }
     if !post.labels.is_empty() {
-        lines.extend(plain(&format!("labels: {}", post.labels.join(", ")), cols, theme.warn));
+        doc.plain(&format!("labels: {}", post.labels.join(", ")), cols, theme.warn);
     }
     let c = post.counts;
     let n = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
     let counts = format!("↩ {}  ↻ {}  ♥ {}", n(c.replies), n(c.reposts), n(c.likes));
-    lines.extend(plain(&counts, cols, theme.muted));
+    doc.plain(&counts, cols, theme.muted);
     if let Some(url) = &post.url {
-        lines.extend(plain(url, cols, theme.link));
+        doc.url("", url, cols, theme.link);
     }
-    lines
 }
 
 /// What the fetching account did to the post and whether it follows the author.
@@ -186,21 +222,7 @@ fn plain(text: &str, cols: usize, style: Style) -> Vec<Line<'static>> {
     wrap_plain(text, cols).into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
-fn rich(text: &RichText, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
-    wrap_rich(text, cols)
-        .into_iter()
-        .map(|line| {
-            Line::from(
-                line.pieces
-                    .into_iter()
-                    .map(|p| Span::styled(p.text, piece_style(p.style, p.link.is_some(), theme)))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
-}
-
-fn piece_style(s: SpanStyle, link: bool, theme: &Theme) -> Style {
+pub(super) fn piece_style(s: SpanStyle, link: bool, theme: &Theme) -> Style {
     let mut style = if link { theme.link } else { theme.text };
     if s.bold {
         style = style.add_modifier(Modifier::BOLD);

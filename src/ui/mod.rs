@@ -3,11 +3,13 @@
 mod accounts;
 mod compose;
 mod detail;
+mod doc;
 mod feeds;
 mod help;
 pub mod keymap;
 mod links;
 mod outbox;
+pub mod preview;
 mod prompt;
 mod status;
 pub mod theme;
@@ -30,7 +32,7 @@ use crate::app::{App, Focus, Overlay};
 pub const ROW_HEIGHT: u16 = 2;
 
 /// Width from which the timeline and the detail pane are shown side by side.
-const SPLIT_WIDTH: u16 = 100;
+pub const SPLIT_WIDTH: u16 = 100;
 
 /// Where each pane goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,12 +72,27 @@ pub fn list_rows(size: (u16, u16)) -> usize {
     usize::from(body.saturating_sub(2) / ROW_HEIGHT)
 }
 
+/// A link on screen: `width` cells from (`x`, `y`) show a link to `url`, its real target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpot {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub url: String,
+}
+
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
+    draw_with_links(frame, app, theme, keymap);
+}
+
+/// Draws the whole screen; returns where the detail pane's links are (for the runtime to make them
+/// clickable), none when an overlay may cover them.
+pub fn draw_with_links(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) -> Vec<LinkSpot> {
     let area = frame.area();
     if app.first_run() {
         welcome::draw(frame, area, theme);
-        return;
+        return Vec::new();
     }
     // A view shows alone where the list panes go.
     let view = app.top_view();
@@ -88,9 +105,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
             None => timeline::draw(frame, list, app, index, theme),
         }
     }
-    if let Some(detail) = areas.detail {
-        detail::draw(frame, detail, app, theme);
-    }
+    let links = match areas.detail {
+        Some(detail) => detail::draw(frame, detail, app, theme),
+        None => Vec::new(),
+    };
     status::draw(frame, areas.status, app, theme);
     match &app.overlay {
         Some(Overlay::Help) => help::draw(frame, area, keymap, theme),
@@ -104,6 +122,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, keymap: &Keymap) {
     if let Some(c) = app.compose.as_ref().filter(|c| c.open) {
         compose::draw(frame, area, c, theme);
     }
+    links
 }
 
 /// A rectangle of at most `width` x `height` centred in `area`.

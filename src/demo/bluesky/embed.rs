@@ -101,9 +101,18 @@ fn media_view(post: &Post) -> Option<Value> {
             .iter()
             .map(|m| {
                 let cid = blob_cid(m);
+                // The demo's own files are served by the demo server itself, not by a CDN.
+                let (thumb, fullsize) = if m.url.contains(crate::demo::media::PATH) {
+                    (m.url.clone(), m.url.clone())
+                } else {
+                    (
+                        format!("https://cdn.bsky.app/img/feed_thumbnail/plain/{did}/{cid}@jpeg"),
+                        format!("https://cdn.bsky.app/img/feed_fullsize/plain/{did}/{cid}@jpeg"),
+                    )
+                };
                 json!({
-                    "thumb": format!("https://cdn.bsky.app/img/feed_thumbnail/plain/{did}/{cid}@jpeg"),
-                    "fullsize": format!("https://cdn.bsky.app/img/feed_fullsize/plain/{did}/{cid}@jpeg"),
+                    "thumb": thumb,
+                    "fullsize": fullsize,
                     "alt": alt(m),
                     "aspectRatio": ratio(m),
                 })

@@ -27,8 +27,8 @@ pub fn posts(now: Timestamp) -> Vec<Post> {
         Post { ask: Some(ask(Some("alice"), "What got you into terminals?")), ..p(62, "yuki", 135, "The speed, and the quiet.").on(Nets::T) },
         Post { ask: Some(ask(None, "Anonymous asks: yes or no?")), ..p(63, "bob", 138, "Yes.").on(Nets::T) },
         p(64, "linh", 140, "Hai ảnh từ Hà Nội")
-            .image("https://media.example/linh/hanoi-1.jpg", Some("Phố cổ Hà Nội lúc bình minh"))
-            .image("https://media.example/linh/hanoi-2.jpg", Some("Hồ Hoàn Kiếm vào buổi tối"))
+            .image("/demo-media/hanoi.png", Some("Phố cổ Hà Nội lúc bình minh"))
+            .image("/demo-media/huge-hanoi.png", Some("Hồ Hoàn Kiếm vào buổi tối"))
             .lang("vi"),
         p(65, "noa", 145, "RTL mix: שלום and سلام in one line #שלום").lang("he"),
         p(66, "chen", 150, "终端里的中文排版：每个汉字占两列宽度，换行时不能把一个字切成两半。这一段文字故意写得比较长，用来测试自动换行是否正确。").lang("zh"),
