@@ -85,24 +85,7 @@ fn main() {
         status_kb("VmHWM")
     );
     let keymap = Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
-    for n in [1_000] {
-        let mut app = App::new(
-            vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)],
-            jiff::Timestamp::now(),
-        );
-        app.timeline.merge("mastodon:bench@x", posts(&demo, n));
-        update(&mut app, Msg::Action(Action::FilterAll));
-        update(&mut app, Msg::Resize { width: 200, height: 60 });
-        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
-        let _ = term.draw(|f| draw(f, &app, &Theme::default(), &keymap));
-        println!(
-            "{n} posts: VmRSS {} kB, VmHWM {} kB (timeline rows {})",
-            status_kb("VmRSS"),
-            status_kb("VmHWM"),
-            app.pane().rows.len()
-        );
-        drop(app);
-    }
+    held(&demo, &keymap, 1_000);
     // Second (VmHWM only grows, so the 1k figure comes first and 50k held comes last): a reader
     // who scrolls through 50,000 posts, page by page, under the default bound of 5,000 rows.
     let mut app =
@@ -135,22 +118,23 @@ fn main() {
         app.timeline.len()
     );
     drop(app);
-    for n in [50_000] {
-        let mut app = App::new(
-            vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)],
-            jiff::Timestamp::now(),
-        );
-        app.timeline.merge("mastodon:bench@x", posts(&demo, n));
-        update(&mut app, Msg::Action(Action::FilterAll));
-        update(&mut app, Msg::Resize { width: 200, height: 60 });
-        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
-        let _ = term.draw(|f| draw(f, &app, &Theme::default(), &keymap));
-        println!(
-            "{n} posts: VmRSS {} kB, VmHWM {} kB (timeline rows {})",
-            status_kb("VmRSS"),
-            status_kb("VmHWM"),
-            app.pane().rows.len()
-        );
-        drop(app);
-    }
+    held(&demo, &keymap, 50_000);
+}
+
+/// `n` posts held at once: merged in one go, the panes rebuilt and a frame drawn; prints the memory.
+fn held(demo: &[Post], keymap: &Keymap, n: usize) {
+    let mut app =
+        App::new(vec![Source::new(AccountId("mastodon:bench@x".into()), Network::Mastodon)], jiff::Timestamp::now());
+    app.timeline.merge("mastodon:bench@x", posts(demo, n));
+    update(&mut app, Msg::Action(Action::FilterAll));
+    update(&mut app, Msg::Resize { width: 200, height: 60 });
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| panic!("{e}"));
+    let _ = term.draw(|f| draw(f, &app, &Theme::default(), keymap));
+    println!(
+        "{n} posts: VmRSS {} kB, VmHWM {} kB (timeline rows {})",
+        status_kb("VmRSS"),
+        status_kb("VmHWM"),
+        app.pane().rows.len()
+    );
+    drop(app);
 }
