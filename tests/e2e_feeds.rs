@@ -16,20 +16,6 @@ use murre::backend::{Client, Cursor};
 use murre::model::{Post, PostKey};
 use serde_json::{Value, json};
 
-/// Every page of `feed`, and how many requests it took.
-async fn all_pages(client: &Client, feed: &Feed) -> (Vec<Post>, usize) {
-    let (mut out, mut at) = (Vec::new(), Cursor::Newest);
-    for pages in 1..60 {
-        let page = client.feed(feed, at).await.unwrap_or_else(|e| panic!("{}: {e}", feed.name));
-        out.extend(page.items);
-        match page.older {
-            Some(c) => at = Cursor::Older(c),
-            None => return (out, pages),
-        }
-    }
-    panic!("paging never ended");
-}
-
 fn unique(posts: &[Post]) -> bool {
     posts.iter().enumerate().all(|(i, p)| posts[..i].iter().all(|q| !q.id.key.same_post(&p.id.key)))
 }
@@ -76,7 +62,7 @@ async fn a_mastodon_list_shows_its_members_statuses_paged_to_the_end() {
     let found = lists.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("list {id} not in {lists:?}"));
     assert_eq!(found.kind, FeedKind::List);
     assert!(clean(&found.name) && found.name.starts_with("murre e2e 友達"), "{:?}", found.name);
-    let (posts, requests) = all_pages(&ada, found).await;
+    let (posts, requests) = common::feed_pages(&ada, found).await;
     assert_eq!(posts.len(), 45, "every status of the member, once");
     assert!(requests >= 2, "the Link header's next page (max_id) was followed");
     assert!(unique(&posts));
@@ -118,7 +104,7 @@ async fn a_bluesky_list_feed_shows_the_members_posts() {
     let f = servers("bluesky");
     let alice = Client::Bluesky(seeded_client("alice").await);
     let list = Feed { kind: FeedKind::List, id: text(&f, "/feeds/list"), name: "Friends".into(), pinned: false };
-    let (posts, _) = all_pages(&alice, &list).await;
+    let (posts, _) = common::feed_pages(&alice, &list).await;
     assert!(posts.len() >= 10, "bob's posts: {}", posts.len());
     assert!(unique(&posts));
     assert!(posts.iter().all(|p| p.author.handle == "bob.test"), "only the member's posts");
@@ -132,7 +118,7 @@ async fn a_bluesky_custom_feed_from_a_local_generator_pages_to_the_end() {
     let f = servers("bluesky");
     let alice = Client::Bluesky(seeded_client("alice").await);
     let feed = Feed { kind: FeedKind::Custom, id: text(&f, "/feeds/custom"), name: "e2e".into(), pinned: true };
-    let (posts, requests) = all_pages(&alice, &feed).await;
+    let (posts, requests) = common::feed_pages(&alice, &feed).await;
     let seeded = f["seeded_posts"].as_u64().unwrap_or(0) as usize;
     assert!(seeded > 40, "{seeded}");
     assert_eq!(posts.len(), seeded, "every seeded post, once");

@@ -21,20 +21,6 @@ fn named<'a>(feeds: &'a [Feed], start: &str) -> &'a Feed {
     feeds.iter().find(|f| f.name.starts_with(start)).unwrap_or_else(|| panic!("no feed {start:?} in {feeds:?}"))
 }
 
-/// Every page of `feed`, and how many pages there were.
-async fn all_pages(client: &Client, feed: &Feed) -> (Vec<Post>, usize) {
-    let (mut out, mut at) = (Vec::new(), Cursor::Newest);
-    for pages in 1..50 {
-        let page = client.feed(feed, at).await.unwrap_or_else(|e| panic!("{}: {e}", feed.name));
-        out.extend(page.items);
-        match page.older {
-            Some(c) => at = Cursor::Older(c),
-            None => return (out, pages),
-        }
-    }
-    panic!("paging never ended");
-}
-
 fn clean(name: &str) -> bool {
     !name.chars().any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
 }
@@ -51,7 +37,7 @@ async fn mastodon_lists_are_named_cleanly_and_page_to_the_end() {
     assert_eq!(lists.len(), 3, "{lists:?}");
     assert!(lists.iter().all(|f| f.kind == FeedKind::List && clean(&f.name)), "{lists:?}");
     assert!(named(&lists, "Writers").name.contains("أصدقاء"), "the escape sequence goes, the text stays");
-    let (posts, pages) = all_pages(m, named(&lists, "Friends")).await;
+    let (posts, pages) = common::feed_pages(m, named(&lists, "Friends")).await;
     assert!(pages >= 2, "more than one page of 20: {} posts", posts.len());
     assert!(unique(&posts));
     assert!(posts.windows(2).all(|w| w[0].feed_time() >= w[1].feed_time()));
@@ -93,12 +79,12 @@ async fn a_bluesky_custom_feed_and_a_list_page_to_the_end() {
     let st = setup(Duration::from_secs(10)).await;
     let b = &st.clients[1];
     let all = feeds(b).await;
-    let (posts, pages) = all_pages(b, named(&all, "Paging")).await;
+    let (posts, pages) = common::feed_pages(b, named(&all, "Paging")).await;
     assert_eq!(pages, 2, "40 numbered posts, 20 a page");
     assert_eq!(posts.len(), 40);
     assert!(unique(&posts));
     assert!(posts.iter().all(|p| p.text.to_plain().starts_with("Numbered post")));
-    let (friends, _) = all_pages(b, named(&all, "Friends")).await;
+    let (friends, _) = common::feed_pages(b, named(&all, "Friends")).await;
     assert!(!friends.is_empty() && unique(&friends));
     assert!(friends.iter().all(|p| p.id.account == *b.account()));
 }

@@ -143,3 +143,18 @@ pub fn sized(width: u16, height: u16) -> App {
     update(&mut app, Msg::Resize { width, height });
     app
 }
+
+/// Every page of `feed` read by `client`, and how many pages there were (a list or custom feed).
+pub async fn feed_pages(client: &murre::backend::Client, feed: &murre::backend::feeds::Feed) -> (Vec<Post>, usize) {
+    use murre::backend::Cursor;
+    let (mut out, mut at) = (Vec::new(), Cursor::Newest);
+    for pages in 1..60 {
+        let page = client.feed(feed, at).await.unwrap_or_else(|e| panic!("{}: {e}", feed.name));
+        out.extend(page.items);
+        match page.older {
+            Some(c) => at = Cursor::Older(c),
+            None => return (out, pages),
+        }
+    }
+    panic!("paging never ended");
+}
