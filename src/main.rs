@@ -63,10 +63,11 @@ async fn tui(ctx: &Context, config_dir: Option<PathBuf>, theme: Theme, keymap: K
     for a in ctx.config.accounts.iter().filter(|a| a.pane && app.sources.iter().any(|s| s.account == a.id)) {
         app.panes.push(murre::app::Pane::of(a.id.clone()));
     }
+    murre::app::feeds::configure(&mut app, &ctx.config.timeline.feeds, &ctx.config.panes);
     if !ctx.demo {
         // The last run's posts, drawn in the first frame while the servers are asked.
         let cache = murre::store::cache::TimelineCache::new(&ctx.dirs.cache);
-        for i in 0..app.sources.len() {
+        for i in 0..app.accounts().count() {
             let posts = cache.load(&app.sources[i].account);
             murre::app::cache::load(&mut app, i, posts);
         }

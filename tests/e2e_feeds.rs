@@ -175,7 +175,7 @@ async fn in_the_tui_f_opens_a_feed_that_pages_as_the_selection_moves_down() {
     // Shown as text, the OSC's ESC and BEL gone: a terminal that got them would have set its title.
     assert!(picker.contains("Terminals 端末") && picker.contains("]0;title"), "{picker}");
     // Paging is the first entry: going up cannot pass it.
-    press_until(&tui, "k", "› feed Paging").await;
+    press_until(&tui, "k", "› [ ] feed Paging").await;
     tui.keys(&["Enter"]);
     tui.wait_for("Numbered post 1 of 40").await;
     // 20 a page on the demo server: the oldest shows only after the view asked for its next page.
@@ -187,10 +187,50 @@ async fn in_the_tui_f_opens_a_feed_that_pages_as_the_selection_moves_down() {
     tui.wait_for("Lists and feeds").await;
     tui.wait_for("Tumblr has no lists").await;
     tui.keys(&["g"]);
-    press_until(&tui, "j", "› list Deleted list").await;
+    press_until(&tui, "j", "› [ ] list Deleted list").await;
     tui.keys(&["Enter"]);
     tui.wait_for("this list was not found").await;
     tui.keys(&["Escape"]);
     tui.wait_for("Coffee first").await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The picker's s gives a custom feed a pane beside the merged timeline, and space puts a list into
+/// the timeline; both are kept in config.toml and are there again at the next start.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn in_the_tui_s_gives_a_feed_a_pane_and_space_puts_a_list_in_the_timeline_kept_across_restarts() {
+    let net = murre::demo::DemoNetwork::start(jiff::Timestamp::now()).await.unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::binary::demo_accounts(&net, "tui-feed-panes").await;
+    let tui = common::tmux::Tmux::start("tui-feed-panes", &dir);
+    tui.wait_for("murre.demo.test ✓").await;
+    tui.keys(&["f"]);
+    tui.wait_for("Paging 📄 every numbered post ★").await;
+    tui.wait_for("Tumblr has no lists").await;
+    press_until(&tui, "k", "› [ ] feed Paging").await;
+    tui.keys(&["s"]);
+    tui.wait_for("▣ pane").await;
+    press_until(&tui, "j", "› [ ] list Writers").await;
+    tui.keys(&["Space"]);
+    tui.wait_for("› [x] list Writers").await;
+    tui.keys(&["Escape"]);
+    // The pane reads the feed on its own: its newest post beside the merged timeline.
+    tui.wait_for("Numbered post 1 of 40").await;
+    let screen = tui.screen();
+    assert!(screen.contains("All networks") && screen.contains("Paging 📄"), "{screen}");
+    tui.keys(&["q"]);
+    let config = dir.join("config.toml");
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut text = String::new();
+    while !(text.contains("[[panes]]") && text.contains("list = \"2\"")) {
+        assert!(std::time::Instant::now() < end, "not saved:\n{text}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        text = std::fs::read_to_string(&config).unwrap_or_default();
+    }
+    assert!(text.contains("app.bsky.feed.generator/numbered"), "{text}");
+    let again = common::tmux::Tmux::start("tui-feed-panes-2", &dir);
+    again.wait_for("Numbered post 1 of 40").await;
+    again.keys(&["f"]);
+    again.wait_for("[x] list Writers").await;
     let _ = std::fs::remove_dir_all(&dir);
 }

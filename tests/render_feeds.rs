@@ -94,3 +94,51 @@ fn a_feed_whose_generator_is_down() {
     open(&mut app, Err(BackendError::server(502, "feed unavailable")));
     insta::assert_snapshot!(screen(&app, 90, 20));
 }
+
+/// A pane of a Mastodon list and a Bluesky feed beside the merged timeline: tricky posts from both,
+/// newest first, the pane's name as its title and the feeds' chips in the status bar.
+#[test]
+fn a_pane_of_a_list_and_a_feed_beside_the_merged_timeline() {
+    use murre::app::FetchKind;
+    use murre::store::config::{FeedConfig, PaneConfig};
+    let mut app = App::new(sources(), now());
+    let entry = |n: Network, list: Option<&str>, feed: Option<&str>, name: &str| FeedConfig {
+        account: account(n),
+        list: list.map(str::to_string),
+        feed: feed.map(str::to_string),
+        name: Some(name.into()),
+    };
+    let pane = PaneConfig {
+        name: "Friends 友達 \u{1b}[31m".into(),
+        sources: vec![
+            entry(Network::Mastodon, Some("1"), None, "Friends 👩‍👩‍👧"),
+            entry(Network::Bluesky, None, Some("at://x/g/cats"), "Cats"),
+        ],
+    };
+    murre::app::feeds::configure(&mut app, &[], &[pane]);
+    let effects = murre::app::start(&mut app);
+    let tricky = tricky();
+    for i in 0..app.sources.len() {
+        let network = app.sources[i].network;
+        let items = if app.sources[i].is_home() && network != Network::Tumblr {
+            tricky.iter().filter(|p| p.network() == network).take(1).cloned().collect()
+        } else {
+            tricky.iter().filter(|p| p.network() == network).cloned().collect()
+        };
+        let req = fetch_req(&effects, i);
+        update(&mut app, loaded(req, i, FetchKind::Newer, Ok(Page { items, older: None, newer: None })));
+    }
+    update(&mut app, Msg::Resize { width: 140, height: 24 });
+    insta::assert_snapshot!(screen(&app, 140, 24));
+}
+
+/// The picker marks a feed in the timeline ([x]) and one with a pane of its own.
+#[test]
+fn the_picker_marks_feeds_in_the_timeline_and_in_a_pane() {
+    let mut app = sized(90, 24);
+    picker(&mut app, false);
+    press(&mut app, Action::ToggleIncluded);
+    press(&mut app, Action::SelectNext);
+    press(&mut app, Action::TogglePane);
+    insta::assert_snapshot!(screen(&app, 90, 24));
+}

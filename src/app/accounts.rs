@@ -14,7 +14,7 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
 /// Keys while the switcher is open.
 pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(Overlay::Accounts { selected, confirm }) = app.overlay else { return Vec::new() };
-    let last = app.sources.len().saturating_sub(1);
+    let last = app.accounts().count().saturating_sub(1);
     // Any other key cancels a pending logout.
     app.overlay = Some(Overlay::Accounts { selected, confirm: false });
     match action {
@@ -53,15 +53,24 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
         }
         None => {
             fresh.posting = !app.sources.iter().any(|s| s.network == fresh.network && s.posting);
-            app.sources.push(fresh);
-            app.sources.len() - 1
+            // Accounts come before the lists and feeds (the switcher and the clients count on it).
+            let at = app.accounts().count();
+            app.sources.insert(at, fresh);
+            at
         }
     };
     let account = app.sources[index].account.clone();
     super::update::toast(app, format!("Logged in as {account}."), false);
-    // The client is new (a fresh token): its stream starts again with it.
+    // The client is new (a fresh token): its stream starts again with it, and its lists load again.
     let mut effects = super::update::fetch_newest(app, index);
     effects.extend(super::live::start_source(app, index));
+    for i in 0..app.sources.len() {
+        let s = &mut app.sources[i];
+        if !s.is_home() && s.account == account {
+            (s.error, s.needs_login) = (None, false);
+            effects.extend(super::update::fetch_newest(app, i));
+        }
+    }
     effects
 }
 
@@ -80,14 +89,25 @@ fn logout(app: &mut App, index: usize, confirmed: bool) -> Vec<Effect> {
 /// A logout finished: the account leaves the timeline and its pane now, and the list at restart.
 pub(super) fn logged_out(app: &mut App, account: &crate::model::AccountId) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if let Some((i, s)) = app.sources.iter_mut().enumerate().find(|(_, s)| &s.account == account) {
+    for (i, s) in app.sources.iter_mut().enumerate().filter(|(_, s)| &s.account == account) {
         (s.logged_out, s.included, s.posting, s.needs_login) = (true, false, false, false);
         s.error = Some("logged out".into());
         s.live = super::live::Live::default();
-        effects.push(Effect::CloseStream { source: i });
+        if s.is_home() {
+            effects.push(Effect::CloseStream { source: i });
+        }
     }
-    app.timeline.set_excluded(&account.0, true);
+    let gone: Vec<String> =
+        app.sources.iter().filter(|s| &s.account == account).map(|s| s.key().into_owned()).collect();
+    for key in &gone {
+        app.timeline.set_excluded(key, true);
+    }
     app.panes.retain(|p| p.account.as_ref() != Some(account));
+    // A pane of lists and feeds keeps the others; one left with none goes.
+    for pane in app.panes.iter_mut().filter(|p| p.name.is_some()) {
+        pane.sources.retain(|k| !gone.contains(k));
+    }
+    app.panes.retain(|p| p.name.is_none() || !p.sources.is_empty());
     app.pane = app.pane.min(app.panes.len().saturating_sub(1));
     nav::rebuild_rows(app);
     super::update::toast(app, format!("Logged out of {account}."), false);
@@ -130,8 +150,7 @@ fn set_posting(app: &mut App, index: usize) -> Vec<Effect> {
 
 fn save(app: &App) -> Effect {
     Effect::SaveAccountChoices(
-        app.sources
-            .iter()
+        app.accounts()
             .map(|s| AccountChoice {
                 account: s.account.clone(),
                 included: s.included,

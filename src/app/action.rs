@@ -131,7 +131,7 @@ impl Action {
             Action::Accounts => "accounts",
             Action::ToggleIncluded => "show or hide in the merged timeline",
             Action::SetPosting => "post as this account on its network",
-            Action::TogglePane => "show this account in its own pane",
+            Action::TogglePane => "show in its own pane, or not",
             Action::Compose => "compose a post",
             Action::Reply => "reply to the post",
             Action::Quote => "quote the post (Bluesky)",

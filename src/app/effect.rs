@@ -1,6 +1,7 @@
 //! Work for the runtime to do: returned by `update` as data, never done by it.
 
 use super::ReqId;
+use crate::backend::feeds::Feed;
 use crate::backend::{Cursor, Interaction, Target};
 use crate::model::AccountId;
 
@@ -17,8 +18,9 @@ pub struct AccountChoice {
 /// A command for the runtime.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Fetch a page of source `source`'s feed; the answer comes back as `Msg::FeedLoaded`.
-    Fetch { req: ReqId, source: usize, at: Cursor, kind: super::FetchKind },
+    /// Fetch a page of source `source`'s feed (the home feed of the source's account, or with
+    /// `feed`, that account's list or custom feed); the answer comes back as `Msg::FeedLoaded`.
+    Fetch { req: ReqId, source: usize, at: Cursor, kind: super::FetchKind, feed: Option<(AccountId, Feed)> },
     /// Open a URL in the user's browser.
     OpenUrl(String),
     /// Put this text on the clipboard (through the terminal, OSC 52).
@@ -40,6 +42,8 @@ pub enum Effect {
     Discard(String),
     /// Remember the switcher's choices (which accounts feed the timeline, which one posts).
     SaveAccountChoices(Vec<AccountChoice>),
+    /// Remember which lists and feeds are in the timeline, and the panes of lists and feeds.
+    SaveFeeds { timeline: Vec<crate::store::config::FeedConfig>, panes: Vec<crate::store::config::PaneConfig> },
     /// Do `act` on `target` through the account that fetched the post; the answer comes back as
     /// `Msg::Interacted` or `Msg::InteractFailed`.
     Interact { req: ReqId, target: Target, act: Interaction },

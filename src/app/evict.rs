@@ -17,7 +17,7 @@ pub(super) fn bound(app: &mut App) {
     let anchor = app.pane().selected_slot();
     let Some(ev) = app.timeline.evict(anchor) else { return };
     for (key, older) in &ev.older {
-        if let Some(s) = app.sources.iter_mut().find(|s| s.account.0 == *key) {
+        if let Some(s) = app.sources.iter_mut().find(|s| s.key() == key.as_str()) {
             s.older.clone_from(older);
             s.pending_older = None; // asked with a cursor that no longer fits
         }
@@ -61,25 +61,25 @@ fn follow_slots(app: &mut App, ev: &Eviction) {
 
 /// Fetches again the nearest page dropped above, when the reader is near the top of the rows.
 pub(super) fn maybe_load_above(app: &mut App) -> Vec<Effect> {
-    if !app.views.is_empty() || app.pane().selected >= REFETCH_ROWS || !app.timeline.has_above() {
+    let scope = app.pane().scope();
+    if !app.views.is_empty() || app.pane().selected >= REFETCH_ROWS || !app.timeline.has_above_in(scope) {
         return Vec::new();
     }
-    let Some((key, cursor)) = app.timeline.page_above().map(|(k, c)| (k.to_string(), c.map(str::to_string))) else {
-        return Vec::new();
-    };
-    let Some(i) = app.sources.iter().position(|s| s.account.0 == key) else { return Vec::new() };
+    let above = app.timeline.page_above_in(scope).map(|(k, c)| (k.to_string(), c.map(str::to_string)));
+    let Some((key, cursor)) = above else { return Vec::new() };
+    let Some(i) = app.sources.iter().position(|s| s.key() == key) else { return Vec::new() };
     if app.sources[i].pending_above.is_some() {
         return Vec::new();
     }
     let req = app.next_req();
     app.sources[i].pending_above = Some(req);
     let at = cursor.map_or(Cursor::Newest, Cursor::Older);
-    vec![Effect::Fetch { req, source: i, at, kind: FetchKind::Above }]
+    vec![super::update::fetch_effect(app, req, i, at, FetchKind::Above)]
 }
 
 /// A page fetched again above arrived: its rows come back above the reader, who stays put.
 pub(super) fn above_loaded(app: &mut App, i: usize, page: Page<Post>) -> Vec<Effect> {
-    let key = app.sources[i].account.0.clone();
+    let key = app.sources[i].key().into_owned();
     let Some(fetched_with) = app.timeline.page_above_of(&key).map(|c| c.map(str::to_string)) else {
         return Vec::new();
     };

@@ -77,7 +77,7 @@ pub(super) fn start(app: &mut App) -> Vec<Effect> {
 
 /// Opens source `i`'s stream when it has one.
 pub(super) fn start_source(app: &mut App, i: usize) -> Vec<Effect> {
-    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && !s.logged_out);
+    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && s.is_home() && !s.logged_out);
     if !app.live.stream || !offered {
         return Vec::new();
     }
@@ -155,7 +155,7 @@ fn jitter(app: &App, i: usize, span: i64) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let attempt = s.live.failures.wrapping_mul(31).wrapping_add(s.live.stream_failures);
     let salt = u64::from(app.now.subsec_nanosecond().unsigned_abs()) ^ u64::from(attempt);
-    for b in s.account.0.bytes().chain(salt.to_le_bytes()) {
+    for b in s.key().bytes().chain(salt.to_le_bytes()) {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     i64::try_from(h % u64::try_from(span + 1).unwrap_or(1)).unwrap_or(0)

@@ -7,6 +7,7 @@ pub mod cache;
 pub mod compose;
 mod effect;
 mod evict;
+pub mod feeds;
 pub mod images;
 mod interact;
 pub mod live;
@@ -33,17 +34,30 @@ use std::collections::HashSet;
 
 use jiff::Timestamp;
 
+use crate::backend::feeds::Feed;
 use crate::model::{AccountId, Network, Post, Timeline};
+
+/// The timeline's key of `account`'s list or feed `feed`.
+pub fn feed_key(account: &AccountId, feed: &Feed) -> String {
+    let kind = match feed.kind {
+        crate::backend::feeds::FeedKind::List => "list",
+        crate::backend::feeds::FeedKind::Custom => "feed",
+    };
+    format!("{account} {kind} {}", feed.id)
+}
 
 /// Identifies a request so that stale answers can be dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ReqId(pub u64);
 
-/// One feed the timeline merges: an account's home feed.
+/// One feed the timeline merges: an account's home feed, or one of its lists or custom feeds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
+    /// The account that reads it (and acts on its posts).
     pub account: AccountId,
     pub network: Network,
+    /// The list or custom feed it reads; `None`: the account's home feed.
+    pub feed: Option<Feed>,
 
     /// When the source last answered successfully.
     pub last_refresh: Option<Timestamp>,
@@ -79,11 +93,39 @@ impl Source {
         self.pending_newer.is_some() || self.pending_older.is_some() || self.pending_above.is_some()
     }
 
+    /// What the timeline names the source by: the account id for a home feed, else the account id
+    /// and the feed (never a valid account id, so the two cannot meet).
+    pub fn key(&self) -> std::borrow::Cow<'_, str> {
+        match &self.feed {
+            None => std::borrow::Cow::Borrowed(self.account.0.as_str()),
+            Some(feed) => std::borrow::Cow::Owned(feed_key(&self.account, feed)),
+        }
+    }
+
+    /// Whether it is an account's home feed (the accounts switcher, posting and streams are for these).
+    pub fn is_home(&self) -> bool {
+        self.feed.is_none()
+    }
+
+    /// What to call it in messages: the account, or the feed's name and the account.
+    pub fn label(&self) -> String {
+        match &self.feed {
+            None => self.account.0.clone(),
+            Some(feed) => format!("{} ({})", feed.name, self.account),
+        }
+    }
+
+    /// A list or custom feed of `account`: out of the merged timeline until the reader puts it in.
+    pub fn of_feed(account: AccountId, network: Network, feed: Feed) -> Self {
+        Source { feed: Some(feed), included: false, ..Source::new(account, network) }
+    }
+
     /// A source that has not loaded anything yet.
     pub fn new(account: AccountId, network: Network) -> Self {
         Source {
             account,
             network,
+            feed: None,
             last_refresh: None,
             error: None,
             newer: None,
@@ -244,6 +286,11 @@ impl App {
             next_req: 0,
             next_view: 0,
         }
+    }
+
+    /// The accounts: the sources that are home feeds (always before the lists and feeds).
+    pub fn accounts(&self) -> impl Iterator<Item = &Source> {
+        self.sources.iter().filter(|s| s.is_home())
     }
 
     /// True when no account is configured: the welcome screen is shown.

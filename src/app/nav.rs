@@ -1,6 +1,6 @@
 //! Movement through the timeline and the link picker, and the rows the timeline shows. Pure.
 
-use super::update::{load_older, load_older_from, toast};
+use super::update::{load_older_from, toast};
 use super::{Action, App, Effect, Focus, Overlay};
 use crate::model::Link;
 
@@ -12,10 +12,7 @@ const PREFETCH_ROWS: usize = 10;
 pub(super) fn rebuild_rows(app: &mut App) {
     for pane in &mut app.panes {
         let selected = pane.selected_slot();
-        pane.rows = match &pane.account {
-            None => app.timeline.rows(pane.filter),
-            Some(account) => app.timeline.rows_of(&account.0, pane.filter),
-        };
+        pane.rows = app.timeline.rows_in(pane.scope(), pane.filter);
         if let Some(i) = selected.and_then(|slot| pane.rows.iter().position(|&s| s == slot)) {
             pane.selected = i;
         }
@@ -119,12 +116,10 @@ pub(super) fn maybe_load_older(app: &mut App) -> Vec<Effect> {
     if pane.rows.len().saturating_sub(pane.selected) > PREFETCH_ROWS.max(page_rows(app)) {
         return Vec::new();
     }
-    match pane.account.clone() {
-        None => load_older(app),
-        Some(account) => match app.sources.iter().position(|s| s.account == account) {
-            Some(i) => load_older_from(app, i),
-            None => Vec::new(),
-        },
+    let holder = app.timeline.source_holding_watermark_in(pane.scope()).map(str::to_string);
+    match holder.and_then(|key| app.sources.iter().position(|s| s.key() == key)) {
+        Some(i) => load_older_from(app, i),
+        None => Vec::new(),
     }
 }
 

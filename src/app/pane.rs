@@ -1,12 +1,17 @@
-//! List panes: the merged timeline, and one pane per account the reader put beside it.
+//! List panes: the merged timeline, one pane per account the reader put beside it, and panes of
+//! lists and custom feeds (merged across networks like the timeline).
 
-use crate::model::{AccountId, Network};
+use crate::model::{AccountId, Network, Scope};
 
 /// One list pane: its rows, selection and network filter.
 #[derive(Debug, Default)]
 pub struct Pane {
-    /// The account it shows; `None` for the merged timeline.
+    /// The account it shows; `None` for the merged timeline and panes of lists and feeds.
     pub account: Option<AccountId>,
+    /// The sources it shows (`Source::key`); empty for the merged timeline.
+    pub sources: Vec<String>,
+    /// Its name, for a pane of lists and feeds.
+    pub name: Option<String>,
     pub filter: Option<Network>,
     /// Slots of the rows shown, newest first.
     pub rows: Vec<u32>,
@@ -26,7 +31,17 @@ impl Pane {
 
     /// One account's own timeline.
     pub fn of(account: AccountId) -> Self {
-        Pane { account: Some(account), ..Pane::default() }
+        Pane { sources: vec![account.0.clone()], account: Some(account), ..Pane::default() }
+    }
+
+    /// A pane of lists and feeds (and home feeds) merged: `sources` are their keys.
+    pub fn of_feeds(name: String, sources: Vec<String>) -> Self {
+        Pane { sources, name: Some(name), ..Pane::default() }
+    }
+
+    /// The sources whose rows it shows.
+    pub fn scope(&self) -> Scope<'_> {
+        if self.sources.is_empty() { Scope::Merged } else { Scope::Only(&self.sources) }
     }
 
     /// The first row to show when `visible` rows fit: the remembered offset, moved just enough to
@@ -45,6 +60,9 @@ impl Pane {
     /// The pane's title: what it shows.
     pub fn title(&self) -> String {
         let network = self.filter.map(|n| n.title());
+        if let Some(name) = &self.name {
+            return network.map_or_else(|| name.clone(), |n| format!("{name} · {n}"));
+        }
         match (&self.account, network) {
             (None, None) => "All networks".to_string(),
             (None, Some(n)) => n.to_string(),

@@ -141,8 +141,7 @@ pub(super) fn advance(app: &mut App) -> Vec<Effect> {
 
 /// Every source answered its first request (or failed it).
 fn first_pages_in(app: &App) -> bool {
-    app.sources
-        .iter()
+    app.accounts()
         .all(|s| s.logged_out || (s.pending_newer.is_none() && (s.last_refresh.is_some() || s.error.is_some())))
 }
 
@@ -180,8 +179,7 @@ pub fn position(app: &App) -> Option<Position> {
     let rows = app.timeline.rows(None);
     let from = rows.iter().position(|&s| s == slot).unwrap_or(rows.len());
     let markers = app
-        .sources
-        .iter()
+        .accounts()
         .filter(|s| s.network == Network::Mastodon && !s.logged_out)
         .filter_map(|s| marker_at(app, &rows[from..], &s.account).map(|id| (s.account.clone(), id)))
         .collect();

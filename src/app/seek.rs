@@ -63,8 +63,10 @@ fn locate(app: &App, target: &Target) -> Spot {
             Spot::Further(None)
         }
         Target::Status { account, id } => {
-            let found = app.timeline.live().find(|(_, p)| {
-                p.id.account == *account && matches!(&p.id.key, PostKey::Mastodon { id: x, .. } if x == id)
+            // The home feed's copy (a list may hold the same status as its own copy).
+            let found = app.timeline.live().find(|(slot, p)| {
+                app.timeline.origin(*slot) == account.0
+                    && matches!(&p.id.key, PostKey::Mastodon { id: x, .. } if x == id)
             });
             match found {
                 Some((slot, _)) => row_of(slot).map_or(Spot::Further(None), Spot::Row),

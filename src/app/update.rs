@@ -273,13 +273,19 @@ pub(super) fn fetch_newest(app: &mut App, i: usize) -> Vec<Effect> {
     let at = source.newer.clone().map_or(Cursor::Newest, Cursor::Newer);
     // A newer request supersedes one still in flight: its answer will be dropped.
     source.pending_newer = Some(req);
-    vec![Effect::Fetch { req, source: i, at, kind: FetchKind::Newer }]
+    vec![fetch_effect(app, req, i, at, FetchKind::Newer)]
+}
+
+/// The request for a page of source `i`: of its account's home feed, or of its list or feed.
+pub(super) fn fetch_effect(app: &App, req: super::ReqId, i: usize, at: Cursor, kind: FetchKind) -> Effect {
+    let feed = app.sources.get(i).and_then(|s| Some((s.account.clone(), s.feed.clone()?)));
+    Effect::Fetch { req, source: i, at, kind, feed }
 }
 
 /// Asks the source holding the watermark for its next older page, unless it is already asked.
 pub(super) fn load_older(app: &mut App) -> Vec<Effect> {
     let Some(key) = app.timeline.source_holding_watermark().map(str::to_string) else { return Vec::new() };
-    let Some(i) = app.sources.iter().position(|s| s.account.0 == key) else { return Vec::new() };
+    let Some(i) = app.sources.iter().position(|s| s.key() == key) else { return Vec::new() };
     load_older_from(app, i)
 }
 
@@ -291,7 +297,7 @@ pub(super) fn load_older_from(app: &mut App, i: usize) -> Vec<Effect> {
     let Some(cursor) = app.sources[i].older.clone() else { return Vec::new() };
     let req = app.next_req();
     app.sources[i].pending_older = Some(req);
-    vec![Effect::Fetch { req, source: i, at: Cursor::Older(cursor), kind: FetchKind::Older }]
+    vec![fetch_effect(app, req, i, Cursor::Older(cursor), FetchKind::Older)]
 }
 
 fn feed_loaded(
@@ -301,16 +307,15 @@ fn feed_loaded(
     kind: FetchKind,
     result: Result<Page<Post>, BackendError>,
 ) -> Vec<Effect> {
-    let Some(source) = app.sources.get_mut(i) else { return Vec::new() };
-    let pending = match kind {
-        FetchKind::Newer => &mut source.pending_newer,
-        FetchKind::Older => &mut source.pending_older,
-        FetchKind::Above => &mut source.pending_above,
-    };
-    if *pending != Some(req) {
+    // The source is found by its request: a login may have put an account before the lists since.
+    let Some(i) = std::iter::once(i)
+        .chain(0..app.sources.len())
+        .find(|&j| app.sources.get_mut(j).is_some_and(|s| *pending(s, kind) == Some(req)))
+    else {
         return Vec::new(); // a stale answer: a newer request replaced it
-    }
-    *pending = None;
+    };
+    let source = &mut app.sources[i];
+    *pending(source, kind) = None;
     let network = source.network;
     if kind == FetchKind::Newer {
         live::polled(app, i, result.as_ref().err());
@@ -328,11 +333,23 @@ fn feed_loaded(
             } else {
                 e.user_message(network)
             };
+            let text = match &app.sources[i].feed {
+                Some(feed) => format!("{}: {text}", feed.name),
+                None => text,
+            };
             app.sources[i].error = Some(text.clone());
             app.sources[i].needs_login = needs_login;
             toast(app, text, true);
             Vec::new()
         }
+    }
+}
+
+fn pending(s: &mut super::Source, kind: FetchKind) -> &mut Option<super::ReqId> {
+    match kind {
+        FetchKind::Newer => &mut s.pending_newer,
+        FetchKind::Older => &mut s.pending_older,
+        FetchKind::Above => &mut s.pending_above,
     }
 }
 
@@ -354,7 +371,7 @@ fn merge_page(app: &mut App, i: usize, kind: FetchKind, page: Page<Post>) -> Vec
     if page.newer.is_some() || source.newer.is_none() {
         source.newer = page.newer.clone().or(source.newer.take());
     }
-    let key = source.account.0.clone();
+    let key = source.key().into_owned();
     if kind == FetchKind::Older || first_load {
         source.older = page.older.clone();
         app.timeline.set_has_more(&key, page.older.is_some());

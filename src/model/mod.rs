@@ -15,7 +15,7 @@ pub use post::*;
 pub use profile::{Profile, ProfilePage};
 pub use rich::*;
 pub use thread::{Branch, Thread, ThreadItem, ThreadNode};
-pub use timeline::{Eviction, MergeOutcome, PageTag, Timeline};
+pub use timeline::{Eviction, MergeOutcome, PageTag, Scope, Timeline};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

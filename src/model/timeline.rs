@@ -58,6 +58,12 @@ pub struct Timeline {
     pages: Vec<Option<Arc<PageTag>>>,
     /// Per slot: a hash of the text cross-post grouping compares, so a merge hashes each post once.
     norms: Vec<u64>,
+    /// Per slot: the source whose page brought the post (an index into `origins`).
+    from: Vec<u16>,
+    /// Source keys, each once, as `from` names them.
+    origins: Vec<String>,
+    /// Sources whose posts are kept as their own copies (lists and feeds; see `timeline_scope`).
+    apart: HashSet<String>,
     /// Sources whose newest posts were evicted, with the pages to fetch them again.
     above: BTreeMap<String, Above>,
     /// How many rows the timeline keeps (0: no bound); see `timeline_evict`.
@@ -119,72 +125,31 @@ impl Timeline {
         }
     }
 
-    fn included_marks(&self) -> impl Iterator<Item = (&String, &SourceMark)> {
-        self.sources.iter().filter(|(k, m)| m.has_more && !self.excluded.contains(*k))
-    }
-
-    /// The watermark: rows older than this are held back until the source that holds it loads more.
+    /// The watermark of the merged timeline: rows older than this are held back until the source
+    /// that holds it loads more.
     pub fn watermark(&self) -> Option<Timestamp> {
-        self.included_marks().filter_map(|(_, m)| m.oldest).max()
+        self.watermark_in(Scope::Merged)
     }
 
-    /// The source whose next older page moves the watermark (the one to fetch from).
+    /// The source whose next older page moves the merged timeline's watermark (the one to fetch from).
     pub fn source_holding_watermark(&self) -> Option<&str> {
-        let mark = self.watermark()?;
-        self.included_marks().find(|(_, m)| m.oldest == Some(mark)).map(|(k, _)| k.as_str())
+        self.source_holding_watermark_in(Scope::Merged)
     }
 
     /// Number of rows above the watermark: the ones to show.
     pub fn visible_len(&self) -> usize {
-        self.visible_range().end
+        self.visible_range_in(Scope::Merged).end
     }
 
-    /// The rows to show: below the ceiling (rows evicted above the reader and not fetched again
-    /// yet) and above the watermark.
-    fn visible_range(&self) -> std::ops::Range<usize> {
-        let top = match self.ceiling() {
-            Some(c) => self.order.partition_point(|e| e.nanos >= c),
-            None => 0,
-        };
-        let end = match self.watermark() {
-            None => self.order.len(),
-            Some(mark) => {
-                let mark = nanos(mark);
-                self.order.partition_point(|e| e.nanos >= mark)
-            }
-        };
-        top..end.max(top)
-    }
-
-    /// The primary slots of the rows to show, optionally only those touching `network`. A row shows
-    /// while any of its posts comes from an included source.
+    /// The primary slots of the merged timeline's rows, optionally only those touching `network`.
     pub fn rows(&self, network: Option<Network>) -> Vec<u32> {
-        let visible = self.order[self.visible_range()].iter().map(|e| e.slot);
-        let included = |slot: &u32| {
-            !self.muted.contains(slot)
-                && (self.excluded.is_empty()
-                    || self.row_members(*slot).any(|p| !self.excluded.contains(&p.id.account.0)))
-        };
-        match network {
-            None => visible.filter(included).collect(),
-            Some(n) => visible.filter(|s| self.row_has_network(*s, n)).filter(included).collect(),
-        }
+        self.rows_in(Scope::Merged, network)
     }
 
-    /// The rows one account's pane shows: that account's own post of each row it has one in
-    /// (a cross-post shows as the account posted it), whether or not the account is in the merged
-    /// timeline.
+    /// The rows one source's pane shows: its own post of each row it has one in (a cross-post shows
+    /// as the account posted it), whether or not the source is in the merged timeline.
     pub fn rows_of(&self, source: &str, network: Option<Network>) -> Vec<u32> {
-        // Every post of the source is at or above its own oldest: no watermark applies here.
-        let own = |slot: u32| self.post(slot).is_some_and(|p| p.id.account.0 == source);
-        let ceiling = self.above.get(source).map_or(i64::MAX, |a| a.ceiling);
-        self.order
-            .iter()
-            .filter(|e| e.nanos < ceiling)
-            .filter_map(|e| std::iter::once(e.slot).chain(self.also(e.slot).iter().copied()).find(|&s| own(s)))
-            .filter(|&s| network.is_none_or(|n| self.post(s).is_some_and(|p| p.network() == n)))
-            .filter(|s| !self.muted.contains(s))
-            .collect()
+        self.rows_in(Scope::Only(&[source.to_string()]), network)
     }
 
     fn row_members(&self, slot: u32) -> impl Iterator<Item = &Post> {
@@ -219,6 +184,7 @@ impl Timeline {
     /// Merges a page from `source` into the timeline.
     pub fn merge(&mut self, source: &str, page: Vec<Post>) -> MergeOutcome {
         let mut outcome = MergeOutcome::default();
+        let origin = self.origin_index(source);
         let mut fresh: Vec<Entry> = Vec::with_capacity(page.len());
         let mark = self.sources.entry(source.to_string()).or_default();
         for post in &page {
@@ -226,12 +192,12 @@ impl Timeline {
             mark.oldest = Some(mark.oldest.map_or(t, |o| o.min(t)));
         }
         for post in page {
-            let key = post.feed_key();
+            let key = self.item_key(source, &post);
             if self.by_key.contains_key(&key) {
                 outcome.duplicates += 1;
                 continue;
             }
-            let slot = self.push(key, post);
+            let slot = self.push(key, post, origin);
             match self.find_group(slot, &fresh) {
                 Some(primary) => {
                     self.also.entry(primary).or_default().push(slot);
@@ -252,13 +218,14 @@ impl Timeline {
         outcome
     }
 
-    fn push(&mut self, key: String, post: Post) -> u32 {
+    fn push(&mut self, key: String, post: Post, origin: u16) -> u32 {
         // Slots are u32 to keep the order vector small; four billion posts is out of reach.
         let slot = u32::try_from(self.posts.len()).unwrap_or(u32::MAX);
         self.by_key.insert(key.clone(), slot);
         self.keys.push(key);
         self.posts.push(post);
         self.pages.push(None);
+        self.from.push(origin);
         self.norms.push(norm_hash(&normalize(&self.posts[self.posts.len() - 1])));
         self.decide_mute(slot);
         slot
@@ -290,12 +257,16 @@ impl Timeline {
             .iter()
             .chain(fresh.iter().filter(|e| e.nanos.abs_diff(t) <= window.unsigned_abs()))
             .map(|e| e.slot)
-            .find(|&other| self.is_cross_post(post, norm, other))
+            .find(|&other| self.is_cross_post(slot, post, norm, other))
     }
 
-    fn is_cross_post(&self, post: &Post, norm: u64, other: u32) -> bool {
+    fn is_cross_post(&self, slot: u32, post: &Post, norm: u64, other: u32) -> bool {
         let Some(o) = self.post(other) else { return false };
+        // A list's or feed's copy groups only with copies of its kind, so the merged timeline's
+        // rows never hang on a feed's post.
+        let apart = |s: u32| self.apart.contains(self.origin(s));
         o.network() != post.network()
+            && apart(other) == apart(slot)
             && o.repost.is_none()
             && o.author.shown_name().trim() == post.author.shown_name().trim()
             && !self.row_has_network(other, post.network())
@@ -348,6 +319,10 @@ mod edit;
 mod evict;
 use evict::Above;
 pub use evict::{Eviction, PageTag};
+
+#[path = "timeline_scope.rs"]
+mod scope;
+pub use scope::Scope;
 
 #[path = "timeline_mute.rs"]
 mod mute;

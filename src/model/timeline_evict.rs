@@ -70,16 +70,16 @@ impl Timeline {
         outcome
     }
 
-    /// The ceiling: rows at or newer than this are held back until pages above are fetched again.
+    /// The merged timeline's ceiling: rows at or newer than this are held back until pages above
+    /// are fetched again.
     pub(super) fn ceiling(&self) -> Option<i64> {
-        self.above.iter().filter(|(k, _)| !self.excluded.contains(*k)).map(|(_, a)| a.ceiling).min()
+        self.ceiling_in(super::Scope::Merged)
     }
 
-    /// The source holding the ceiling and the page to fetch for it (`None`: its newest page).
+    /// The source holding the merged timeline's ceiling and the page to fetch for it (`None`: its
+    /// newest page).
     pub fn page_above(&self) -> Option<(&str, Option<&str>)> {
-        let ceiling = self.ceiling()?;
-        let (source, above) = self.above.iter().find(|(k, a)| a.ceiling == ceiling && !self.excluded.contains(*k))?;
-        Some((source.as_str(), above.pages.last()?.as_deref()))
+        self.page_above_in(super::Scope::Merged)
     }
 
     /// The page `source` fetches again next (`None` inside: its newest page), if it lost any.
@@ -151,7 +151,7 @@ impl Timeline {
     }
 
     fn owner(&self, slot: u32) -> String {
-        self.posts[slot as usize].id.account.0.clone()
+        self.origin(slot).to_string()
     }
 
     fn page(&self, slot: u32) -> Option<&Arc<PageTag>> {
@@ -218,7 +218,7 @@ impl Timeline {
     }
 
     fn oldest_kept(&self, source: &str, gone: &HashSet<u32>) -> Option<Timestamp> {
-        self.live().filter(|(s, p)| !gone.contains(s) && p.id.account.0 == source).map(|(_, p)| p.feed_time()).min()
+        self.live().filter(|(s, _)| !gone.contains(s) && self.origin(*s) == source).map(|(_, p)| p.feed_time()).min()
     }
 
     /// Renumbers the slots that stay (and frees the ones deleted earlier); returns old -> new.
@@ -227,7 +227,9 @@ impl Timeline {
         let mut remap = vec![None; self.posts.len()];
         let (posts, keys) = (std::mem::take(&mut self.posts), std::mem::take(&mut self.keys));
         let (pages, norms) = (std::mem::take(&mut self.pages), std::mem::take(&mut self.norms));
-        for (old, (((post, key), page), norm)) in posts.into_iter().zip(keys).zip(pages).zip(norms).enumerate() {
+        let from = std::mem::take(&mut self.from);
+        let all = posts.into_iter().zip(keys).zip(pages).zip(norms).zip(from);
+        for (old, ((((post, key), page), norm), from)) in all.enumerate() {
             let old = u32::try_from(old).unwrap_or(u32::MAX);
             if gone.contains(&old) || !live.contains(&old) {
                 continue;
@@ -237,6 +239,7 @@ impl Timeline {
             self.keys.push(key);
             self.pages.push(page);
             self.norms.push(norm);
+            self.from.push(from);
         }
         let map = |s: u32| remap.get(s as usize).copied().flatten();
         // Keys of dropped and deleted posts are already gone from `by_key` or go now; the rest move.

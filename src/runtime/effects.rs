@@ -47,7 +47,7 @@ impl Runtime {
     /// Starts the work an effect asks for; never blocks the event loop.
     pub fn spawn(&self, effect: Effect, tx: mpsc::UnboundedSender<Msg>) {
         match effect {
-            Effect::Fetch { req, source, at, kind } => {
+            Effect::Fetch { req, source, at, kind, feed: None } => {
                 let clients = Arc::clone(&self.clients);
                 tokio::spawn(async move {
                     let client = clients.read().ok().and_then(|c| c.get(source).cloned());
@@ -56,11 +56,33 @@ impl Runtime {
                     let _ = tx.send(Msg::FeedLoaded { req, source, kind, result });
                 });
             }
+            Effect::Fetch { req, source, at, kind, feed: Some((account, feed)) } => {
+                let client = self.client_of(&account);
+                tokio::spawn(async move {
+                    let result = match client {
+                        Some(client) => client.feed(&feed, at).await,
+                        None => Err(not_connected(&account)),
+                    };
+                    let _ = tx.send(Msg::FeedLoaded { req, source, kind, result });
+                });
+            }
             Effect::SaveAccountChoices(choices) => {
                 let Some(path) = self.home.as_ref().map(|h| h.dirs.config_file()) else { return };
                 tokio::task::spawn_blocking(move || {
                     if let Err(e) = save_choices(&path, &choices) {
                         let _ = tx.send(Msg::OpenFailed(format!("could not save the account choices: {e}")));
+                    }
+                });
+            }
+            Effect::SaveFeeds { timeline, panes } => {
+                let Some(path) = self.home.as_ref().map(|h| h.dirs.config_file()) else { return };
+                tokio::task::spawn_blocking(move || {
+                    let saved = crate::store::config::Config::update(&path, |config| {
+                        config.timeline.feeds = timeline;
+                        config.panes = panes;
+                    });
+                    if let Err(e) = saved {
+                        let _ = tx.send(Msg::OpenFailed(format!("could not save the lists and feeds: {e}")));
                     }
                 });
             }

@@ -151,7 +151,7 @@ pub async fn run(mut app: App, rt: Runtime) -> anyhow::Result<()> {
 fn save_cache(app: &App, rt: &Runtime) {
     let Some(home) = &rt.home else { return };
     let cache = crate::store::cache::TimelineCache::new(&home.dirs.cache);
-    for source in app.sources.iter().filter(|s| !s.logged_out) {
+    for source in app.accounts().filter(|s| !s.logged_out) {
         let slots = app.timeline.rows_of(&source.account.0, None);
         let posts: Vec<_> =
             slots.iter().filter_map(|&s| app.timeline.post(s)).take(crate::store::cache::KEEP).collect();

@@ -52,6 +52,60 @@ pub struct TimelineConfig {
     /// again when the reader scrolls back to them.
     #[serde(default = "max_posts")]
     pub max_posts: usize,
+    /// Lists and custom feeds merged into the timeline beside the accounts' home feeds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feeds: Vec<FeedConfig>,
+}
+
+/// A feed as config names it: an account's list or custom feed, or (with neither) its home feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    pub account: AccountId,
+    /// A Mastodon list id, or a Bluesky list's at-uri.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// A Bluesky custom feed's at-uri.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<String>,
+    /// What to call it (default: the last part of its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl FeedConfig {
+    /// The list or custom feed it names; `None`: the account's home feed.
+    pub fn to_feed(&self) -> Option<crate::backend::feeds::Feed> {
+        use crate::backend::feeds::{Feed, FeedKind};
+        let (kind, id) = match (&self.list, &self.feed) {
+            (Some(id), _) => (FeedKind::List, id.clone()),
+            (None, Some(id)) => (FeedKind::Custom, id.clone()),
+            (None, None) => return None,
+        };
+        let fallback = || id.rsplit('/').next().unwrap_or(&id).to_string();
+        let name = crate::text::sanitize_line(&self.name.clone().unwrap_or_else(fallback));
+        Some(Feed { kind, id, name, pinned: false })
+    }
+
+    /// The config entry of `account`'s `feed` (`None`: its home feed).
+    pub fn of(account: &AccountId, feed: Option<&crate::backend::feeds::Feed>) -> Self {
+        use crate::backend::feeds::FeedKind;
+        let id = |k: FeedKind| feed.filter(|f| f.kind == k).map(|f| f.id.clone());
+        FeedConfig {
+            account: account.clone(),
+            list: id(FeedKind::List),
+            feed: id(FeedKind::Custom),
+            name: feed.map(|f| f.name.clone()),
+        }
+    }
+}
+
+/// A pane beside the merged timeline that merges the lists, feeds (and home feeds) it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaneConfig {
+    pub name: String,
+    pub sources: Vec<FeedConfig>,
 }
 
 impl Default for TimelineConfig {
@@ -63,6 +117,7 @@ impl Default for TimelineConfig {
             remember_position: true,
             muted_words: Vec::new(),
             max_posts: max_posts(),
+            feeds: Vec::new(),
         }
     }
 }
@@ -155,6 +210,9 @@ pub struct Config {
     pub keys: Overrides,
     #[serde(default)]
     pub accounts: Vec<AccountConfig>,
+    /// Panes of lists and feeds beside the merged timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub panes: Vec<PaneConfig>,
 }
 
 impl Config {
@@ -188,6 +246,29 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn panes_of_feeds_and_feeds_in_the_timeline_round_trip() {
+        let text = r#"
+[timeline]
+feeds = [{ account = "bluesky:ada.example", feed = "at://did:plc:x/app.bsky.feed.generator/cats" }]
+
+[[panes]]
+name = "Friends"
+sources = [
+  { account = "mastodon:ada@social.example", list = "42", name = "Close" },
+  { account = "bluesky:ada.example", list = "at://did:plc:x/app.bsky.graph.list/l1" },
+  { account = "tumblr:ada" },
+]
+"#;
+        let config: Config = toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        let kinds: Vec<_> = config.panes[0].sources.iter().map(|s| s.to_feed().map(|f| (f.kind, f.name))).collect();
+        use crate::backend::feeds::FeedKind;
+        assert_eq!(kinds, [Some((FeedKind::List, "Close".into())), Some((FeedKind::List, "l1".into())), None]);
+        assert_eq!(config.timeline.feeds[0].to_feed().map(|f| f.kind), Some(FeedKind::Custom));
+        let again: Config = toml::from_str(&toml::to_string_pretty(&config).unwrap_or_default()).unwrap_or_default();
+        assert_eq!(again, config);
+    }
 
     #[test]
     fn a_bad_config_names_file_and_line() {

@@ -12,11 +12,11 @@ use crate::text::{truncate, width};
 
 /// Draws the switcher over the panes.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, selected: usize, confirm: bool, theme: &Theme) {
-    let rows = u16::try_from(app.sources.len() * 2 + 4).unwrap_or(u16::MAX);
+    let rows = u16::try_from(app.accounts().count() * 2 + 4).unwrap_or(u16::MAX);
     let rect = centered(area, area.width.saturating_sub(8).clamp(20, 90), rows);
     let cols = usize::from(rect.width.saturating_sub(2));
     let mut lines = Vec::new();
-    for (i, s) in app.sources.iter().enumerate() {
+    for (i, s) in app.accounts().enumerate() {
         let pointer = if i == selected { "›" } else { " " };
         let shown = if s.included { "[x]" } else { "[ ]" };
         let posting = if s.posting { "★" } else { " " };

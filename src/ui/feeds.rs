@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent)
-        .title(" Lists and feeds (Enter opens, Esc closes) ");
+        .title(" Lists and feeds (Enter opens · space: in timeline · s: own pane) ");
     frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
 fn lines(app: &App, picker: &Picker, cols: usize, theme: &Theme) -> (Vec<Line<'static>>, usize) {
     let mut lines = Vec::new();
     let mut at = 0;
-    let accounts = app.sources.iter().filter(|s| !s.logged_out).map(|s| &s.account);
+    let accounts = app.accounts().filter(|s| !s.logged_out).map(|s| &s.account);
     for account in accounts {
         lines.push(account_line(account, cols, theme));
         let before = lines.len();
@@ -51,7 +51,10 @@ fn lines(app: &App, picker: &Picker, cols: usize, theme: &Theme) -> (Vec<Line<'s
                 FeedKind::Custom => "feed",
             };
             let pin = if feed.pinned { " ★" } else { "" };
-            let text = format!("  {} {kind:<4} {}{pin}", if chosen { "›" } else { " " }, feed.name);
+            let (included, pane) = crate::app::feeds::placed(app, account, feed);
+            let shown = if included { "[x]" } else { "[ ]" };
+            let pane = if pane { " ▣ pane" } else { "" };
+            let text = format!("  {} {shown} {kind:<4} {}{pin}{pane}", if chosen { "›" } else { " " }, feed.name);
             lines.push(Line::styled(truncate(&text, cols), if chosen { theme.selection } else { theme.text }));
         }
         for (_, note) in picker.notes.iter().filter(|(a, _)| a == account) {

@@ -53,7 +53,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for s in &app.sources {
         let (mark, style) = state(s, theme);
         spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
-        let label = if compact { mark.to_string() } else { format!("{} {mark}", s.account.handle()) };
+        let name = s.feed.as_ref().map_or_else(|| s.account.handle().to_string(), |f| truncate(&f.name, 16));
+        let label = if compact { mark.to_string() } else { format!("{name} {mark}") };
         spans.push(Span::styled(label, style));
         if !compact {
             spans.push(Span::styled(updated(s, app.now), theme.muted));

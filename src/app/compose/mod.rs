@@ -168,7 +168,7 @@ pub(super) fn open(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let targets: Vec<_> =
-        app.sources.iter().filter(|s| !s.logged_out).map(|s| (s.account.clone(), s.network, s.posting)).collect();
+        app.accounts().filter(|s| !s.logged_out).map(|s| (s.account.clone(), s.network, s.posting)).collect();
     if targets.is_empty() {
         super::update::toast(app, "no account to post as: press L to log in".into(), true);
         return Vec::new();

@@ -46,7 +46,7 @@ pub fn open_notifications(app: &mut App) -> Vec<Effect> {
 }
 
 fn notifications_requests(app: &mut App, view: u64) -> Vec<Effect> {
-    let accounts: Vec<AccountId> = app.sources.iter().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
+    let accounts: Vec<AccountId> = app.accounts().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
     let asked: Vec<(ReqId, AccountId)> = accounts.into_iter().map(|a| (app.next_req(), a)).collect();
     let effects = asked
         .iter()

@@ -22,7 +22,7 @@ pub struct Picker {
 
 /// `f`: opens the picker and asks every connected account (`f` again closes it).
 pub fn open(app: &mut App) -> Vec<Effect> {
-    let accounts: Vec<AccountId> = app.sources.iter().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
+    let accounts: Vec<AccountId> = app.accounts().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
     let waiting: Vec<(ReqId, AccountId)> = accounts.into_iter().map(|a| (app.next_req(), a)).collect();
     let effects = waiting
         .iter()
@@ -45,6 +45,14 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = None;
             return chosen.map(|(account, feed)| super::feed::open(app, account, feed)).unwrap_or_default();
         }
+        Action::ToggleIncluded | Action::TogglePane => {
+            let Some((account, feed)) = picker.entries.get(picker.selected).cloned() else { return Vec::new() };
+            return if action == Action::TogglePane {
+                crate::app::feeds::toggle_pane(app, &account, feed)
+            } else {
+                crate::app::feeds::toggle_included(app, &account, feed)
+            };
+        }
         Action::Back | Action::Quit | Action::Feeds => app.overlay = None,
         _ => {}
     }
@@ -53,7 +61,7 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// One account's lists and feeds: put in its place among the others.
 pub fn answered(app: &mut App, req: ReqId, account: &AccountId, result: Result<Feeds, BackendError>) -> Vec<Effect> {
-    let order: Vec<AccountId> = app.sources.iter().map(|s| s.account.clone()).collect();
+    let order: Vec<AccountId> = app.accounts().map(|s| s.account.clone()).collect();
     let Some(Overlay::Feeds(picker)) = &mut app.overlay else { return Vec::new() };
     let Some(i) = picker.waiting.iter().position(|(r, a)| *r == req && a == account) else { return Vec::new() };
     picker.waiting.remove(i);

@@ -114,7 +114,7 @@ fn submit(app: &mut App, kind: SearchKind, query: String) -> Vec<Effect> {
 pub(super) fn requests(app: &mut App, view: u64) -> Vec<Effect> {
     let Some(Body::Search(r)) = app.view(view).map(|v| &v.body) else { return Vec::new() };
     let (kind, query) = (r.kind, r.query.clone());
-    let accounts: Vec<AccountId> = app.sources.iter().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
+    let accounts: Vec<AccountId> = app.accounts().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
     let cannot = |a: &AccountId| kind == SearchKind::Posts && a.network() == Some(Network::Tumblr);
     let note = accounts.iter().any(cannot).then(|| TUMBLR_NO_SEARCH.to_string());
     let asked: Vec<(ReqId, AccountId)> =

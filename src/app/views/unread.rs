@@ -37,7 +37,7 @@ impl Notices {
 
 /// Asks every connected account how many notifications wait (a newer ask replaces an older one).
 pub fn fetch_unread(app: &mut App) -> Vec<Effect> {
-    let accounts: Vec<AccountId> = app.sources.iter().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
+    let accounts: Vec<AccountId> = app.accounts().filter(|s| !s.logged_out).map(|s| s.account.clone()).collect();
     let mut effects = Vec::new();
     for account in accounts {
         let req = app.next_req();

@@ -1,0 +1,126 @@
+//! Lists and custom feeds as sources: merged into the timeline (space in the picker), in a pane of
+//! their own (s in the picker), or in panes the config names that merge several across networks.
+//! Each is a `Source` of its own (after the accounts), polled like a home feed, its posts kept apart
+//! from the home feeds' (see `model::timeline_scope`). Pure: the config comes in as data; the
+//! choices go out as an effect to save.
+
+use super::{App, Effect, Pane, Source, nav, update};
+use crate::backend::feeds::Feed;
+use crate::model::{AccountId, Network};
+use crate::store::config::{FeedConfig, PaneConfig};
+
+/// At start: the config's feeds in the timeline and its panes of feeds (before the first fetch).
+pub fn configure(app: &mut App, timeline: &[FeedConfig], panes: &[PaneConfig]) {
+    if app.first_run() {
+        return; // the welcome screen: no account to read them with
+    }
+    for entry in timeline {
+        let key = key_of(app, entry);
+        include(app, &key, true);
+    }
+    for pane in panes {
+        let sources: Vec<String> = pane.sources.iter().map(|entry| key_of(app, entry)).collect();
+        let name = crate::text::sanitize_line(&pane.name);
+        if !sources.is_empty() && !app.panes.iter().any(|p| p.name.as_deref() == Some(name.as_str())) {
+            app.panes.push(Pane::of_feeds(name, sources));
+        }
+    }
+}
+
+/// The key of the source `entry` names, adding the source when it is a feed not read yet.
+fn key_of(app: &mut App, entry: &FeedConfig) -> String {
+    match entry.to_feed() {
+        None => entry.account.0.clone(),
+        Some(feed) => {
+            let i = source(app, &entry.account, feed);
+            app.sources[i].key().into_owned()
+        }
+    }
+}
+
+/// The index of `account`'s source for `feed`, added (after every other source) if new.
+fn source(app: &mut App, account: &AccountId, feed: Feed) -> usize {
+    let key = super::feed_key(account, &feed);
+    if let Some(i) = app.sources.iter().position(|s| s.key() == key) {
+        return i;
+    }
+    let network = account.network().unwrap_or(Network::Mastodon);
+    app.timeline.keep_apart(&key);
+    app.sources.push(Source::of_feed(account.clone(), network, feed));
+    app.sources.len() - 1
+}
+
+fn include(app: &mut App, key: &str, included: bool) {
+    if let Some(s) = app.sources.iter_mut().find(|s| s.key() == key) {
+        s.included = included;
+    }
+    app.timeline.set_excluded(key, !included);
+}
+
+/// Whether `account`'s `feed` is in the merged timeline, and whether it has a pane of its own.
+pub fn placed(app: &App, account: &AccountId, feed: &Feed) -> (bool, bool) {
+    let key = super::feed_key(account, feed);
+    let included = app.sources.iter().any(|s| s.key() == key && s.included);
+    (included, own_pane(app, &key).is_some())
+}
+
+fn own_pane(app: &App, key: &str) -> Option<usize> {
+    app.panes.iter().position(|p| p.name.is_some() && p.sources.len() == 1 && p.sources[0] == key)
+}
+
+/// Space in the picker: the feed joins the merged timeline, or leaves it.
+pub(super) fn toggle_included(app: &mut App, account: &AccountId, feed: Feed) -> Vec<Effect> {
+    let (name, (included, _)) = (feed.name.clone(), placed(app, account, &feed));
+    let i = source(app, account, feed);
+    let key = app.sources[i].key().into_owned();
+    include(app, &key, !included);
+    let said = if included { "left the timeline" } else { "joins the timeline" };
+    update::toast(app, format!("{name} {said}"), false);
+    changed(app, i)
+}
+
+/// S in the picker: the feed gets a pane of its own beside the timeline, or loses it.
+pub(super) fn toggle_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec<Effect> {
+    let name = feed.name.clone();
+    let i = source(app, account, feed);
+    let key = app.sources[i].key().into_owned();
+    match own_pane(app, &key) {
+        Some(p) => {
+            app.panes.remove(p);
+            app.pane = app.pane.min(app.panes.len().saturating_sub(1));
+        }
+        None => app.panes.push(Pane::of_feeds(name, vec![key])),
+    }
+    changed(app, i)
+}
+
+/// After a choice: the source loads if it is new, goes if nothing shows it any more; rows follow;
+/// the choices are saved.
+fn changed(app: &mut App, i: usize) -> Vec<Effect> {
+    let key = app.sources[i].key().into_owned();
+    let shown = app.sources[i].included || app.panes.iter().any(|p| p.sources.contains(&key));
+    let mut effects = Vec::new();
+    if !shown {
+        app.sources.remove(i);
+        app.timeline.forget_source(&key);
+    } else if app.sources[i].last_refresh.is_none() && !app.sources[i].loading() {
+        effects.extend(update::fetch_newest(app, i));
+    }
+    nav::rebuild_rows(app);
+    effects.push(save(app));
+    effects
+}
+
+/// The feeds in the timeline and the panes of feeds, as config.toml keeps them.
+fn save(app: &App) -> Effect {
+    let entry = |key: &String| match app.sources.iter().find(|s| *s.key() == **key) {
+        Some(s) => FeedConfig::of(&s.account, s.feed.as_ref()),
+        None => FeedConfig::of(&AccountId(key.clone()), None),
+    };
+    let timeline = app.sources.iter().filter(|s| !s.is_home() && s.included).map(|s| entry(&s.key().into_owned()));
+    let panes = app.panes.iter().filter_map(|p| {
+        let name = p.name.clone()?;
+        Some(PaneConfig { name, sources: p.sources.iter().map(entry).collect() })
+    });
+    Effect::SaveFeeds { timeline: timeline.collect(), panes: panes.collect() }
+}
