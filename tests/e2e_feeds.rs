@@ -234,3 +234,56 @@ async fn in_the_tui_s_gives_a_feed_a_pane_and_space_puts_a_list_in_the_timeline_
     again.wait_for("[x] list Writers").await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A pane from config.toml merging a Mastodon list on the mock and a custom feed of the reference
+/// Bluesky stack, in the TUI in tmux: bob's Bluesky home is out of the merged timeline and grace
+/// does not follow the list's member, so both posts on screen came through the pane, newest first.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_configured_pane_merges_a_mastodon_list_and_a_bluesky_custom_feed_in_the_tui() {
+    use murre::store::config::{Config, FeedConfig, PaneConfig};
+    let (member, token) = fresh_mastodon_account().await;
+    let m = servers("mastodon");
+    let lists = format!("{}/api/v1/lists", text(&m, "/url"));
+    let made = web().post(&lists).bearer_auth("grace_token").form(&[("title", "murre e2e pane")]).send().await;
+    let list: Value =
+        made.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let id = list["id"].as_str().map_or_else(|| list["id"].to_string(), str::to_string);
+    let members = format!("{lists}/{id}/accounts");
+    let added = web().post(&members).bearer_auth("grace_token").form(&[("account_ids[]", &member)]).send().await;
+    added.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+    let said = common::live::unique("Pane list status");
+    let url = format!("{}/api/v1/statuses", text(&m, "/url"));
+    let sent = web().post(&url).bearer_auth(&token).form(&[("status", said.as_str())]).send().await;
+    sent.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+
+    let dir = common::live::logged_in_dir("feed-pane");
+    let path = dir.join("config.toml");
+    let custom = text(&servers("bluesky"), "/feeds/custom");
+    Config::update(&path, |c| {
+        let of = |n: &str| c.accounts.iter().find(|a| a.id.0.starts_with(n)).map(|a| a.id.clone());
+        let (masto, bsky) = (of("mastodon:"), of("bluesky:"));
+        for a in c.accounts.iter_mut().filter(|a| a.id.0.starts_with("bluesky:")) {
+            a.in_timeline = false;
+        }
+        let entry = |account: Option<murre::model::AccountId>, list: Option<String>, feed: Option<String>| FeedConfig {
+            account: account.unwrap_or_else(|| panic!("not logged in")),
+            list,
+            feed,
+            name: None,
+        };
+        let sources = vec![entry(masto, Some(id.clone()), None), entry(bsky, None, Some(custom.clone()))];
+        c.panes = vec![PaneConfig { name: "Mixed 混合".into(), sources }];
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let tui = common::tmux::Tmux::start("feed-pane", &dir);
+    tui.wait_for("Mixed 混合").await;
+    tui.wait_for(&said).await;
+    tui.wait_for("Escape test:").await;
+    let screen = tui.screen();
+    let line = |t: &str| screen.lines().position(|l| l.contains(t)).unwrap_or(usize::MAX);
+    assert!(line(&said) < line("Escape test:"), "merged by time, the fresh status first:\n{screen}");
+    assert!(!screen.contains("\u{1b}[31m"), "{screen}");
+    tui.keys(&["q"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
