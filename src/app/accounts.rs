@@ -62,13 +62,13 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
     let account = app.sources[index].account.clone();
     super::update::toast(app, format!("Logged in as {account}."), false);
     // The client is new (a fresh token): its stream starts again with it, and its lists load again.
-    let mut effects = super::update::fetch_newest(app, index);
+    let mut effects = super::fetch::fetch_newest(app, index);
     effects.extend(super::live::start_source(app, index));
     for i in 0..app.sources.len() {
         let s = &mut app.sources[i];
         if !s.is_home() && s.account == account {
             (s.error, s.needs_login) = (None, false);
-            effects.extend(super::update::fetch_newest(app, i));
+            effects.extend(super::fetch::fetch_newest(app, i));
         }
     }
     effects

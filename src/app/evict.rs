@@ -74,7 +74,7 @@ pub(super) fn maybe_load_above(app: &mut App) -> Vec<Effect> {
     let req = app.next_req();
     app.sources[i].pending_above = Some(req);
     let at = cursor.map_or(Cursor::Newest, Cursor::Older);
-    vec![super::update::fetch_effect(app, req, i, at, FetchKind::Above)]
+    vec![super::fetch::fetch_effect(app, req, i, at, FetchKind::Above)]
 }
 
 /// A page fetched again above arrived: its rows come back above the reader, who stays put.

@@ -104,7 +104,7 @@ fn changed(app: &mut App, i: usize) -> Vec<Effect> {
         app.sources.remove(i);
         app.timeline.forget_source(&key);
     } else if app.sources[i].last_refresh.is_none() && !app.sources[i].loading() {
-        effects.extend(update::fetch_newest(app, i));
+        effects.extend(super::fetch::fetch_newest(app, i));
     }
     nav::rebuild_rows(app);
     effects.push(save(app));

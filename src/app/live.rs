@@ -5,7 +5,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 
-use super::{App, Effect, ReqId, nav, update};
+use super::{App, Effect, ReqId, nav};
 use crate::backend::{BackendError, StreamEnd, StreamEvent};
 use crate::model::{Network, PostKey};
 
@@ -105,7 +105,7 @@ pub(super) fn tick(app: &mut App) -> Vec<Effect> {
         let s = &app.sources[i];
         if s.live.next_poll.is_some_and(|at| at <= now) && !s.loading() {
             app.sources[i].live.next_poll = None;
-            effects.extend(update::fetch_newest(app, i));
+            effects.extend(super::fetch::fetch_newest(app, i));
         }
     }
     effects

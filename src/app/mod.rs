@@ -8,6 +8,7 @@ pub mod compose;
 mod effect;
 mod evict;
 pub mod feeds;
+mod fetch;
 pub mod images;
 mod interact;
 pub mod live;

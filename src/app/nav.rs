@@ -1,6 +1,7 @@
 //! Movement through the timeline and the link picker, and the rows the timeline shows. Pure.
 
-use super::update::{load_older_from, toast};
+use super::fetch::load_older_from;
+use super::update::toast;
 use super::{Action, App, Effect, Focus, Overlay};
 use crate::model::Link;
 

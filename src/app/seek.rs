@@ -2,8 +2,8 @@
 //! (from the source holding the watermark, or the marker's own account) up to `MAX_PAGES` of them
 //! (the usual prefetch of older pages counts too). Pure.
 
+use super::fetch::{load_older, load_older_from};
 use super::read::{MAX_PAGES, Phase, Target, settle};
-use super::update::{load_older, load_older_from};
 use super::{App, Effect};
 use crate::model::PostKey;
 

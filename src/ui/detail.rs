@@ -106,7 +106,19 @@ fn header(app: &App, place: Place, post: &Post, cols: usize, theme: &Theme) -> V
         let to = reply.handle.as_deref().map_or("a post".to_string(), |h| format!("@{h}"));
         lines.extend(plain(&format!("↳ replying to {to}"), cols, theme.muted));
     }
-    lines.extend(plain(&format!("via {}", post.id.account), cols, theme.muted));
+    // A list's or feed's post says which one brought it.
+    let feed = match place {
+        Place::Timeline(slot) => {
+            let origin = app.timeline.origin(slot);
+            app.sources.iter().find(|s| s.key() == origin).and_then(|s| s.feed.as_ref())
+        }
+        _ => None,
+    };
+    let via = match feed {
+        Some(f) => format!("via {} · {}", f.name, post.id.account),
+        None => format!("via {}", post.id.account),
+    };
+    lines.extend(plain(&via, cols, theme.muted));
     lines.push(Line::default());
     lines
 }
