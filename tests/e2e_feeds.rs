@@ -252,9 +252,10 @@ async fn a_configured_pane_merges_a_mastodon_list_and_a_bluesky_custom_feed_in_t
     let members = format!("{lists}/{id}/accounts");
     let added = web().post(&members).bearer_auth("grace_token").form(&[("account_ids[]", &member)]).send().await;
     added.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
-    let said = common::live::unique("Pane list status");
+    // Short enough to show whole in a pane a third of the screen wide (the member is fresh: only it says so).
+    let said = "Pane list 状態";
     let url = format!("{}/api/v1/statuses", text(&m, "/url"));
-    let sent = web().post(&url).bearer_auth(&token).form(&[("status", said.as_str())]).send().await;
+    let sent = web().post(&url).bearer_auth(&token).form(&[("status", said)]).send().await;
     sent.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
 
     let dir = common::live::logged_in_dir("feed-pane");
@@ -278,12 +279,13 @@ async fn a_configured_pane_merges_a_mastodon_list_and_a_bluesky_custom_feed_in_t
     .unwrap_or_else(|e| panic!("{e}"));
     let tui = common::tmux::Tmux::start("feed-pane", &dir);
     tui.wait_for("Mixed 混合").await;
-    tui.wait_for(&said).await;
+    tui.wait_for(said).await;
     tui.wait_for("Escape test:").await;
     let screen = tui.screen();
     let line = |t: &str| screen.lines().position(|l| l.contains(t)).unwrap_or(usize::MAX);
-    assert!(line(&said) < line("Escape test:"), "merged by time, the fresh status first:\n{screen}");
+    assert!(line(said) < line("Escape test:"), "merged by time, the fresh status first:\n{screen}");
     assert!(!screen.contains("\u{1b}[31m"), "{screen}");
+    assert!(screen.contains("B murre-e2e ✓") && screen.contains("M list "), "each feed's chip:\n{screen}");
     tui.keys(&["q"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

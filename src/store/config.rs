@@ -68,7 +68,7 @@ pub struct FeedConfig {
     /// A Bluesky custom feed's at-uri.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feed: Option<String>,
-    /// What to call it (default: the last part of its id).
+    /// What to call it (default: the last part of its id; "list 42" for a Mastodon list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
@@ -82,7 +82,10 @@ impl FeedConfig {
             (None, Some(id)) => (FeedKind::Custom, id.clone()),
             (None, None) => return None,
         };
-        let fallback = || id.rsplit('/').next().unwrap_or(&id).to_string();
+        let last = id.rsplit('/').next().unwrap_or(&id);
+        // A Mastodon list's id is a number: "list 42" says more.
+        let fallback =
+            || if last.chars().all(|c| c.is_ascii_digit()) { format!("list {last}") } else { last.to_string() };
         let name = crate::text::sanitize_line(&self.name.clone().unwrap_or_else(fallback));
         Some(Feed { kind, id, name, pinned: false })
     }
