@@ -266,11 +266,11 @@ impl Timeline {
         // rows never hang on a feed's post.
         let apart = |s: u32| self.apart.contains(self.origin(s));
         o.network() != post.network()
-            && apart(other) == apart(slot)
+            && self.norms.get(other as usize) == Some(&norm)
             && o.repost.is_none()
+            && apart(other) == apart(slot)
             && o.author.shown_name().trim() == post.author.shown_name().trim()
             && !self.row_has_network(other, post.network())
-            && self.norms.get(other as usize) == Some(&norm)
             && normalize(o) == normalize(post)
     }
 }

@@ -121,11 +121,17 @@ impl Timeline {
     /// of each row. A post held twice (home and list) shows once.
     pub fn rows_in(&self, scope: Scope, network: Option<Network>) -> Vec<u32> {
         let visible = self.order[self.visible_range_in(scope)].iter().map(|e| e.slot);
+        // Whether each source is in scope, decided once: a row then costs no string lookup.
+        let inside: Vec<bool> = self.origins.iter().map(|o| self.in_scope(scope, o)).collect();
+        let within = |s: u32| {
+            let origin = self.from.get(s as usize).map_or(usize::MAX, |&i| usize::from(i));
+            inside.get(origin).copied().unwrap_or(false)
+        };
         let shown = |slot: u32| -> Option<u32> {
             let mut members = std::iter::once(slot).chain(self.also(slot).iter().copied());
             let slot = match scope {
-                Scope::Merged => members.any(|s| self.in_scope(scope, self.origin(s))).then_some(slot)?,
-                Scope::Only(_) => members.find(|&s| self.in_scope(scope, self.origin(s)))?,
+                Scope::Merged => members.any(within).then_some(slot)?,
+                Scope::Only(_) => members.find(|&s| within(s))?,
             };
             let on = |n: Network| match scope {
                 Scope::Merged => self.row_has_network(slot, n),
@@ -141,3 +147,7 @@ impl Timeline {
         rows.filter(|&s| seen.insert(self.keys[s as usize].split(APART).next().unwrap_or_default())).collect()
     }
 }
+
+#[cfg(test)]
+#[path = "timeline_scope_tests.rs"]
+mod tests;
