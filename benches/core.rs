@@ -4,7 +4,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use murre::app::{App, Msg, Source, update};
-use murre::model::{AccountId, Network, Post, PostKey, Timeline};
+use murre::model::{AccountId, Network, Post, PostKey, Scope, Timeline};
 use murre::ui::{Keymap, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -91,6 +91,25 @@ fn merge(c: &mut Criterion) {
     });
 }
 
+/// The rows a pane shows, built after every merge: the merged timeline of 50,000 posts, and a pane
+/// of a list and a feed (their 25,000 posts kept apart, the same posts again in the home feed).
+fn rows(c: &mut Criterion) {
+    let mut t = Timeline::new();
+    let (list, feed) = ("mastodon:bench@x list 1".to_string(), "mastodon:bench@x feed f".to_string());
+    t.keep_apart(&list);
+    t.keep_apart(&feed);
+    t.merge("mastodon:bench@x", posts(50_000, 0));
+    t.merge(&list, posts(12_500, 0));
+    t.merge(&feed, posts(12_500, 12_500));
+    c.bench_function("rows of the merged timeline, 50,000 posts (+25,000 kept apart)", |b| {
+        b.iter(|| black_box(t.rows_in(Scope::Merged, None)))
+    });
+    let pane = [list, feed];
+    c.bench_function("rows of a pane of a list and a feed, 25,000 of 75,000 posts", |b| {
+        b.iter(|| black_box(t.rows_in(Scope::Only(&pane), None)))
+    });
+}
+
 fn convert(c: &mut Criterion) {
     let status = r#"{"id":"ID","uri":"https://social.example/users/ada/statuses/ID","url":"https://social.example/@ada/ID","created_at":"2026-11-26T10:00:00.000Z","account":{"id":"1","username":"ada","acct":"ada","display_name":"Ada 👩‍💻","url":"https://social.example/@ada"},"content":"<p>Hello <span class=\"h-card\"><a href=\"https://social.example/@grace\" class=\"u-url mention\">@<span>grace</span></a></span>! See <a href=\"https://example.com/a/long/path\"><span class=\"invisible\">https://</span><span class=\"ellipsis\">example.com/a/long</span><span class=\"invisible\">/path</span></a> <a href=\"https://social.example/tags/rust\" class=\"mention hashtag\" rel=\"tag\">#<span>rust</span></a></p><p>日本語のテキスト &amp; more<br/>second line</p>","spoiler_text":"","sensitive":false,"visibility":"public","media_attachments":[{"type":"image","url":"https://img.example/1.png","preview_url":"https://img.example/1s.png","description":"alt text"}],"mentions":[],"tags":[{"name":"rust"}],"replies_count":1,"reblogs_count":2,"favourites_count":3}"#;
     let page = format!("[{}]", (0..40).map(|i| status.replace("ID", &i.to_string())).collect::<Vec<_>>().join(","));
@@ -128,5 +147,5 @@ fn convert_other_networks(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, key_to_frame, merge, convert, convert_other_networks);
+criterion_group!(benches, frame, key_to_frame, merge, rows, convert, convert_other_networks);
 criterion_main!(benches);
