@@ -95,10 +95,11 @@ fn merge(c: &mut Criterion) {
 /// of a list and a feed (their 25,000 posts kept apart, the same posts again in the home feed).
 fn rows(c: &mut Criterion) {
     let mut t = Timeline::new();
+    t.merge("mastodon:bench@x", posts(50_000, 0));
+    c.bench_function("rows of the merged timeline, 50,000 posts", |b| b.iter(|| black_box(t.rows(None))));
     let (list, feed) = ("mastodon:bench@x list 1".to_string(), "mastodon:bench@x feed f".to_string());
     t.keep_apart(&list);
     t.keep_apart(&feed);
-    t.merge("mastodon:bench@x", posts(50_000, 0));
     t.merge(&list, posts(12_500, 0));
     t.merge(&feed, posts(12_500, 12_500));
     c.bench_function("rows of the merged timeline, 50,000 posts (+25,000 kept apart)", |b| {
