@@ -189,3 +189,15 @@ fn a_login_that_adds_an_account_before_the_lists_keeps_their_answers() {
     assert_eq!(texts(&app, 1), ["cat"]);
     assert!(app.sources[4].last_refresh.is_some() && app.sources[3].last_refresh.is_none());
 }
+
+#[test]
+fn a_logout_takes_the_accounts_lists_out_of_the_panes_and_the_config() {
+    let (mut app, _) = mixed();
+    let effects = update(&mut app, Msg::LoggedOut(account(Network::Mastodon)));
+    assert!(app.sources[3].logged_out, "the list of the account logged out of");
+    assert_eq!(app.panes[1].sources.len(), 1, "the feed stays");
+    assert_eq!(texts(&app, 1), ["cat one", "cat two"]);
+    let (_, panes) = saved(&effects).unwrap_or_else(|| panic!("not saved: {effects:?}"));
+    let left: Vec<Option<&str>> = panes[0].sources.iter().map(|s| s.feed.as_deref()).collect();
+    assert_eq!(left, [Some(CATS)]);
+}

@@ -108,6 +108,10 @@ pub(super) fn logged_out(app: &mut App, account: &crate::model::AccountId) -> Ve
         pane.sources.retain(|k| !gone.contains(k));
     }
     app.panes.retain(|p| p.name.is_none() || !p.sources.is_empty());
+    if gone.len() > 1 {
+        // Its lists and feeds leave config.toml with it.
+        effects.push(super::feeds::save(app));
+    }
     app.pane = app.pane.min(app.panes.len().saturating_sub(1));
     nav::rebuild_rows(app);
     super::update::toast(app, format!("Logged out of {account}."), false);

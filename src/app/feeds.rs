@@ -112,7 +112,7 @@ fn changed(app: &mut App, i: usize) -> Vec<Effect> {
 }
 
 /// The feeds in the timeline and the panes of feeds, as config.toml keeps them.
-fn save(app: &App) -> Effect {
+pub(super) fn save(app: &App) -> Effect {
     let entry = |key: &String| match app.sources.iter().find(|s| *s.key() == **key) {
         Some(s) => FeedConfig::of(&s.account, s.feed.as_ref()),
         None => FeedConfig::of(&AccountId(key.clone()), None),

@@ -108,14 +108,6 @@ impl Source {
         self.feed.is_none()
     }
 
-    /// What to call it in messages: the account, or the feed's name and the account.
-    pub fn label(&self) -> String {
-        match &self.feed {
-            None => self.account.0.clone(),
-            Some(feed) => format!("{} ({})", feed.name, self.account),
-        }
-    }
-
     /// A list or custom feed of `account`: out of the merged timeline until the reader puts it in.
     pub fn of_feed(account: AccountId, network: Network, feed: Feed) -> Self {
         Source { feed: Some(feed), included: false, ..Source::new(account, network) }

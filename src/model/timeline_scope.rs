@@ -11,8 +11,6 @@
 //!
 //! The watermark and the ceiling are per scope: rows of a pane are held back only by its own sources.
 
-use std::collections::HashSet;
-
 use jiff::Timestamp;
 
 use super::{Network, Post, Timeline, nanos};
@@ -118,33 +116,52 @@ impl Timeline {
 
     /// The rows `scope` shows, optionally only those on `network`. The merged timeline shows each
     /// row's primary while any of its posts is in scope; a pane of named sources shows its own post
-    /// of each row. A post held twice (home and list) shows once.
+    /// of each row. A post held twice (home and list) shows once: its copies have the same time, so
+    /// they are next to each other in the order.
     pub fn rows_in(&self, scope: Scope, network: Option<Network>) -> Vec<u32> {
-        let visible = self.order[self.visible_range_in(scope)].iter().map(|e| e.slot);
-        // Whether each source is in scope, decided once: a row then costs no string lookup.
+        let entries = &self.order[self.visible_range_in(scope)];
+        // Whether each source is in scope, decided once: a row then costs no string lookup, and none
+        // at all when every source is in (the merged timeline with nothing taken out).
         let inside: Vec<bool> = self.origins.iter().map(|o| self.in_scope(scope, o)).collect();
+        let everything = scope == Scope::Merged && inside.iter().all(|&b| b);
         let within = |s: u32| {
             let origin = self.from.get(s as usize).map_or(usize::MAX, |&i| usize::from(i));
             inside.get(origin).copied().unwrap_or(false)
         };
         let shown = |slot: u32| -> Option<u32> {
-            let mut members = std::iter::once(slot).chain(self.also(slot).iter().copied());
-            let slot = match scope {
-                Scope::Merged => members.any(within).then_some(slot)?,
-                Scope::Only(_) => members.find(|&s| within(s))?,
+            let slot = if everything || within(slot) {
+                slot
+            } else {
+                let member = self.also(slot).iter().copied().find(|&s| within(s))?;
+                if scope == Scope::Merged { slot } else { member }
             };
             let on = |n: Network| match scope {
                 Scope::Merged => self.row_has_network(slot, n),
                 Scope::Only(_) => self.post(slot).is_some_and(|p| p.network() == n),
             };
-            (!self.muted.contains(&slot) && network.is_none_or(on)).then_some(slot)
+            let muted = !self.muted.is_empty() && self.muted.contains(&slot);
+            (!muted && network.is_none_or(on)).then_some(slot)
         };
-        let rows = visible.filter_map(shown);
-        if !self.apart.iter().any(|k| self.in_scope(scope, k)) {
-            return rows.collect();
+        let twice = self.apart.iter().any(|k| self.in_scope(scope, k));
+        let mut rows = Vec::with_capacity(entries.len());
+        // The posts shown at the current time, to skip a second copy of one.
+        let mut at: (i64, Vec<&str>) = (i64::MIN, Vec::new());
+        for e in entries {
+            let Some(slot) = shown(e.slot) else { continue };
+            if twice {
+                let post = self.keys[slot as usize].split(APART).next().unwrap_or_default();
+                if at.0 != e.nanos {
+                    at.0 = e.nanos;
+                    at.1.clear();
+                }
+                if at.1.contains(&post) {
+                    continue;
+                }
+                at.1.push(post);
+            }
+            rows.push(slot);
         }
-        let mut seen: HashSet<&str> = HashSet::new();
-        rows.filter(|&s| seen.insert(self.keys[s as usize].split(APART).next().unwrap_or_default())).collect()
+        rows
     }
 }
 
