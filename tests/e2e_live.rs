@@ -40,7 +40,7 @@ async fn next(stream: &mut murre::backend::mastodon::Stream) -> StreamEvent {
 #[ignore = "needs the e2e servers: tests/e2e/run.sh"]
 async fn a_status_grace_posts_edits_and_deletes_reaches_ada_through_the_stream() {
     let ada = mastodon_client("ada");
-    let mut stream = ada.stream().await.unwrap_or_else(|e| panic!("no stream: {e:?}"));
+    let mut stream = ada.stream(None).await.unwrap_or_else(|e| panic!("no stream: {e:?}"));
     let words = unique("live from grace");
     let posted = as_grace(reqwest::Method::POST, "/api/v1/statuses", json!({"status": words})).await;
     let id = posted["id"].as_str().unwrap_or_else(|| panic!("no id in {posted}")).to_string();
@@ -150,4 +150,38 @@ async fn in_the_tui_grace_posts_arrive_above_without_moving_the_reader() {
     assert!(!tui.screen().contains("new post"), "g cleared the count:\n{}", tui.screen());
     tui.keys(&["q"]);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A list's stream (`stream=list&list=ID`): a status of the list's member reaches ada through it.
+#[tokio::test]
+#[ignore = "needs the e2e servers: tests/e2e/run.sh"]
+async fn a_status_of_a_lists_member_reaches_ada_through_the_lists_stream() {
+    let base = text(&servers("mastodon"), "/url");
+    let made = web().post(format!("{base}/api/v1/_mock/dev_user")).json(&json!({})).send().await;
+    let member: Value =
+        made.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let (member_id, token) = (text(&member, "/id"), text(&member, "/access_token"));
+    let ada_token = text(&servers("mastodon"), "/tokens/ada");
+    let lists = format!("{base}/api/v1/lists");
+    let made = web().post(&lists).bearer_auth(&ada_token).form(&[("title", "murre e2e stream")]).send().await;
+    let list: Value =
+        made.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
+    let id = list["id"].as_str().map_or_else(|| list["id"].to_string(), str::to_string);
+    let added =
+        web().post(format!("{lists}/{id}/accounts")).bearer_auth(&ada_token).form(&[("account_ids[]", &member_id)]);
+    added.send().await.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+
+    let ada = mastodon_client("ada");
+    let mut stream = ada.stream(Some(&id)).await.unwrap_or_else(|e| panic!("no list stream: {e:?}"));
+    let words = unique("live in the list");
+    let sent = web().post(format!("{base}/api/v1/statuses")).bearer_auth(&token).form(&[("status", words.as_str())]);
+    sent.send().await.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
+    loop {
+        if let StreamEvent::Update(post) = next(&mut stream).await
+            && post.text.to_plain() == words
+        {
+            assert_eq!(post.id.account, *ada.account(), "fetched by ada");
+            break;
+        }
+    }
 }

@@ -164,3 +164,39 @@ async fn a_stream_that_goes_silent_is_noticed_and_replaced() {
     m.push_post("carol", "on the new stream", now());
     until(&mut d, "its post shows", |app| has_text(app, "on the new stream")).await;
 }
+
+/// A pane of a Mastodon list: the list's own stream brings a member's new post into the pane (and
+/// not into the merged timeline), with no poll of the list.
+#[tokio::test(start_paused = true)]
+async fn a_lists_stream_brings_a_members_post_into_its_pane() {
+    use murre::store::config::{FeedConfig, PaneConfig};
+    let s = setup(Duration::from_secs(20)).await;
+    let m = &s.net.mastodon;
+    let sources = s.clients.iter().map(|c| Source::new(c.account().clone(), c.network())).collect();
+    let mut app = App::new(sources, now());
+    app.live = polling(true);
+    app.size = (120, 30);
+    let account = s.clients[0].account().clone();
+    let entry = FeedConfig { account, list: Some("1".into()), feed: None, name: Some("Friends".into()) };
+    murre::app::feeds::configure(&mut app, &[], &[PaneConfig { name: "Friends".into(), sources: vec![entry] }]);
+    let keymap = murre::ui::Keymap::new(&Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let outbox = murre::store::outbox::Outbox::new(&std::env::temp_dir().join("murre-no-outbox"));
+    let mut rt = Runtime::new(s.clients.clone(), murre::ui::Theme::default(), keymap, outbox);
+    rt.clock = Clock::tokio(now());
+    let mut d = Driver::start(app, rt);
+    until(&mut d, "the list's stream opens", |app| app.sources[3].live.streaming()).await;
+    until(&mut d, "the list's first page is in", |app| !app.panes[1].rows.is_empty()).await;
+    let polls_before = m.faults.hits("/api/v1/timelines/list/1").len();
+    m.push_post("alice", "live in the list", now());
+    m.push_post("bob", "not a member", now());
+    let in_pane = |app: &App| {
+        app.panes[1].rows.iter().filter_map(|&r| app.timeline.post(r)).any(|p| p.text.to_plain() == "live in the list")
+    };
+    until(&mut d, "the member's post shows in the pane", in_pane).await;
+    d.run_for(Duration::from_secs(5)).await;
+    let app = &d.app;
+    let pane: Vec<String> =
+        app.panes[1].rows.iter().filter_map(|&r| app.timeline.post(r)).map(|p| p.text.to_plain()).collect();
+    assert!(!pane.contains(&"not a member".to_string()), "{pane:?}");
+    assert!(m.faults.hits("/api/v1/timelines/list/1").len() <= polls_before + 1, "by the stream, not a poll");
+}

@@ -201,3 +201,29 @@ fn a_logout_takes_the_accounts_lists_out_of_the_panes_and_the_config() {
     let left: Vec<Option<&str>> = panes[0].sources.iter().map(|s| s.feed.as_deref()).collect();
     assert_eq!(left, [Some(CATS)]);
 }
+
+#[test]
+fn a_mastodon_list_streams_like_a_home_feed_and_its_posts_land_in_its_pane() {
+    use murre::app::live::LiveConfig;
+    use murre::backend::StreamEvent;
+    let mut app = App::new(sources(), now());
+    app.live = LiveConfig { poll: None, stream: true, read_position: false };
+    let pane = PaneConfig { name: "Mixed".into(), sources: vec![list_entry(), cats_entry()] };
+    feeds::configure(&mut app, &[], &[pane]);
+    let effects = murre::app::start(&mut app);
+    let opened: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::OpenStream { req, source, list } => Some((*req, *source, list.as_ref().map(|(_, id)| id.clone()))),
+            _ => None,
+        })
+        .collect();
+    // The Mastodon home and the Mastodon list; a Bluesky feed has no stream.
+    assert_eq!(opened.iter().map(|o| (o.1, o.2.clone())).collect::<Vec<_>>(), [(0, None), (3, Some("42".into()))]);
+    let req = opened[1].0;
+    update(&mut app, Msg::StreamOpened { req, source: 3 });
+    let post = post(Network::Mastodon, "live", 0, "Gus", "streamed into the list");
+    update(&mut app, Msg::StreamEvent { req, source: 3, event: StreamEvent::Update(Box::new(post)) });
+    assert_eq!(texts(&app, 1), ["streamed into the list"]);
+    assert!(texts(&app, 0).is_empty(), "not in the merged timeline");
+}

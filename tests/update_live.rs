@@ -104,7 +104,7 @@ fn streaming_app() -> (App, ReqId) {
     let effects = murre::app::start(&mut app);
     let opens: Vec<_> = effects.iter().filter(|e| matches!(e, Effect::OpenStream { .. })).collect();
     assert_eq!(opens.len(), 1, "only Mastodon streams: {effects:?}");
-    let Some(Effect::OpenStream { req: stream, source: 0 }) = opens.first().copied().cloned() else { panic!() };
+    let Some(Effect::OpenStream { req: stream, source: 0, .. }) = opens.first().copied().cloned() else { panic!() };
     for (i, n) in Network::ALL.into_iter().enumerate() {
         let items: Vec<Post> = tricky().into_iter().filter(|p| p.network() == n).collect();
         update(

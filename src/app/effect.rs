@@ -54,8 +54,9 @@ pub enum Effect {
     /// answer comes back as `Msg::View`.
     View(super::views::Request),
     /// Open source `source`'s live stream; what it delivers comes back as `Msg::StreamOpened`,
-    /// `Msg::StreamEvent` and finally `Msg::StreamClosed`. Replaces a stream the source had.
-    OpenStream { req: ReqId, source: usize },
+    /// `Msg::StreamEvent` and finally `Msg::StreamClosed`. Replaces a stream the source had. With
+    /// `list`, the stream of that Mastodon list of the account's, else the account's user stream.
+    OpenStream { req: ReqId, source: usize, list: Option<(AccountId, String)> },
     /// Close source `source`'s live stream, if it has one.
     CloseStream { source: usize },
     /// Read where the reader stopped last time; the answer comes back as `Msg::Remembered`.

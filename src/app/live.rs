@@ -6,6 +6,7 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::{App, Effect, ReqId, nav};
+use crate::backend::feeds::FeedKind;
 use crate::backend::{BackendError, StreamEnd, StreamEvent};
 use crate::model::{Network, PostKey};
 
@@ -75,9 +76,10 @@ pub(super) fn start(app: &mut App) -> Vec<Effect> {
     (0..app.sources.len()).flat_map(|i| start_source(app, i)).collect()
 }
 
-/// Opens source `i`'s stream when it has one.
+/// Opens source `i`'s stream when it has one: a Mastodon account's home, or one of its lists.
 pub(super) fn start_source(app: &mut App, i: usize) -> Vec<Effect> {
-    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && s.is_home() && !s.logged_out);
+    let streams = |s: &super::Source| s.feed.as_ref().is_none_or(|f| f.kind == FeedKind::List);
+    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && streams(s) && !s.logged_out);
     if !app.live.stream || !offered {
         return Vec::new();
     }
@@ -86,8 +88,10 @@ pub(super) fn start_source(app: &mut App, i: usize) -> Vec<Effect> {
 
 fn open(app: &mut App, i: usize) -> Vec<Effect> {
     let req = app.next_req();
-    app.sources[i].live.stream = Stream::Connecting { req };
-    vec![Effect::OpenStream { req, source: i }]
+    let s = &mut app.sources[i];
+    s.live.stream = Stream::Connecting { req };
+    let list = s.feed.as_ref().map(|f| (s.account.clone(), f.id.clone()));
+    vec![Effect::OpenStream { req, source: i, list }]
 }
 
 /// Each tick: reconnects streams whose wait is over, polls sources whose poll is due.
@@ -215,10 +219,10 @@ pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> 
         return Vec::new();
     };
     s.last_refresh = Some(app.now);
-    let account = s.account.clone();
+    let (account, key) = (s.account.clone(), s.key().into_owned());
     match event {
         StreamEvent::Update(post) => {
-            app.timeline.merge(&account.0, vec![*post]);
+            app.timeline.merge(&key, vec![*post]);
             nav::rebuild_keeping_view(app);
             super::evict::bound(app);
         }

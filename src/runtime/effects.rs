@@ -136,7 +136,7 @@ impl Runtime {
                     let _ = tx.send(Msg::FollowingChecked { req, result });
                 });
             }
-            Effect::OpenStream { req, source } => self.open_stream(req, source, tx),
+            Effect::OpenStream { req, source, list } => self.open_stream(req, source, list, tx),
             Effect::CloseStream { source } => self.close_stream(source),
             Effect::LoadReadPosition => self.load_read_position(tx),
             Effect::SaveReadPosition(position) => {

@@ -73,14 +73,23 @@ pub fn spawn_ticker(tx: mpsc::UnboundedSender<Msg>, clock: Clock) {
 
 impl Runtime {
     /// Opens source `source`'s stream on a task (replacing one it had).
-    pub(super) fn open_stream(&self, req: ReqId, source: usize, tx: mpsc::UnboundedSender<Msg>) {
-        let client = self.clients.read().ok().and_then(|c| c.get(source).cloned());
+    pub(super) fn open_stream(
+        &self,
+        req: ReqId,
+        source: usize,
+        list: Option<(AccountId, String)>,
+        tx: mpsc::UnboundedSender<Msg>,
+    ) {
+        let client = match &list {
+            None => self.clients.read().ok().and_then(|c| c.get(source).cloned()),
+            Some((account, _)) => self.client_of(account),
+        };
         let Some(Client::Mastodon(client)) = client else {
             let end = StreamEnd::Refused("this network has no stream".into());
             let _ = tx.send(Msg::StreamClosed { req, source, end });
             return;
         };
-        let task = tokio::spawn(stream(client, req, source, tx));
+        let task = tokio::spawn(stream(client, list.map(|(_, id)| id), req, source, tx));
         let old = lock(&self.live.streams).insert(source, task.abort_handle());
         if let Some(old) = old {
             old.abort();
@@ -158,8 +167,14 @@ impl Runtime {
 }
 
 /// One stream's life: open, forward each event, say how it ended. Stops when the app is gone.
-async fn stream(client: mastodon::Client, req: ReqId, source: usize, tx: mpsc::UnboundedSender<Msg>) {
-    let end = match client.stream().await {
+async fn stream(
+    client: mastodon::Client,
+    list: Option<String>,
+    req: ReqId,
+    source: usize,
+    tx: mpsc::UnboundedSender<Msg>,
+) {
+    let end = match client.stream(list.as_deref()).await {
         Err(end) => end,
         Ok(mut stream) => {
             if tx.send(Msg::StreamOpened { req, source }).is_err() {

@@ -1,4 +1,5 @@
-//! The user stream (`/api/v1/streaming?stream=user`) over a WebSocket.
+//! The user stream (`/api/v1/streaming?stream=user`), or a list's (`stream=list&list=ID`), over a
+//! WebSocket.
 //!
 //! The token goes in the `Sec-WebSocket-Protocol` header first; a server that refuses it there, or
 //! does not echo it, gets it as the `access_token` query parameter, which the API also allows. The
@@ -55,9 +56,12 @@ enum TokenIn {
 }
 
 impl Client {
-    /// Opens the account's user stream.
-    pub async fn stream(&self) -> Result<Stream, StreamEnd> {
-        let url = stream_url(self.base(), self.advertised_stream().await.as_deref())?;
+    /// Opens the account's user stream, or with `list`, the stream of that list of the account's.
+    pub async fn stream(&self, list: Option<&str>) -> Result<Stream, StreamEnd> {
+        let mut url = stream_url(self.base(), self.advertised_stream().await.as_deref())?;
+        if let Some(id) = list {
+            url.query_pairs_mut().clear().append_pair("stream", "list").append_pair("list", id);
+        }
         let ws = match self.handshake(&url, TokenIn::Protocol).await {
             Ok(ws) => ws,
             Err(first) if first.retry_in_query => self.handshake(&url, TokenIn::Query).await.map_err(|e| e.end)?,

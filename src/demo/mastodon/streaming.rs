@@ -1,5 +1,5 @@
-//! The demo Mastodon server's streaming API: `GET /api/v1/streaming?stream=user` upgraded to a
-//! WebSocket, the token in `Sec-WebSocket-Protocol` (echoed back), the `access_token` query
+//! The demo Mastodon server's streaming API: `GET /api/v1/streaming?stream=user` (or
+//! `stream=list&list=ID`, the new posts of a list's members) upgraded to a WebSocket, the token in `Sec-WebSocket-Protocol` (echoed back), the `access_token` query
 //! parameter or a bearer header, as Mastodon takes it. Every change to the feed goes out as
 //! Mastodon frames it: `{"stream":["user"],"event":"update","payload":"<status JSON as a string>"}`
 //! (`delete` carries the bare id, `status.update` the edited status). Faults kill the open streams,
@@ -13,6 +13,8 @@ use serde_json::{Value, json};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::{Ctx, MASTODON_TOKEN, status};
+use crate::demo::content::Net;
+use crate::demo::content::feeds::{self, DemoFeed, Health};
 use crate::demo::faults::StreamSignal;
 use crate::demo::reply::{self, Params};
 use crate::demo::store::{self, Change};
@@ -33,16 +35,24 @@ pub async fn streaming(
     if !(in_protocol || in_query || reply::bearer(&headers) == Some(MASTODON_TOKEN)) {
         return reply::json(401, &json!({"error": "Error: Missing access token"}));
     }
-    if params.get("stream").map(String::as_str) != Some("user") {
-        return reply::json(400, &json!({"error": "Unknown stream type"}));
-    }
+    let list = match params.get("stream").map(String::as_str) {
+        Some("user") => None,
+        Some("list") => {
+            let found = params.get("list").and_then(|id| feeds::find(Net::Mastodon, id));
+            match found.filter(|f| f.health == Health::Fine) {
+                Some(list) => Some(list),
+                None => return reply::json(404, &json!({"error": "Record not found"})),
+            }
+        }
+        _ => return reply::json(400, &json!({"error": "Unknown stream type"})),
+    };
     let ws = if in_protocol { ws.protocols([MASTODON_TOKEN]) } else { ws };
     ctx.faults.count_stream();
-    ws.on_upgrade(move |socket| serve(socket, ctx))
+    ws.on_upgrade(move |socket| serve(socket, ctx, list))
 }
 
 /// Sends the feed's changes until the client leaves or a fault ends the stream.
-async fn serve(mut socket: WebSocket, ctx: Ctx) {
+async fn serve(mut socket: WebSocket, ctx: Ctx, list: Option<DemoFeed>) {
     let mut changes = ctx.store.subscribe();
     let mut signals = ctx.faults.stream_signals();
     let start = *signals.borrow_and_update();
@@ -50,7 +60,7 @@ async fn serve(mut socket: WebSocket, ctx: Ctx) {
         tokio::select! {
             change = changes.recv() => match change {
                 Ok(change) => {
-                    let Some(frame) = frame(&ctx, change) else { continue };
+                    let Some(frame) = frame(&ctx, change, list.as_ref()) else { continue };
                     if socket.send(Message::Text(frame.into())).await.is_err() {
                         return;
                     }
@@ -86,18 +96,30 @@ async fn silent(socket: WebSocket, mut signals: tokio::sync::watch::Receiver<Str
     drop(socket);
 }
 
-/// The frame for one change, as Mastodon sends it.
-fn frame(ctx: &Ctx, change: Change) -> Option<String> {
+/// The frame for one change, as Mastodon sends it: on a list's stream only its members' posts.
+fn frame(ctx: &Ctx, change: Change, list: Option<&DemoFeed>) -> Option<String> {
     let (event, payload) = match change {
         Change::Gone(id) => ("delete", id.to_string()),
         Change::New(key) | Change::Edited(key) => {
             let status: Value = ctx.store.with(|c| {
-                let post = store::find(c, key).filter(|p| p.in_feed)?;
+                let post = store::find(c, key).filter(|p| match list {
+                    None => p.in_feed,
+                    Some(l) => {
+                        l.picks.contains(&p.author.as_str())
+                            && p.nets.has(Net::Mastodon)
+                            && p.boost_of.is_none()
+                            && p.reply_to.is_none()
+                    }
+                })?;
                 Some(status::status(c, post, &ctx.url, ctx.now))
             })?;
             let event = if matches!(change, Change::Edited(_)) { "status.update" } else { "update" };
             (event, status.to_string())
         }
     };
-    Some(json!({"stream": ["user"], "event": event, "payload": payload}).to_string())
+    let stream = match list {
+        None => json!(["user"]),
+        Some(l) => json!(["list", l.id]),
+    };
+    Some(json!({"stream": stream, "event": event, "payload": payload}).to_string())
 }
