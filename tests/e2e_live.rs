@@ -162,6 +162,9 @@ async fn a_status_of_a_lists_member_reaches_ada_through_the_lists_stream() {
         made.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}")).json().await.unwrap_or_default();
     let (member_id, token) = (text(&member, "/id"), text(&member, "/access_token"));
     let ada_token = text(&servers("mastodon"), "/tokens/ada");
+    // As on Mastodon, a list streams the statuses of members its owner follows.
+    let follow = web().post(format!("{base}/api/v1/accounts/{member_id}/follow")).bearer_auth(&ada_token);
+    follow.send().await.and_then(|r| r.error_for_status()).unwrap_or_else(|e| panic!("{e}"));
     let lists = format!("{base}/api/v1/lists");
     let made = web().post(&lists).bearer_auth(&ada_token).form(&[("title", "murre e2e stream")]).send().await;
     let list: Value =
