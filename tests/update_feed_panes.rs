@@ -155,12 +155,20 @@ fn in_the_picker_space_puts_a_feed_in_the_timeline_and_s_gives_it_a_pane_both_sa
     assert_eq!((panes.len(), panes[0].name.as_str(), app.panes.len()), (1, "Cats", 2));
     assert_eq!(texts(&app, 1), ["cat"]);
 
-    // Out of both: the source goes, and the config says nothing of it.
+    // Out of both: the source idles (no poll, no request at R), and the config says nothing of it.
     update(&mut app, Msg::Action(Action::TogglePane));
     let effects = update(&mut app, Msg::Action(Action::ToggleIncluded));
-    assert_eq!((app.sources.len(), app.panes.len()), (3, 1));
+    assert_eq!(app.panes.len(), 1);
+    assert!(app.sources[3].idle);
     assert_eq!(saved(&effects), Some((Vec::new(), Vec::new())));
     assert!(!texts(&app, 0).contains(&"cat".to_string()));
+    let effects = update(&mut app, Msg::Action(Action::Refresh));
+    assert!(fetches(&effects).iter().all(|f| f.1 != 3), "{effects:?}");
+
+    // Back in: read again at once.
+    let effects = update(&mut app, Msg::Action(Action::ToggleIncluded));
+    assert!(!app.sources[3].idle);
+    assert_eq!(fetches(&effects).first().map(|f| f.1), Some(3));
 }
 
 #[test]

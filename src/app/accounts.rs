@@ -66,7 +66,7 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
     effects.extend(super::live::start_source(app, index));
     for i in 0..app.sources.len() {
         let s = &mut app.sources[i];
-        if !s.is_home() && s.account == account {
+        if !s.is_home() && !s.idle && s.account == account {
             (s.error, s.needs_login) = (None, false);
             effects.extend(super::fetch::fetch_newest(app, i));
         }

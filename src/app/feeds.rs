@@ -94,17 +94,21 @@ pub(super) fn toggle_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec
     changed(app, i)
 }
 
-/// After a choice: the source loads if it is new, goes if nothing shows it any more; rows follow;
-/// the choices are saved.
+/// After a choice: the source loads (and streams) if it is new or was idle, and idles if nothing
+/// shows it any more; rows follow; the choices are saved.
 fn changed(app: &mut App, i: usize) -> Vec<Effect> {
     let key = app.sources[i].key().into_owned();
     let shown = app.sources[i].included || app.panes.iter().any(|p| p.sources.contains(&key));
+    let s = &mut app.sources[i];
     let mut effects = Vec::new();
     if !shown {
-        app.sources.remove(i);
-        app.timeline.forget_source(&key);
-    } else if app.sources[i].last_refresh.is_none() && !app.sources[i].loading() {
+        s.idle = true;
+        s.live = super::live::Live::default();
+        effects.push(Effect::CloseStream { source: i });
+    } else if s.idle || (s.last_refresh.is_none() && !s.loading()) {
+        s.idle = false;
         effects.extend(super::fetch::fetch_newest(app, i));
+        effects.extend(super::live::start_source(app, i));
     }
     nav::rebuild_rows(app);
     effects.push(save(app));

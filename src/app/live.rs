@@ -79,7 +79,8 @@ pub(super) fn start(app: &mut App) -> Vec<Effect> {
 /// Opens source `i`'s stream when it has one: a Mastodon account's home, or one of its lists.
 pub(super) fn start_source(app: &mut App, i: usize) -> Vec<Effect> {
     let streams = |s: &super::Source| s.feed.as_ref().is_none_or(|f| f.kind == FeedKind::List);
-    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && streams(s) && !s.logged_out);
+    let offered =
+        app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && streams(s) && !s.logged_out && !s.idle);
     if !app.live.stream || !offered {
         return Vec::new();
     }
@@ -100,7 +101,7 @@ pub(super) fn tick(app: &mut App) -> Vec<Effect> {
     for i in 0..app.sources.len() {
         let now = app.now;
         let s = &app.sources[i];
-        if s.logged_out || s.needs_login {
+        if s.logged_out || s.needs_login || s.idle {
             continue;
         }
         if matches!(s.live.stream, Stream::Lost { retry_at, .. } if retry_at <= now) && app.live.stream {
