@@ -37,3 +37,36 @@ fn mastodon_mock_home_decodes_every_status() {
     assert!(posts.iter().all(|p| !p.text.is_empty() || !p.media.is_empty()));
     assert!(posts.iter().all(|p| p.author.handle.contains('@')), "local handles get the server's host");
 }
+
+/// A fresh account's preferences set with `putPreferences` as Bluesky's app sets them, read back
+/// with `getPreferences` from the reference PDS: what murre acts on, at a time between the expiries
+/// the recording wrote (one a day before it, one a year after).
+#[test]
+fn bluesky_reference_preferences_decode_as_the_user_set_them() {
+    use murre::model::moderation::LabelPref;
+    let body: serde_json::Value = serde_json::from_slice(&fixture("bluesky/getPreferences.json")).unwrap_or_default();
+    let items = body["preferences"].as_array().cloned().unwrap_or_default();
+    // Between the two expiries, whenever it was recorded.
+    let expiries: Vec<jiff::Timestamp> = items
+        .iter()
+        .filter_map(|i| i["items"].as_array())
+        .flatten()
+        .filter_map(|w| w["expiresAt"].as_str()?.parse().ok())
+        .collect();
+    let (first, last) = (expiries.iter().min().copied(), expiries.iter().max().copied());
+    let (Some(first), Some(last)) = (first, last) else { panic!("no expiries in the recording") };
+    let between = first.checked_add(last.duration_since(first) / 2).unwrap_or(first);
+    let prefs = bluesky::prefs::decode(&items, between);
+    assert!(!prefs.adult, "adult content off");
+    // A labeler's own choice ("rude") is not a global one.
+    assert_eq!(prefs.labels, [("nudity".to_string(), LabelPref::Hide), ("gore".to_string(), LabelPref::Warn)]);
+    let words: Vec<(&str, bool, bool)> =
+        prefs.muted.iter().map(|w| (w.value.as_str(), w.tags_only, w.exclude_following)).collect();
+    assert_eq!(
+        words,
+        [("zebra", false, false), ("spoilers", true, true), ("猫", false, false)],
+        "the expired one left out"
+    );
+    assert_eq!(prefs.hidden.len(), 1);
+    assert!(prefs.hidden[0].starts_with("at://did:plc:") && prefs.hidden[0].contains("/app.bsky.feed.post/"));
+}

@@ -45,6 +45,52 @@ write('bluesky', 'getPostThread.json', thread)
 const profile = (await call(xrpc('app.bsky.actor.getProfile', { actor: alice.handle }), auth)).json
 write('bluesky', 'getProfile.json', profile)
 
+// A fresh account's preferences as the PDS keeps and returns them: set the way Bluesky's app sets
+// them (putPreferences, muted words with ids, targets and an expiry), then read back.
+const prefsHandle = `prefs${Date.now() % 1e9}.test`
+const { json: made } = await call(`${bsky.pds}/xrpc/com.atproto.server.createAccount`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ handle: prefsHandle, email: `${prefsHandle}@murre.test`, password: 'fixture-pass' }),
+})
+const asNew = { authorization: `Bearer ${made.accessJwt}`, 'content-type': 'application/json' }
+const later = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString()
+const earlier = new Date(Date.now() - 24 * 3600 * 1000).toISOString()
+const put = await fetch(`${bsky.pds}/xrpc/app.bsky.actor.putPreferences`, {
+  method: 'POST',
+  headers: asNew,
+  body: JSON.stringify({
+    preferences: [
+      { $type: 'app.bsky.actor.defs#adultContentPref', enabled: false },
+      { $type: 'app.bsky.actor.defs#contentLabelPref', label: 'nudity', visibility: 'hide' },
+      { $type: 'app.bsky.actor.defs#contentLabelPref', label: 'gore', visibility: 'warn' },
+      {
+        $type: 'app.bsky.actor.defs#contentLabelPref',
+        labelerDid: 'did:plc:ar7c4by46qjdydhdevvrndac',
+        label: 'rude',
+        visibility: 'hide',
+      },
+      {
+        $type: 'app.bsky.actor.defs#mutedWordsPref',
+        items: [
+          { id: '1', value: 'zebra', targets: ['content', 'tag'], actorTarget: 'all' },
+          { id: '2', value: 'spoilers', targets: ['tag'], actorTarget: 'exclude-following', expiresAt: later },
+          { id: '3', value: 'yesterday', targets: ['content'], actorTarget: 'all', expiresAt: earlier },
+          { id: '4', value: '猫', targets: ['content'], actorTarget: 'all' },
+        ],
+      },
+      { $type: 'app.bsky.actor.defs#hiddenPostsPref', items: [bsky.posts.plain] },
+      {
+        $type: 'app.bsky.actor.defs#savedFeedsPrefV2',
+        items: [{ type: 'timeline', value: 'following', pinned: true, id: 'home' }],
+      },
+    ],
+  }),
+})
+if (!put.ok) throw new Error(`putPreferences: HTTP ${put.status} ${await put.text()}`)
+const prefs = (await call(xrpc('app.bsky.actor.getPreferences'), { headers: asNew })).json
+write('bluesky', 'getPreferences.json', prefs)
+
 // --- Mastodon API mock -------------------------------------------------------
 const ada = { headers: { authorization: `Bearer ${masto.tokens.ada}` } }
 const home = await call(`${masto.url}/api/v1/timelines/home`, ada)
