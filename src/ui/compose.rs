@@ -77,13 +77,18 @@ fn notes_line(c: &Compose, cols: usize) -> String {
     };
     let mut note = format!("Mastodon: {visibility}");
     let others = c.targets.iter().any(|t| t.2 && t.1 != Network::Mastodon);
+    // The warnings first: the line is cut at the box's width.
+    if others && matches!(c.visibility, Visibility::Private | Visibility::Direct) {
+        note.push_str(" · public on Bluesky/Tumblr!");
+    }
     if others && !c.warning_text().trim().is_empty() {
+        let bluesky = c.targets.iter().any(|t| t.2 && t.1 == Network::Bluesky);
+        if bluesky && !c.images.is_empty() {
+            note.push_str(" · Bluesky hides the images from readers with adult content off");
+        }
         note.push_str(
             " · Bluesky/Tumblr get \"CW: …\" as the first line (Bluesky images labelled graphic-media, Tumblr tag cw)",
         );
-    }
-    if others && matches!(c.visibility, Visibility::Private | Visibility::Direct) {
-        note.push_str(" · public on Bluesky/Tumblr!");
     }
     truncate(&note, cols)
 }
