@@ -235,3 +235,30 @@ fn a_mastodon_list_streams_like_a_home_feed_and_its_posts_land_in_its_pane() {
     assert_eq!(texts(&app, 1), ["streamed into the list"]);
     assert!(texts(&app, 0).is_empty(), "not in the merged timeline");
 }
+
+#[test]
+fn the_read_position_on_a_lists_post_in_the_timeline_opens_there_again() {
+    use murre::app::read::Remembered;
+    let start = |remembered: Remembered| {
+        let mut app = App::new(sources(), now());
+        app.live.read_position = true;
+        feeds::configure(&mut app, &[list_entry()], &[]);
+        let asked = fetches(&murre::app::start(&mut app));
+        update(&mut app, Msg::Remembered(remembered));
+        let m1 = post(Network::Mastodon, "m1", 1, "Ann", "home");
+        update(&mut app, loaded(asked[0].0, 0, FetchKind::Newer, page(vec![m1], None)));
+        update(&mut app, loaded(asked[1].0, 1, FetchKind::Newer, page(Vec::new(), None)));
+        update(&mut app, loaded(asked[2].0, 2, FetchKind::Newer, page(Vec::new(), None)));
+        let list =
+            vec![post(Network::Mastodon, "m2", 3, "Cy", "list only"), post(Network::Mastodon, "m3", 5, "Di", "older")];
+        update(&mut app, loaded(asked[3].0, 3, FetchKind::Newer, page(list, None)));
+        app
+    };
+    let mut first = start(Remembered::default());
+    update(&mut first, Msg::Action(Action::SelectNext));
+    let position = murre::app::read::position(&first).unwrap_or_else(|| panic!("nothing to remember"));
+    let again = start(Remembered { file: Some(position), markers: Vec::new() });
+    let selected = again.panes[0].selected_slot().and_then(|s| again.timeline.post(s)).map(|p| p.text.to_plain());
+    assert_eq!(selected.as_deref(), Some("list only"));
+    assert!(again.toasts.is_empty(), "found, not guessed by its time: {:?}", again.toasts);
+}

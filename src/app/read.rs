@@ -139,9 +139,12 @@ pub(super) fn advance(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// Every source answered its first request (or failed it).
+/// Every source of the merged timeline (the accounts, and lists or feeds put in it) answered its
+/// first request (or failed it).
 fn first_pages_in(app: &App) -> bool {
-    app.accounts()
+    app.sources
+        .iter()
+        .filter(|s| s.is_home() || s.included)
         .all(|s| s.logged_out || (s.pending_newer.is_none() && (s.last_refresh.is_some() || s.error.is_some())))
 }
 
@@ -150,7 +153,7 @@ fn note(app: &mut App) {
         return;
     }
     let key =
-        app.panes.first().and_then(|p| p.selected_slot()).and_then(|s| app.timeline.post(s)).map(|p| p.feed_key());
+        app.panes.first().and_then(|p| p.selected_slot()).and_then(|s| app.timeline.key_of(s)).map(str::to_string);
     let Some(key) = key else { return };
     if app.reading.seen.as_ref().is_none_or(|(seen, _)| *seen != key) {
         app.reading.seen = Some((key, app.now));
@@ -183,7 +186,9 @@ pub fn position(app: &App) -> Option<Position> {
         .filter(|s| s.network == Network::Mastodon && !s.logged_out)
         .filter_map(|s| marker_at(app, &rows[from..], &s.account).map(|id| (s.account.clone(), id)))
         .collect();
-    Some(Position { key: post.feed_key(), at: post.feed_time(), saved: app.now, markers })
+    // The key the timeline holds it under: a list's own copy is found again once the list loads.
+    let key = app.timeline.key_of(slot)?.to_string();
+    Some(Position { key, at: post.feed_time(), saved: app.now, markers })
 }
 
 /// The first status of `account`'s own (not a boost, whose id is not the timeline's) among `rows`.

@@ -171,6 +171,12 @@ impl Timeline {
         nets
     }
 
+    /// The key `slot` is held under: its feed key, or a list's or feed's own copy's (see
+    /// `timeline_scope`); `slot_of` finds it again.
+    pub fn key_of(&self, slot: u32) -> Option<&str> {
+        self.keys.get(slot as usize).map(String::as_str)
+    }
+
     /// The slot holding the feed item `feed_key`, if loaded.
     pub fn slot_of(&self, feed_key: &str) -> Option<u32> {
         self.by_key.get(feed_key).copied()
