@@ -262,3 +262,52 @@ fn the_read_position_on_a_lists_post_in_the_timeline_opens_there_again() {
     assert_eq!(selected.as_deref(), Some("list only"));
     assert!(again.toasts.is_empty(), "found, not guessed by its time: {:?}", again.toasts);
 }
+
+/// Answers the open picker: Ada's Mastodon account has the list Friends, her Bluesky one the feed Cats.
+fn picker_with_both(app: &mut App) {
+    let effects = update(app, Msg::Action(Action::Feeds));
+    for e in effects {
+        if let Effect::View(murre::app::views::Request::Feeds { req, account }) = e {
+            let feeds = match account.network() {
+                Some(Network::Mastodon) => {
+                    vec![Feed { kind: FeedKind::List, id: "42".into(), name: "Friends".into(), pinned: false }]
+                }
+                Some(Network::Bluesky) => {
+                    vec![Feed { kind: FeedKind::Custom, id: CATS.into(), name: "Cats".into(), pinned: true }]
+                }
+                _ => Vec::new(),
+            };
+            let result = Ok(murre::backend::feeds::Feeds { feeds, note: None });
+            update(app, Msg::View(murre::app::views::Answer::Feeds { req, account, result }));
+        }
+    }
+}
+
+#[test]
+fn in_the_picker_a_merges_a_list_into_the_focused_pane_of_feeds_and_takes_it_out_again() {
+    let mut app = app();
+    // On the merged timeline, a says what to do instead.
+    picker_with_both(&mut app);
+    let effects = update(&mut app, Msg::Action(Action::AddToPane));
+    assert!(effects.is_empty() && app.panes.len() == 1);
+    assert!(app.toasts.last().is_some_and(|t| t.text.starts_with("focus a pane of lists and feeds")));
+
+    // Cats (the second entry, under the Bluesky account) gets a pane; focused, the list joins it.
+    update(&mut app, Msg::Action(Action::SelectNext));
+    update(&mut app, Msg::Action(Action::TogglePane));
+    update(&mut app, Msg::Action(Action::Back));
+    update(&mut app, Msg::Action(Action::FocusNext));
+    assert_eq!(app.pane, 1);
+    picker_with_both(&mut app);
+    let effects = update(&mut app, Msg::Action(Action::AddToPane));
+    assert_eq!(app.panes[1].title(), "Cats + Friends");
+    assert_eq!(app.panes[1].sources.len(), 2);
+    assert_eq!(fetches(&effects).first().map(|f| f.2.clone()), Some(Some("42".to_string())), "the list is read");
+    let (_, panes) = saved(&effects).unwrap_or_else(|| panic!("not saved"));
+    assert_eq!((panes[0].name.as_str(), panes[0].sources.len()), ("Cats + Friends", 2));
+
+    let effects = update(&mut app, Msg::Action(Action::AddToPane));
+    assert_eq!((app.panes[1].title(), app.panes[1].sources.len()), ("Cats".to_string(), 1));
+    assert!(app.sources.iter().any(|s| s.feed.as_ref().is_some_and(|f| f.id == "42") && s.idle));
+    assert!(saved(&effects).is_some());
+}

@@ -56,8 +56,12 @@ pub enum Action {
     ToggleIncluded,
     /// In the switcher: post as this account on its network.
     SetPosting,
-    /// In the switcher: show this account in its own pane beside the merged one (or stop).
+    /// In the switcher: show this account in its own pane beside the merged one (or stop); in the
+    /// lists and feeds picker, the same for a list or feed.
     TogglePane,
+    /// In the lists and feeds picker: add the list or feed to the focused pane of lists and feeds
+    /// (or take it out), merging it with what the pane shows.
+    AddToPane,
     /// Write a post (to the posting accounts; several networks at once).
     Compose,
     /// Reply to the selected post (from the account that sees it).
@@ -132,6 +136,7 @@ impl Action {
             Action::ToggleIncluded => "show or hide in the merged timeline",
             Action::SetPosting => "post as this account on its network",
             Action::TogglePane => "show in its own pane, or not",
+            Action::AddToPane => "add to the focused pane of lists and feeds, or take out",
             Action::Compose => "compose a post",
             Action::Reply => "reply to the post",
             Action::Quote => "quote the post (Bluesky)",

@@ -57,11 +57,13 @@ fn include(app: &mut App, key: &str, included: bool) {
     app.timeline.set_excluded(key, !included);
 }
 
-/// Whether `account`'s `feed` is in the merged timeline, and whether it has a pane of its own.
-pub fn placed(app: &App, account: &AccountId, feed: &Feed) -> (bool, bool) {
+/// Where `account`'s `feed` shows: whether in the merged timeline, and the panes of lists and feeds
+/// that hold it (a pane of its own is named after it).
+pub fn placed<'a>(app: &'a App, account: &AccountId, feed: &Feed) -> (bool, Vec<&'a str>) {
     let key = super::feed_key(account, feed);
     let included = app.sources.iter().any(|s| s.key() == key && s.included);
-    (included, own_pane(app, &key).is_some())
+    let panes = app.panes.iter().filter(|p| p.sources.contains(&key)).filter_map(|p| p.name.as_deref()).collect();
+    (included, panes)
 }
 
 fn own_pane(app: &App, key: &str) -> Option<usize> {
@@ -90,6 +92,37 @@ pub(super) fn toggle_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec
             app.pane = app.pane.min(app.panes.len().saturating_sub(1));
         }
         None => app.panes.push(Pane::of_feeds(name, vec![key])),
+    }
+    changed(app, i)
+}
+
+/// A in the picker: the feed joins the focused pane of lists and feeds, merged with what it shows
+/// (its name grows by the feed's), or leaves it (a pane left with nothing closes).
+pub(super) fn toggle_in_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec<Effect> {
+    let p = app.pane;
+    if app.panes.get(p).is_none_or(|pane| pane.name.is_none()) {
+        let why = "focus a pane of lists and feeds first (s in this picker makes one)";
+        update::toast(app, why.into(), false);
+        return Vec::new();
+    }
+    let name = feed.name.clone();
+    let i = source(app, account, feed);
+    let key = app.sources[i].key().into_owned();
+    let pane = &mut app.panes[p];
+    let joined = format!(" + {name}");
+    match pane.sources.iter().position(|k| *k == key) {
+        Some(at) => {
+            pane.sources.remove(at);
+            pane.name = pane.name.take().map(|n| n.replacen(&joined, "", 1));
+            if pane.sources.is_empty() {
+                app.panes.remove(p);
+                app.pane = p.saturating_sub(1);
+            }
+        }
+        None => {
+            pane.sources.push(key);
+            pane.name = pane.name.take().map(|n| n + &joined);
+        }
     }
     changed(app, i)
 }

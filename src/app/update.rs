@@ -142,7 +142,9 @@ fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FocusNext => switch_focus(app, true),
         Action::FocusPrev => switch_focus(app, false),
         Action::Accounts => super::accounts::open(app),
-        Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::Logout => Vec::new(),
+        Action::ToggleIncluded | Action::SetPosting | Action::TogglePane | Action::AddToPane | Action::Logout => {
+            Vec::new()
+        }
         Action::RetryDraft | Action::DiscardDraft => Vec::new(),
         Action::Compose => super::compose::open(app),
         Action::Reply => super::compose::reply(app),

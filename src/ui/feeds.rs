@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, picker: &Picker, theme: &T
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent)
-        .title(" Lists and feeds (Enter opens · space: in timeline · s: own pane) ");
+        .title(" Lists and feeds (Enter: open · space: timeline · s: own pane · a: this pane) ");
     frame.render_widget(Paragraph::new(shown).block(block), rect);
 }
 
@@ -51,9 +51,13 @@ fn lines(app: &App, picker: &Picker, cols: usize, theme: &Theme) -> (Vec<Line<'s
                 FeedKind::Custom => "feed",
             };
             let pin = if feed.pinned { " ★" } else { "" };
-            let (included, pane) = crate::app::feeds::placed(app, account, feed);
+            let (included, panes) = crate::app::feeds::placed(app, account, feed);
             let shown = if included { "[x]" } else { "[ ]" };
-            let pane = if pane { " ▣ pane" } else { "" };
+            let pane = match panes.first() {
+                None => String::new(),
+                Some(&name) if name == feed.name => " ▣ pane".to_string(),
+                Some(name) => format!(" ▣ in {name}"),
+            };
             let text = format!("  {} {shown} {kind:<4} {}{pin}{pane}", if chosen { "›" } else { " " }, feed.name);
             lines.push(Line::styled(truncate(&text, cols), if chosen { theme.selection } else { theme.text }));
         }

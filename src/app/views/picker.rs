@@ -45,12 +45,12 @@ pub fn action(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = None;
             return chosen.map(|(account, feed)| super::feed::open(app, account, feed)).unwrap_or_default();
         }
-        Action::ToggleIncluded | Action::TogglePane => {
+        Action::ToggleIncluded | Action::TogglePane | Action::AddToPane => {
             let Some((account, feed)) = picker.entries.get(picker.selected).cloned() else { return Vec::new() };
-            return if action == Action::TogglePane {
-                crate::app::feeds::toggle_pane(app, &account, feed)
-            } else {
-                crate::app::feeds::toggle_included(app, &account, feed)
+            return match action {
+                Action::TogglePane => crate::app::feeds::toggle_pane(app, &account, feed),
+                Action::AddToPane => crate::app::feeds::toggle_in_pane(app, &account, feed),
+                _ => crate::app::feeds::toggle_included(app, &account, feed),
             };
         }
         Action::Back | Action::Quit | Action::Feeds => app.overlay = None,
