@@ -1,5 +1,6 @@
 //! Lists and custom feeds as sources: merged into the timeline (space in the picker), in a pane of
-//! their own (s in the picker), or in panes the config names that merge several across networks.
+//! their own (s in the picker), or in panes that merge several across networks (a in the picker adds
+//! one to the focused pane; the config can name them too).
 //! Each is a `Source` of its own (after the accounts), polled like a home feed, its posts kept apart
 //! from the home feeds' (see `model::timeline_scope`). Pure: the config comes in as data; the
 //! choices go out as an effect to save.
