@@ -311,3 +311,36 @@ fn in_the_picker_a_merges_a_list_into_the_focused_pane_of_feeds_and_takes_it_out
     assert!(app.sources.iter().any(|s| s.feed.as_ref().is_some_and(|f| f.id == "42") && s.idle));
     assert!(saved(&effects).is_some());
 }
+
+#[test]
+fn a_login_that_adds_an_account_before_a_streaming_list_moves_its_stream_along() {
+    use murre::app::live::LiveConfig;
+    use murre::backend::StreamEvent;
+    let mut app = App::new(sources(), now());
+    app.live = LiveConfig { poll: None, stream: true, read_position: false };
+    feeds::configure(&mut app, &[], &[PaneConfig { name: "Friends".into(), sources: vec![list_entry()] }]);
+    let started = murre::app::start(&mut app);
+    let first = started.iter().find_map(|e| match e {
+        Effect::OpenStream { req, source: 3, .. } => Some(*req),
+        _ => None,
+    });
+    update(&mut app, Msg::StreamOpened { req: first.unwrap_or(ReqId(0)), source: 3 });
+    let new = murre::app::Source::new(AccountId("mastodon:bea@other.example".into()), Network::Mastodon);
+    let effects = update(&mut app, Msg::AccountReady(new));
+    assert!(effects.iter().any(|e| matches!(e, Effect::CloseStream { source: 3 })), "{effects:?}");
+    let again = effects.iter().find_map(|e| match e {
+        Effect::OpenStream { req, source: 4, list: Some(_) } => Some(*req),
+        _ => None,
+    });
+    let Some(again) = again else { panic!("the list's stream is not opened at its new place: {effects:?}") };
+    // A frame of the old stream that was already on its way is dropped; the new one lands.
+    let old = post(Network::Mastodon, "old", 0, "Gus", "from the old stream");
+    update(
+        &mut app,
+        Msg::StreamEvent { req: first.unwrap_or(ReqId(0)), source: 3, event: StreamEvent::Update(Box::new(old)) },
+    );
+    update(&mut app, Msg::StreamOpened { req: again, source: 4 });
+    let new = post(Network::Mastodon, "new", 0, "Gus", "from the new stream");
+    update(&mut app, Msg::StreamEvent { req: again, source: 4, event: StreamEvent::Update(Box::new(new)) });
+    assert_eq!(texts(&app, 1), ["from the new stream"]);
+}

@@ -45,6 +45,8 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
 
 /// A login finished: a known account is reloaded, a new one joins the sources and loads.
 pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut moved = Vec::new();
     let index = match app.sources.iter().position(|s| s.account == fresh.account) {
         Some(i) => {
             let s = &mut app.sources[i];
@@ -55,6 +57,14 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
             fresh.posting = !app.sources.iter().any(|s| s.network == fresh.network && s.posting);
             // Accounts come before the lists and feeds (the switcher and the clients count on it).
             let at = app.accounts().count();
+            // The lists after it move one place on. The runtime names streams by place, so theirs
+            // close at the old place and open again at the new one.
+            for j in at..app.sources.len() {
+                if app.sources[j].live.stream_req().is_some() {
+                    effects.push(Effect::CloseStream { source: j });
+                    moved.push(j + 1);
+                }
+            }
             app.sources.insert(at, fresh);
             at
         }
@@ -62,8 +72,11 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
     let account = app.sources[index].account.clone();
     super::update::toast(app, format!("Logged in as {account}."), false);
     // The client is new (a fresh token): its stream starts again with it, and its lists load again.
-    let mut effects = super::fetch::fetch_newest(app, index);
+    effects.extend(super::fetch::fetch_newest(app, index));
     effects.extend(super::live::start_source(app, index));
+    for j in moved {
+        effects.extend(super::live::start_source(app, j));
+    }
     for i in 0..app.sources.len() {
         let s = &mut app.sources[i];
         if !s.is_home() && !s.idle && s.account == account {

@@ -69,6 +69,21 @@ impl Live {
     pub fn streaming(&self) -> bool {
         matches!(self.stream, Stream::Open { .. })
     }
+
+    /// The request of the stream being opened or open.
+    pub(super) fn stream_req(&self) -> Option<ReqId> {
+        match self.stream {
+            Stream::Connecting { req } | Stream::Open { req, .. } => Some(req),
+            Stream::Off | Stream::Lost { .. } => None,
+        }
+    }
+}
+
+/// The source whose stream is request `req`: source `i`, as the message says, unless a login put an
+/// account before it since.
+fn streaming_source(app: &App, i: usize, req: ReqId) -> Option<usize> {
+    let of = |j: usize| app.sources.get(j).is_some_and(|s| s.live.stream_req() == Some(req));
+    std::iter::once(i).chain(0..app.sources.len()).find(|&j| of(j))
 }
 
 /// Opens the stream of every source that offers one (at start).
@@ -173,6 +188,7 @@ fn later(now: Timestamp, secs: i64) -> Timestamp {
 /// The stream of source `i` opened: catch up on what it missed with one fetch; polling stops.
 pub(super) fn opened(app: &mut App, req: ReqId, i: usize) -> Vec<Effect> {
     let now = app.now;
+    let Some(i) = streaming_source(app, i, req) else { return Vec::new() };
     let Some(s) = app.sources.get_mut(i).filter(|s| s.live.stream == Stream::Connecting { req }) else {
         return Vec::new();
     };
@@ -186,6 +202,7 @@ pub(super) fn opened(app: &mut App, req: ReqId, i: usize) -> Vec<Effect> {
 /// The stream of source `i` ended: poll at once and meanwhile, reconnect after a backoff.
 pub(super) fn closed(app: &mut App, req: ReqId, i: usize, end: &StreamEnd) -> Vec<Effect> {
     let now = app.now;
+    let Some(i) = streaming_source(app, i, req) else { return Vec::new() };
     let Some(s) = app.sources.get_mut(i) else { return Vec::new() };
     match s.live.stream {
         // A reconnect that failed: polling already runs on its own schedule.
@@ -215,6 +232,7 @@ pub(super) fn closed(app: &mut App, req: ReqId, i: usize, end: &StreamEnd) -> Ve
 /// A stream event for source `i`: new posts land without moving the reader; deletes and edits
 /// change the rows in place.
 pub(super) fn event(app: &mut App, req: ReqId, i: usize, event: StreamEvent) -> Vec<Effect> {
+    let Some(i) = streaming_source(app, i, req) else { return Vec::new() };
     let Some(s) = app.sources.get_mut(i).filter(|s| matches!(s.live.stream, Stream::Open { req: r, .. } if r == req))
     else {
         return Vec::new();
