@@ -142,3 +142,19 @@ fn the_picker_marks_feeds_in_the_timeline_and_in_a_pane() {
     press(&mut app, Action::TogglePane);
     insta::assert_snapshot!(screen(&app, 90, 24));
 }
+
+/// A pane made with s, then a second feed merged into it with a: the pane's title grows, and the
+/// picker says which pane each feed is in.
+#[test]
+fn a_feed_merged_into_a_focused_pane_with_a() {
+    let mut app = sized(120, 24);
+    picker(&mut app, false);
+    press(&mut app, Action::TogglePane);
+    press(&mut app, Action::Back);
+    press(&mut app, Action::FocusNext);
+    picker(&mut app, false);
+    press(&mut app, Action::SelectNext);
+    press(&mut app, Action::SelectNext);
+    press(&mut app, Action::AddToPane);
+    insta::assert_snapshot!(screen(&app, 120, 24));
+}
