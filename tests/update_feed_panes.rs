@@ -159,7 +159,7 @@ fn in_the_picker_space_puts_a_feed_in_the_timeline_and_s_gives_it_a_pane_both_sa
     update(&mut app, Msg::Action(Action::TogglePane));
     let effects = update(&mut app, Msg::Action(Action::ToggleIncluded));
     assert_eq!(app.panes.len(), 1);
-    assert!(app.sources[3].idle);
+    assert!(app.idle(3));
     assert_eq!(saved(&effects), Some((Vec::new(), Vec::new())));
     assert!(!texts(&app, 0).contains(&"cat".to_string()));
     let effects = update(&mut app, Msg::Action(Action::Refresh));
@@ -167,7 +167,7 @@ fn in_the_picker_space_puts_a_feed_in_the_timeline_and_s_gives_it_a_pane_both_sa
 
     // Back in: read again at once.
     let effects = update(&mut app, Msg::Action(Action::ToggleIncluded));
-    assert!(!app.sources[3].idle);
+    assert!(!app.idle(3));
     assert_eq!(fetches(&effects).first().map(|f| f.1), Some(3));
 }
 
@@ -308,7 +308,8 @@ fn in_the_picker_a_merges_a_list_into_the_focused_pane_of_feeds_and_takes_it_out
 
     let effects = update(&mut app, Msg::Action(Action::AddToPane));
     assert_eq!((app.panes[1].title(), app.panes[1].sources.len()), ("Cats".to_string(), 1));
-    assert!(app.sources.iter().any(|s| s.feed.as_ref().is_some_and(|f| f.id == "42") && s.idle));
+    let list = app.sources.iter().position(|s| s.feed.as_ref().is_some_and(|f| f.id == "42"));
+    assert!(list.is_some_and(|i| app.idle(i)));
     assert!(saved(&effects).is_some());
 }
 

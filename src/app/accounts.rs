@@ -78,8 +78,8 @@ pub(super) fn ready(app: &mut App, mut fresh: super::Source) -> Vec<Effect> {
         effects.extend(super::live::start_source(app, j));
     }
     for i in 0..app.sources.len() {
-        let s = &mut app.sources[i];
-        if !s.is_home() && !s.idle && s.account == account {
+        if !app.sources[i].is_home() && !app.idle(i) && app.sources[i].account == account {
+            let s = &mut app.sources[i];
             (s.error, s.needs_login) = (None, false);
             effects.extend(super::fetch::fetch_newest(app, i));
         }

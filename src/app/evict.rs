@@ -17,9 +17,9 @@ pub(super) fn bound(app: &mut App) {
     let anchor = app.pane().selected_slot();
     let Some(ev) = app.timeline.evict(anchor) else { return };
     for (key, older) in &ev.older {
-        if let Some(s) = app.sources.iter_mut().find(|s| s.key() == key.as_str()) {
-            s.older.clone_from(older);
-            s.pending_older = None; // asked with a cursor that no longer fits
+        if let Some(i) = app.source_of(key) {
+            app.sources[i].older.clone_from(older);
+            app.sources[i].pending_older = None; // asked with a cursor that no longer fits
         }
     }
     for s in &mut app.sources {
@@ -67,7 +67,7 @@ pub(super) fn maybe_load_above(app: &mut App) -> Vec<Effect> {
     }
     let above = app.timeline.page_above_in(scope).map(|(k, c)| (k.to_string(), c.map(str::to_string)));
     let Some((key, cursor)) = above else { return Vec::new() };
-    let Some(i) = app.sources.iter().position(|s| s.key() == key) else { return Vec::new() };
+    let Some(i) = app.source_of(&key) else { return Vec::new() };
     if app.sources[i].pending_above.is_some() {
         return Vec::new();
     }

@@ -42,7 +42,7 @@ fn key_of(app: &mut App, entry: &FeedConfig) -> String {
 /// The index of `account`'s source for `feed`, added (after every other source) if new.
 fn source(app: &mut App, account: &AccountId, feed: Feed) -> usize {
     let key = super::feed_key(account, &feed);
-    if let Some(i) = app.sources.iter().position(|s| s.key() == key) {
+    if let Some(i) = app.source_of(&key) {
         return i;
     }
     let network = account.network().unwrap_or(Network::Mastodon);
@@ -52,8 +52,8 @@ fn source(app: &mut App, account: &AccountId, feed: Feed) -> usize {
 }
 
 fn include(app: &mut App, key: &str, included: bool) {
-    if let Some(s) = app.sources.iter_mut().find(|s| s.key() == key) {
-        s.included = included;
+    if let Some(i) = app.source_of(key) {
+        app.sources[i].included = included;
     }
     app.timeline.set_excluded(key, !included);
 }
@@ -62,7 +62,7 @@ fn include(app: &mut App, key: &str, included: bool) {
 /// that hold it (a pane of its own is named after it).
 pub fn placed<'a>(app: &'a App, account: &AccountId, feed: &Feed) -> (bool, Vec<&'a str>) {
     let key = super::feed_key(account, feed);
-    let included = app.sources.iter().any(|s| s.key() == key && s.included);
+    let included = app.source_of(&key).is_some_and(|i| app.sources[i].included);
     let panes = app.panes.iter().filter(|p| p.sources.contains(&key)).filter_map(|p| p.name.as_deref()).collect();
     (included, panes)
 }
@@ -75,17 +75,19 @@ fn own_pane(app: &App, key: &str) -> Option<usize> {
 pub(super) fn toggle_included(app: &mut App, account: &AccountId, feed: Feed) -> Vec<Effect> {
     let (name, (included, _)) = (feed.name.clone(), placed(app, account, &feed));
     let i = source(app, account, feed);
+    let was_idle = app.idle(i);
     let key = app.sources[i].key().into_owned();
     include(app, &key, !included);
     let said = if included { "left the timeline" } else { "joins the timeline" };
     update::toast(app, format!("{name} {said}"), false);
-    changed(app, i)
+    changed(app, i, was_idle)
 }
 
 /// S in the picker: the feed gets a pane of its own beside the timeline, or loses it.
 pub(super) fn toggle_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec<Effect> {
     let name = feed.name.clone();
     let i = source(app, account, feed);
+    let was_idle = app.idle(i);
     let key = app.sources[i].key().into_owned();
     match own_pane(app, &key) {
         Some(p) => {
@@ -94,7 +96,7 @@ pub(super) fn toggle_pane(app: &mut App, account: &AccountId, feed: Feed) -> Vec
         }
         None => app.panes.push(Pane::of_feeds(name, vec![key])),
     }
-    changed(app, i)
+    changed(app, i, was_idle)
 }
 
 /// A in the picker: the feed joins the focused pane of lists and feeds, merged with what it shows
@@ -108,6 +110,7 @@ pub(super) fn toggle_in_pane(app: &mut App, account: &AccountId, feed: Feed) -> 
     }
     let name = feed.name.clone();
     let i = source(app, account, feed);
+    let was_idle = app.idle(i);
     let key = app.sources[i].key().into_owned();
     let pane = &mut app.panes[p];
     let joined = format!(" + {name}");
@@ -125,24 +128,23 @@ pub(super) fn toggle_in_pane(app: &mut App, account: &AccountId, feed: Feed) -> 
             pane.name = pane.name.take().map(|n| n + &joined);
         }
     }
-    changed(app, i)
+    changed(app, i, was_idle)
 }
 
-/// After a choice: the source loads (and streams) if it is new or was idle, and idles if nothing
-/// shows it any more; rows follow; the choices are saved.
-fn changed(app: &mut App, i: usize) -> Vec<Effect> {
-    let key = app.sources[i].key().into_owned();
-    let shown = app.sources[i].included || app.panes.iter().any(|p| p.sources.contains(&key));
-    let s = &mut app.sources[i];
+/// After a choice: a source nothing showed (or a new one) loads and streams; one nothing shows any
+/// more stops; rows follow; the choices are saved.
+fn changed(app: &mut App, i: usize, was_idle: bool) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if !shown {
-        s.idle = true;
-        s.live = super::live::Live::default();
-        effects.push(Effect::CloseStream { source: i });
-    } else if s.idle || (s.last_refresh.is_none() && !s.loading()) {
-        s.idle = false;
-        effects.extend(super::fetch::fetch_newest(app, i));
-        effects.extend(super::live::start_source(app, i));
+    match (was_idle, app.idle(i)) {
+        (false, true) => {
+            app.sources[i].live = super::live::Live::default();
+            effects.push(Effect::CloseStream { source: i });
+        }
+        (true, false) => {
+            effects.extend(super::fetch::fetch_newest(app, i));
+            effects.extend(super::live::start_source(app, i));
+        }
+        _ => {}
     }
     nav::rebuild_rows(app);
     effects.push(save(app));
@@ -151,7 +153,7 @@ fn changed(app: &mut App, i: usize) -> Vec<Effect> {
 
 /// The feeds in the timeline and the panes of feeds, as config.toml keeps them.
 pub(super) fn save(app: &App) -> Effect {
-    let entry = |key: &String| match app.sources.iter().find(|s| *s.key() == **key) {
+    let entry = |key: &String| match app.source_of(key).map(|i| &app.sources[i]) {
         Some(s) => FeedConfig::of(&s.account, s.feed.as_ref()),
         None => FeedConfig::of(&AccountId(key.clone()), None),
     };

@@ -25,7 +25,7 @@ pub(super) fn fetch_effect(app: &App, req: super::ReqId, i: usize, at: Cursor, k
 /// Asks the source holding the watermark for its next older page, unless it is already asked.
 pub(super) fn load_older(app: &mut App) -> Vec<Effect> {
     let Some(key) = app.timeline.source_holding_watermark().map(str::to_string) else { return Vec::new() };
-    let Some(i) = app.sources.iter().position(|s| s.key() == key) else { return Vec::new() };
+    let Some(i) = app.source_of(&key) else { return Vec::new() };
     load_older_from(app, i)
 }
 
@@ -48,10 +48,7 @@ pub(super) fn feed_loaded(
     result: Result<Page<Post>, BackendError>,
 ) -> Vec<Effect> {
     // The source is found by its request: a login may have put an account before the lists since.
-    let Some(i) = std::iter::once(i)
-        .chain(0..app.sources.len())
-        .find(|&j| app.sources.get_mut(j).is_some_and(|s| *pending(s, kind) == Some(req)))
-    else {
+    let Some(i) = app.source_answering(i, |s| pending_of(s, kind) == Some(req)) else {
         return Vec::new(); // a stale answer: a newer request replaced it
     };
     let source = &mut app.sources[i];
@@ -82,6 +79,14 @@ pub(super) fn feed_loaded(
             toast(app, text, true);
             Vec::new()
         }
+    }
+}
+
+fn pending_of(s: &super::Source, kind: FetchKind) -> Option<super::ReqId> {
+    match kind {
+        FetchKind::Newer => s.pending_newer,
+        FetchKind::Older => s.pending_older,
+        FetchKind::Above => s.pending_above,
     }
 }
 

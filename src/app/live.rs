@@ -79,11 +79,9 @@ impl Live {
     }
 }
 
-/// The source whose stream is request `req`: source `i`, as the message says, unless a login put an
-/// account before it since.
+/// The source whose stream is request `req` (source `i`, unless a login moved it).
 fn streaming_source(app: &App, i: usize, req: ReqId) -> Option<usize> {
-    let of = |j: usize| app.sources.get(j).is_some_and(|s| s.live.stream_req() == Some(req));
-    std::iter::once(i).chain(0..app.sources.len()).find(|&j| of(j))
+    app.source_answering(i, |s| s.live.stream_req() == Some(req))
 }
 
 /// Opens the stream of every source that offers one (at start).
@@ -94,9 +92,8 @@ pub(super) fn start(app: &mut App) -> Vec<Effect> {
 /// Opens source `i`'s stream when it has one: a Mastodon account's home, or one of its lists.
 pub(super) fn start_source(app: &mut App, i: usize) -> Vec<Effect> {
     let streams = |s: &super::Source| s.feed.as_ref().is_none_or(|f| f.kind == FeedKind::List);
-    let offered =
-        app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && streams(s) && !s.logged_out && !s.idle);
-    if !app.live.stream || !offered {
+    let offered = app.sources.get(i).is_some_and(|s| s.network == Network::Mastodon && streams(s) && !s.logged_out);
+    if !app.live.stream || !offered || app.idle(i) {
         return Vec::new();
     }
     open(app, i)
@@ -116,7 +113,7 @@ pub(super) fn tick(app: &mut App) -> Vec<Effect> {
     for i in 0..app.sources.len() {
         let now = app.now;
         let s = &app.sources[i];
-        if s.logged_out || s.needs_login || s.idle {
+        if s.logged_out || s.needs_login || app.idle(i) {
             continue;
         }
         if matches!(s.live.stream, Stream::Lost { retry_at, .. } if retry_at <= now) && app.live.stream {

@@ -193,6 +193,29 @@ impl App {
         self.sources.iter().filter(|s| s.is_home())
     }
 
+    /// Whether source `i` is a list or feed nothing shows (out of the timeline, in no pane): it is
+    /// then neither polled nor streamed. (It keeps its place: requests and streams name sources by
+    /// index.)
+    pub fn idle(&self, i: usize) -> bool {
+        let Some(s) = self.sources.get(i) else { return true };
+        if s.is_home() || s.included {
+            return false;
+        }
+        let key = s.key();
+        !self.panes.iter().any(|p| p.sources.iter().any(|k| *k == key))
+    }
+
+    /// The index of the source the timeline names `key` (`Source::key`).
+    pub fn source_of(&self, key: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.key() == key)
+    }
+
+    /// The source an answer is for: `hint` (the index the request named) when `is_it` holds there,
+    /// else the first that it holds for (a login may have put an account before the lists since).
+    pub(super) fn source_answering(&self, hint: usize, is_it: impl Fn(&Source) -> bool) -> Option<usize> {
+        std::iter::once(hint).chain(0..self.sources.len()).find(|&j| self.sources.get(j).is_some_and(&is_it))
+    }
+
     /// True when no account is configured: the welcome screen is shown.
     pub fn first_run(&self) -> bool {
         self.sources.is_empty()

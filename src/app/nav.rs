@@ -118,7 +118,7 @@ pub(super) fn maybe_load_older(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let holder = app.timeline.source_holding_watermark_in(pane.scope()).map(str::to_string);
-    match holder.and_then(|key| app.sources.iter().position(|s| s.key() == key)) {
+    match holder.and_then(|key| app.source_of(&key)) {
         Some(i) => load_older_from(app, i),
         None => Vec::new(),
     }

@@ -41,9 +41,6 @@ pub struct Source {
     pub needs_login: bool,
     /// Logged out during this run: out of the timeline, gone at the next start.
     pub logged_out: bool,
-    /// A list or feed nothing shows any more: neither polled nor streamed until it is shown again.
-    /// (It keeps its place: sources are named by index in requests and streams.)
-    pub idle: bool,
     /// A Mastodon-API server's own limits, once it said them.
     pub rules: Option<crate::publish::prepare::Rules>,
     /// The request whose answer is awaited for new items.
@@ -99,7 +96,6 @@ impl Source {
             posting: false,
             needs_login: false,
             logged_out: false,
-            idle: false,
             live: live::Live::default(),
         }
     }

@@ -265,6 +265,6 @@ fn filter(app: &mut App, network: Option<Network>) -> Vec<Effect> {
 }
 
 fn refresh(app: &mut App) -> Vec<Effect> {
-    let live: Vec<usize> = (0..app.sources.len()).filter(|&i| !app.sources[i].idle).collect();
+    let live: Vec<usize> = (0..app.sources.len()).filter(|&i| !app.idle(i)).collect();
     live.into_iter().flat_map(|i| fetch_newest(app, i)).collect()
 }

@@ -108,10 +108,7 @@ fn header(app: &App, place: Place, post: &Post, cols: usize, theme: &Theme) -> V
     }
     // A list's or feed's post says which one brought it.
     let feed = match place {
-        Place::Timeline(slot) => {
-            let origin = app.timeline.origin(slot);
-            app.sources.iter().find(|s| s.key() == origin).and_then(|s| s.feed.as_ref())
-        }
+        Place::Timeline(slot) => app.source_of(app.timeline.origin(slot)).and_then(|i| app.sources[i].feed.as_ref()),
         _ => None,
     };
     let via = match feed {

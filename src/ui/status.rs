@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     // Narrow screens get compact chips (badge and state only) so errors and the hint still fit.
     let compact = area.width < 100;
-    for s in app.sources.iter().filter(|s| !s.idle) {
+    for s in app.sources.iter().enumerate().filter(|(i, _)| !app.idle(*i)).map(|(_, s)| s) {
         let (mark, style) = state(s, theme);
         spans.push(Span::styled(format!("{} ", s.network.badge()), theme.network(s.network)));
         let name = s.feed.as_ref().map_or_else(|| s.account.handle().to_string(), |f| truncate(&f.name, 16));
