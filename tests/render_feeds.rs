@@ -69,7 +69,7 @@ fn the_picker_says_which_account_failed() {
 fn open(app: &mut App, result: Result<Page<murre::model::Post>, BackendError>) {
     let effects = press(app, Action::Open);
     let [Effect::View(Request::Feed { req, view, .. })] = effects.as_slice() else { panic!("{effects:?}") };
-    update(app, Msg::View(Answer::Feed { req: *req, view: *view, result }));
+    update(app, Msg::View(Answer::Posts { req: *req, view: *view, result }));
 }
 
 #[test]

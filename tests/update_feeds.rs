@@ -65,7 +65,7 @@ fn answer_feeds(app: &mut App, asked: &(ReqId, AccountId), result: Result<Feeds,
 }
 
 fn answer_page(app: &mut App, req: ReqId, view: u64, result: Result<Page<Post>, BackendError>) -> Vec<Effect> {
-    update(app, Msg::View(Answer::Feed { req, view, result }))
+    update(app, Msg::View(Answer::Posts { req, view, result }))
 }
 
 /// `n` Bluesky posts numbered from `from`, one minute apart.

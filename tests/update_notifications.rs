@@ -114,7 +114,7 @@ fn notifications_from_every_account_merge_group_and_are_marked_read_where_they_c
         rows,
         [(NotificationKind::Reply, 1, false), (NotificationKind::Like, 3, true), (NotificationKind::Follow, 1, false)]
     );
-    assert!(inbox.waiting.is_empty());
+    assert!(inbox.pages.waiting.is_empty());
     assert_eq!(inbox.notes, ["tumblr:ada: Tumblr: rate limited; try again later"]);
     assert_eq!(app.selected_post().map(|p| p.text.to_plain()), Some("a reply".into()), "a row's post");
     press(&mut app, Action::SelectNext);

@@ -207,12 +207,12 @@ fn a_profiles_posts_page_to_the_end_one_request_at_a_time() {
     assert_eq!(more.iter().map(|m| (m.1, m.2.as_str())).collect::<Vec<_>>(), [(view, "p1")]);
     assert!(profile_asked(&press(&mut app, Action::SelectPrev)).is_empty(), "one request at a time");
     let page = Ok(Page { items: their_posts(29, 20), older: Some("p2".into()), newer: None });
-    update(&mut app, Msg::View(Answer::ProfilePosts { req: more[0].0, view, result: page }));
+    update(&mut app, Msg::View(Answer::Posts { req: more[0].0, view, result: page }));
     assert_eq!(profile_posts(&app), 49, "the repeated post shows once");
     let last = profile_asked(&press(&mut app, Action::SelectLast));
     assert_eq!(last.iter().map(|m| m.2.as_str()).collect::<Vec<_>>(), ["p2"]);
     let end = Ok(Page { items: Vec::new(), older: None, newer: None });
-    update(&mut app, Msg::View(Answer::ProfilePosts { req: last[0].0, view, result: end }));
+    update(&mut app, Msg::View(Answer::Posts { req: last[0].0, view, result: end }));
     assert!(profile_asked(&press(&mut app, Action::SelectFirst)).is_empty());
     assert!(profile_asked(&press(&mut app, Action::SelectLast)).is_empty(), "the end: nothing more");
 }
@@ -223,7 +223,7 @@ fn a_failed_profile_page_keeps_the_posts_and_a_stale_one_is_dropped() {
     let view = profile_open(&mut app);
     let more = profile_asked(&press(&mut app, Action::SelectLast));
     let failed = Err(BackendError::server(500, "boom"));
-    let effects = update(&mut app, Msg::View(Answer::ProfilePosts { req: more[0].0, view, result: failed }));
+    let effects = update(&mut app, Msg::View(Answer::Posts { req: more[0].0, view, result: failed }));
     assert!(profile_asked(&effects).is_empty(), "not asked again at once");
     assert_eq!(profile_posts(&app), 30);
     assert!(app.toasts.iter().any(|t| t.error && t.text.contains("boom")), "{:?}", app.toasts);
@@ -231,6 +231,6 @@ fn a_failed_profile_page_keeps_the_posts_and_a_stale_one_is_dropped() {
     assert_eq!(again.len(), 1, "the next move asks again");
     press(&mut app, Action::Refresh);
     let page = Ok(Page { items: their_posts(100, 5), older: None, newer: None });
-    update(&mut app, Msg::View(Answer::ProfilePosts { req: again[0].0, view, result: page }));
+    update(&mut app, Msg::View(Answer::Posts { req: again[0].0, view, result: page }));
     assert_eq!(profile_posts(&app), 0, "the profile is being read again: the old page is dropped");
 }

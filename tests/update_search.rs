@@ -91,7 +91,7 @@ fn enter_asks_every_account_for_the_tag_without_its_hash() {
     assert_eq!(accounts, Network::ALL.map(account).to_vec());
     assert!(asked.iter().all(|a| a.3 == SearchKind::Tag && a.4 == "Rust"));
     assert!(app.overlay.is_none());
-    assert_eq!(results(&app).waiting.len(), 3);
+    assert_eq!(results(&app).pages.waiting.len(), 3);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn answers_merge_newest_first_and_a_post_found_twice_shows_once() {
     answer(&mut app, &asked[2], found(vec![mid.clone()]));
     let texts: Vec<String> = results(&app).posts.iter().map(|p| p.text.to_plain()).collect();
     assert_eq!(texts, ["new #rust", "mid #rust", "old #rust"]);
-    assert!(results(&app).waiting.is_empty() && results(&app).notes.is_empty());
+    assert!(results(&app).pages.waiting.is_empty() && results(&app).notes.is_empty());
 }
 
 #[test]

@@ -68,7 +68,7 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
                 Ok(c) => c.profile_posts(&person, &cursor).await,
                 Err(e) => Err(e),
             };
-            Answer::ProfilePosts { req, view, result }
+            Answer::Posts { req, view, result }
         }
         Request::Feeds { req, .. } => {
             let result = match client {
@@ -83,7 +83,7 @@ async fn run(client: Result<&Client, BackendError>, request: Request, account: &
                 Ok(c) => c.feed(&feed, at).await,
                 Err(e) => Err(e),
             };
-            Answer::Feed { req, view, result }
+            Answer::Posts { req, view, result }
         }
         Request::Unread { req, read_here, .. } => {
             let result = match client {

@@ -2,6 +2,7 @@
 //! count, a read marker set. An answer for a view that was closed or read again since is dropped.
 //! Pure.
 
+use super::paging::{Asked, note};
 use super::request::{Answer, Request};
 use super::{Body, Load, unread};
 use crate::app::update::toast;
@@ -39,9 +40,12 @@ pub fn answered(app: &mut App, answer: Answer) -> Vec<Effect> {
         Answer::Notifications { req, view, account, result } => notifications(app, view, req, &account, result),
         Answer::Unread { req, account, result } => unread::counted(app, req, &account, result),
         Answer::Search { req, view, account, result } => super::search::answered(app, view, req, &account, result),
-        Answer::ProfilePosts { req, view, result } => super::paging::profile_posts(app, view, req, result),
+        Answer::Posts { req, view, result } => match body_mut(app, view) {
+            Some(Body::Feed(_)) => super::feed::answered(app, view, req, result),
+            Some(Body::Profile { .. }) => super::paging::profile_posts(app, view, req, result),
+            _ => Vec::new(),
+        },
         Answer::Feeds { req, account, result } => super::picker::answered(app, req, &account, result),
-        Answer::Feed { req, view, result } => super::feed::answered(app, view, req, result),
         Answer::MarkedRead { account, result: Err(e) } => {
             let net = account.network().unwrap_or(Network::Mastodon);
             toast(app, format!("could not mark {account}'s notifications read: {}", e.user_message(net)), true);
@@ -90,29 +94,21 @@ fn notifications(
 ) -> Vec<Effect> {
     let read_here = unread::read_here(app, account);
     let Some(Body::Notifications(inbox)) = body_mut(app, view) else { return Vec::new() };
-    let asked_at = if let Some(i) = inbox.waiting.iter().position(|(r, a)| *r == req && a == account) {
-        inbox.waiting.remove(i);
-        None
-    } else if let Some(i) = inbox.paging.iter().position(|(r, a, _)| *r == req && a == account) {
-        Some(inbox.paging.remove(i).2)
-    } else {
-        return Vec::new();
-    };
+    let Some(asked) = inbox.pages.answered(req, account) else { return Vec::new() }; // stale
     let net = account.network().unwrap_or(Network::Mastodon);
     let page = match result {
         Ok(page) => page,
         Err(e) => {
-            let note = format!("{account}: {}", e.user_message(net));
-            if !inbox.notes.contains(&note) {
-                inbox.notes.push(note);
-            }
-            // An older page that failed is asked again at the next move.
-            inbox.older.extend(asked_at.map(|c| (account.clone(), c)));
+            note(&mut inbox.notes, format!("{account}: {}", e.user_message(net)));
+            inbox.pages.next(account, &asked, Err(()));
             return Vec::new();
         }
     };
-    inbox.notes.extend(page.note.filter(|n| !inbox.notes.contains(n)));
-    inbox.older.extend(page.older.filter(|_| !page.items.is_empty()).map(|c| (account.clone(), c)));
+    if let Some(n) = page.note {
+        note(&mut inbox.notes, n);
+    }
+    inbox.pages.next(account, &asked, Ok(page.older.filter(|_| !page.items.is_empty())));
+    let older_page = matches!(asked, Asked::Older(_));
     let mut items = page.items;
     items.retain(|n| !inbox.items.iter().any(|m| m.account == n.account && m.id == n.id));
     for n in &mut items {
@@ -123,10 +119,10 @@ fn notifications(
     inbox.items.extend(items);
     // An older page can slip rows in above the selection: it stays on its row. (First pages
     // arriving keep the selection where it is, at the top unless the reader moved.)
-    let selected = asked_at.as_ref().and_then(|_| select_key(app, view));
+    let selected = if older_page { select_key(app, view) } else { None };
     regroup(app, view, selected);
     let mut effects = super::paging::more_if_near_end(app, view);
-    let Some(mark) = newest.filter(|_| any_unread && asked_at.is_none()) else { return effects };
+    let Some(mark) = newest.filter(|_| any_unread && !older_page) else { return effects };
     unread::marked_here(app, account, mark.at);
     effects.push(Effect::View(Request::MarkRead { account: account.clone(), mark }));
     effects
@@ -151,15 +147,8 @@ fn regroup(app: &mut App, view: u64, selected: Option<(AccountId, String)>) {
 
 /// The next older page of every account that has one and is not asked already.
 pub(super) fn more_notifications(app: &mut App, view: u64) -> Vec<Effect> {
-    let Some(Body::Notifications(inbox)) = app.view(view).map(|v| &v.body) else { return Vec::new() };
-    let due = inbox.older.clone();
-    let mut effects = Vec::new();
-    for (account, cursor) in due {
-        let req = app.next_req();
-        let Some(Body::Notifications(inbox)) = body_mut(app, view) else { break };
-        inbox.older.retain(|(a, _)| *a != account);
-        inbox.paging.push((req, account.clone(), cursor.clone()));
-        effects.push(Effect::View(Request::Notifications { req, view, account, cursor: Some(cursor) }));
-    }
-    effects
+    let asked = super::paging::ask_older(app, view);
+    let ask =
+        |(req, account, cursor)| Effect::View(Request::Notifications { req, view, account, cursor: Some(cursor) });
+    asked.into_iter().map(ask).collect()
 }

@@ -67,11 +67,7 @@ pub(super) fn answered(app: &mut App, view: u64, req: ReqId, result: Result<Page
             f.loaded = true;
             f.note = None;
             f.older = page.older.filter(|_| !page.items.is_empty());
-            for post in page.items {
-                if !f.posts.iter().any(|p| p.id.key.same_post(&post.id.key)) {
-                    f.posts.push(post);
-                }
-            }
+            super::paging::append_new(&mut f.posts, page.items);
         }
         Err(e) => {
             let net = f.account.network().unwrap_or(Network::Mastodon);

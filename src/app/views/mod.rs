@@ -6,7 +6,7 @@
 mod answer;
 pub mod feed;
 mod open;
-mod paging;
+pub mod paging;
 pub mod picker;
 mod request;
 pub mod search;
@@ -38,18 +38,14 @@ pub enum Load<T> {
 /// The notifications of every account, as they arrive.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Inbox {
-    /// Accounts not answered yet, with their requests.
-    pub waiting: Vec<(ReqId, AccountId)>,
+    /// Every account's first page awaited, and the older pages.
+    pub pages: paging::Pages,
     /// Every notification received.
     pub items: Vec<Notification>,
     /// `items` grouped: the rows.
     pub groups: Vec<Group>,
     /// Lines above the rows: errors per account, what a network cannot do.
     pub notes: Vec<String>,
-    /// Per account, the cursor of its next older page.
-    pub older: Vec<(AccountId, String)>,
-    /// Older pages asked for and not answered yet, with the cursor each was asked at.
-    pub paging: Vec<(ReqId, AccountId, String)>,
 }
 
 /// What a view shows.

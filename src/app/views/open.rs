@@ -55,7 +55,7 @@ fn notifications_requests(app: &mut App, view: u64) -> Vec<Effect> {
         })
         .collect();
     if let Some(Body::Notifications(inbox)) = app.view_mut(view).map(|v| &mut v.body) {
-        inbox.waiting = asked;
+        inbox.pages.waiting = asked;
     }
     effects
 }

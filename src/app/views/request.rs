@@ -67,7 +67,8 @@ pub enum Answer {
         account: AccountId,
         result: Result<Found, BackendError>,
     },
-    ProfilePosts {
+    /// A page of posts for view `view` (a profile's older posts, a list's or feed's page).
+    Posts {
         req: ReqId,
         view: u64,
         result: Result<Page<Post>, BackendError>,
@@ -76,11 +77,6 @@ pub enum Answer {
         req: ReqId,
         account: AccountId,
         result: Result<Feeds, BackendError>,
-    },
-    Feed {
-        req: ReqId,
-        view: u64,
-        result: Result<Page<Post>, BackendError>,
     },
     /// `Ok(false)`: the network keeps no read state murre can set (murre keeps it).
     MarkedRead {

@@ -5,6 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::paging::{Pages, ask_older, note};
 use super::request::Request;
 use super::{Body, push};
 use crate::app::update::toast;
@@ -22,30 +23,18 @@ pub struct Results {
     pub kind: SearchKind,
     /// The words, or the tag without its `#`.
     pub query: String,
-    /// Accounts not answered yet, with their requests.
-    pub waiting: Vec<(ReqId, AccountId)>,
+    /// Every account's first page awaited, and the older pages.
+    pub pages: super::paging::Pages,
     /// Every account's posts, merged: newest first, each post once.
     pub posts: Vec<Post>,
     /// Lines above the rows: errors per account, what a network cannot do.
     pub notes: Vec<String>,
-    /// Per account, the cursor of its next older page (accounts at their end have none).
-    pub older: Vec<(AccountId, String)>,
-    /// Older pages asked for and not answered yet, with the cursor each was asked at.
-    pub paging: Vec<(ReqId, AccountId, String)>,
 }
 
 impl Results {
     /// A search for `query` not asked yet.
     pub fn new(kind: SearchKind, query: String) -> Self {
-        Results {
-            kind,
-            query,
-            waiting: Vec::new(),
-            posts: Vec::new(),
-            notes: Vec::new(),
-            older: Vec::new(),
-            paging: Vec::new(),
-        }
+        Results { kind, query, pages: Pages::default(), posts: Vec::new(), notes: Vec::new() }
     }
 }
 
@@ -127,7 +116,7 @@ pub(super) fn requests(app: &mut App, view: u64) -> Vec<Effect> {
         })
         .collect();
     if let Some(Body::Search(r)) = app.view_mut(view).map(|v| &mut v.body) {
-        r.waiting = asked;
+        r.pages.waiting = asked;
         r.notes.extend(note);
     }
     effects
@@ -145,29 +134,20 @@ pub(super) fn answered(
     let Some(v) = app.view_mut(view) else { return Vec::new() };
     let selected = v.post(v.selected).map(|p| p.id.key.clone());
     let Body::Search(r) = &mut v.body else { return Vec::new() };
-    let asked_at = if let Some(i) = r.waiting.iter().position(|(q, a)| *q == req && a == account) {
-        r.waiting.remove(i);
-        None
-    } else if let Some(i) = r.paging.iter().position(|(q, a, _)| *q == req && a == account) {
-        Some(r.paging.remove(i).2)
-    } else {
-        return Vec::new(); // stale: the view was read again since
-    };
+    let Some(asked) = r.pages.answered(req, account) else { return Vec::new() }; // stale
     let net = account.network().unwrap_or(Network::Mastodon);
     let found = match result {
         Ok(found) => found,
         Err(e) => {
-            let note = format!("{account}: {}", e.user_message(net));
-            if !r.notes.contains(&note) {
-                r.notes.push(note);
-            }
-            // An older page that failed is asked again at the next move.
-            r.older.extend(asked_at.map(|c| (account.clone(), c)));
+            note(&mut r.notes, format!("{account}: {}", e.user_message(net)));
+            r.pages.next(account, &asked, Err(()));
             return Vec::new();
         }
     };
-    r.notes.extend(found.note.map(|n| format!("{}: {n}", net.title())).filter(|n| !r.notes.contains(n)));
-    r.older.extend(found.older.filter(|_| !found.posts.is_empty()).map(|c| (account.clone(), c)));
+    if let Some(n) = found.note {
+        note(&mut r.notes, format!("{}: {n}", net.title()));
+    }
+    r.pages.next(account, &asked, Ok(found.older.filter(|_| !found.posts.is_empty())));
     merge(&mut r.posts, found.posts);
     let kept = selected.and_then(|key| r.posts.iter().position(|p| p.id.key.same_post(&key)));
     let len = v.len();
@@ -178,17 +158,13 @@ pub(super) fn answered(
 /// The next older page of every account that has one and is not asked already.
 pub(super) fn more(app: &mut App, view: u64) -> Vec<Effect> {
     let Some(Body::Search(r)) = app.view(view).map(|v| &v.body) else { return Vec::new() };
-    let (kind, query, due) = (r.kind, r.query.clone(), r.older.clone());
-    let mut effects = Vec::new();
-    for (account, cursor) in due {
-        let req = app.next_req();
-        let Some(Body::Search(r)) = app.view_mut(view).map(|v| &mut v.body) else { break };
-        r.older.retain(|(a, _)| *a != account);
-        r.paging.push((req, account.clone(), cursor.clone()));
+    let (kind, query) = (r.kind, r.query.clone());
+    let asked = ask_older(app, view);
+    let search = |(req, account, cursor)| {
         let query = query.clone();
-        effects.push(Effect::View(Request::Search { req, view, account, kind, query, cursor: Some(cursor) }));
-    }
-    effects
+        Effect::View(Request::Search { req, view, account, kind, query, cursor: Some(cursor) })
+    };
+    asked.into_iter().map(search).collect()
 }
 
 /// Adds `new` to `posts`: each post once (the first account that found it keeps it), newest first.

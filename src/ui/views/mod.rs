@@ -112,8 +112,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View, theme: &Theme
 fn title(view: &View) -> String {
     match &view.body {
         Body::Thread { post, .. } => format!("Thread of @{}", post.author.handle),
-        Body::Notifications(inbox) if !inbox.waiting.is_empty() => {
-            format!("Notifications (waiting for {})", inbox.waiting.len())
+        Body::Notifications(inbox) if !inbox.pages.waiting.is_empty() => {
+            format!("Notifications (waiting for {})", inbox.pages.waiting.len())
         }
         Body::Notifications(_) => "Notifications".to_string(),
         Body::Profile { person, .. } => format!("Profile of @{}", person.handle),
@@ -131,11 +131,11 @@ fn waiting(view: &View) -> Option<(String, bool)> {
         }
         Body::Thread { load: Load::Failed(e), .. } | Body::Profile { load: Load::Failed(e), .. } => failed(e),
         Body::Notifications(inbox)
-            if inbox.groups.is_empty() && inbox.notes.is_empty() && !inbox.waiting.is_empty() =>
+            if inbox.groups.is_empty() && inbox.notes.is_empty() && !inbox.pages.waiting.is_empty() =>
         {
             Some(("Loading…".into(), false))
         }
-        Body::Search(r) if r.posts.is_empty() && r.notes.is_empty() && !r.waiting.is_empty() => {
+        Body::Search(r) if r.posts.is_empty() && r.notes.is_empty() && !r.pages.waiting.is_empty() => {
             Some(("Loading…".into(), false))
         }
         _ => None,
@@ -144,7 +144,7 @@ fn waiting(view: &View) -> Option<(String, bool)> {
 
 fn empty_text(view: &View) -> &'static str {
     match &view.body {
-        Body::Notifications(inbox) if inbox.waiting.is_empty() => "No notifications.",
+        Body::Notifications(inbox) if inbox.pages.waiting.is_empty() => "No notifications.",
         Body::Notifications(_) => "Loading…",
         Body::Profile { load: Load::Ready(p), .. } if p.profile.note.is_some() => "",
         Body::Profile { .. } => "No posts.",

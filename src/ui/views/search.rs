@@ -14,9 +14,9 @@ pub fn title(r: &Results) -> String {
         SearchKind::Tag => format!("#{}", r.query),
         SearchKind::Posts => format!("Search “{}”", r.query),
     };
-    if !r.waiting.is_empty() {
-        format!("{what} (waiting for {})", r.waiting.len())
-    } else if !r.paging.is_empty() {
+    if !r.pages.waiting.is_empty() {
+        format!("{what} (waiting for {})", r.pages.waiting.len())
+    } else if !r.pages.asked.is_empty() {
         format!("{what} (loading more)")
     } else {
         what
@@ -30,7 +30,7 @@ pub fn header(r: &Results, max: usize, cols: u16, theme: &Theme) -> Vec<Line<'st
 
 /// What shows without rows.
 pub fn empty_text(r: &Results) -> &'static str {
-    match (r.waiting.is_empty(), r.kind) {
+    match (r.pages.waiting.is_empty(), r.kind) {
         (false, _) => "Loading…",
         (true, SearchKind::Tag) => "No posts with this tag.",
         (true, SearchKind::Posts) => "Nothing found.",
