@@ -1,9 +1,9 @@
 //! Work for the runtime to do: returned by `update` as data, never done by it.
 
 use super::ReqId;
-use crate::backend::feeds::Feed;
 use crate::backend::{Cursor, Interaction, Target};
 use crate::model::AccountId;
+use crate::model::Feed;
 
 /// What the reader chose for one account in the switcher, to keep in config.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! choices go out as an effect to save.
 
 use super::{App, Effect, Pane, Source, nav, update};
-use crate::backend::feeds::Feed;
+use crate::model::Feed;
 use crate::model::{AccountId, Network};
 use crate::store::config::{FeedConfig, PaneConfig};
 

@@ -6,8 +6,8 @@
 use jiff::{SignedDuration, Timestamp};
 
 use super::{App, Effect, ReqId, nav};
-use crate::backend::feeds::FeedKind;
 use crate::backend::{BackendError, StreamEnd, StreamEvent};
+use crate::model::FeedKind;
 use crate::model::{Network, PostKey};
 
 /// The poll interval when the config says none.

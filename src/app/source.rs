@@ -4,14 +4,14 @@
 use jiff::Timestamp;
 
 use super::{ReqId, live};
-use crate::backend::feeds::Feed;
+use crate::model::Feed;
 use crate::model::{AccountId, Network};
 
 /// The timeline's key of `account`'s list or feed `feed`.
 pub fn feed_key(account: &AccountId, feed: &Feed) -> String {
     let kind = match feed.kind {
-        crate::backend::feeds::FeedKind::List => "list",
-        crate::backend::feeds::FeedKind::Custom => "feed",
+        crate::model::FeedKind::List => "list",
+        crate::model::FeedKind::Custom => "feed",
     };
     format!("{account} {kind} {}", feed.id)
 }

@@ -2,6 +2,7 @@
 //! notifications and profiles.
 //! Pure: no IO, no clocks.
 
+mod feed;
 pub mod moderation;
 pub mod notification;
 mod post;
@@ -10,6 +11,7 @@ mod rich;
 pub mod thread;
 pub mod timeline;
 
+pub use feed::{Feed, FeedKind};
 pub use notification::{Group, Notification, NotificationKind};
 pub use post::*;
 pub use profile::{Profile, ProfilePage};

@@ -75,8 +75,8 @@ pub struct FeedConfig {
 
 impl FeedConfig {
     /// The list or custom feed it names; `None`: the account's home feed.
-    pub fn to_feed(&self) -> Option<crate::backend::feeds::Feed> {
-        use crate::backend::feeds::{Feed, FeedKind};
+    pub fn to_feed(&self) -> Option<crate::model::Feed> {
+        use crate::model::{Feed, FeedKind};
         let (kind, id) = match (&self.list, &self.feed) {
             (Some(id), _) => (FeedKind::List, id.clone()),
             (None, Some(id)) => (FeedKind::Custom, id.clone()),
@@ -91,8 +91,8 @@ impl FeedConfig {
     }
 
     /// The config entry of `account`'s `feed` (`None`: its home feed).
-    pub fn of(account: &AccountId, feed: Option<&crate::backend::feeds::Feed>) -> Self {
-        use crate::backend::feeds::FeedKind;
+    pub fn of(account: &AccountId, feed: Option<&crate::model::Feed>) -> Self {
+        use crate::model::FeedKind;
         let id = |k: FeedKind| feed.filter(|f| f.kind == k).map(|f| f.id.clone());
         FeedConfig {
             account: account.clone(),
@@ -266,7 +266,7 @@ sources = [
 "#;
         let config: Config = toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
         let kinds: Vec<_> = config.panes[0].sources.iter().map(|s| s.to_feed().map(|f| (f.kind, f.name))).collect();
-        use crate::backend::feeds::FeedKind;
+        use crate::model::FeedKind;
         assert_eq!(kinds, [Some((FeedKind::List, "Close".into())), Some((FeedKind::List, "l1".into())), None]);
         assert_eq!(config.timeline.feeds[0].to_feed().map(|f| f.kind), Some(FeedKind::Custom));
         let again: Config = toml::from_str(&toml::to_string_pretty(&config).unwrap_or_default()).unwrap_or_default();

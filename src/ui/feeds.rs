@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::{Theme, centered};
 use crate::app::App;
 use crate::app::views::picker::Picker;
-use crate::backend::feeds::FeedKind;
+use crate::model::FeedKind;
 use crate::model::{AccountId, Network};
 use crate::text::truncate;
 

@@ -5,9 +5,9 @@
 use super::request::Request;
 use super::{Body, push};
 use crate::app::{App, Effect, ReqId};
-use crate::backend::feeds::{Feed, FeedKind};
 use crate::backend::{BackendError, Page};
 use crate::model::{AccountId, Network, Post};
+use crate::model::{Feed, FeedKind};
 
 /// A feed view.
 #[derive(Debug, Clone, PartialEq)]

@@ -62,7 +62,12 @@ fn cursor_of(url: &str) -> Option<String> {
     if pairs.is_empty() {
         return None;
     }
-    Some(url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish())
+    Some(encode_cursor(pairs))
+}
+
+/// A cursor of these paging parameters (`max_id`, ...), as `decode_cursor` reads it back.
+pub(super) fn encode_cursor<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> String {
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
 }
 
 /// Turns a cursor back into query pairs (only paging parameters survive).

@@ -87,7 +87,7 @@ impl Client {
         query.extend(cursor.map(link::decode_cursor).unwrap_or_default());
         let answer = self.read("/api/v1/notifications", &query).await?;
         let page: Vec<wire::Notification> = answer.json()?;
-        let fallback = || page.last().map(|n| format!("max_id={}", urlencoded(&n.id)));
+        let fallback = || page.last().map(|n| link::encode_cursor([("max_id", n.id.as_str())]));
         let older = if page.is_empty() { None } else { link::parse(&answer.headers).next.or_else(fallback) };
         Ok((page, older))
     }
@@ -98,10 +98,6 @@ impl Client {
         let markers: wire::Markers = self.read("/api/v1/markers", &query).await?.json()?;
         Ok(markers.notifications.map(|m| m.last_read_id).filter(|id| !id.is_empty()))
     }
-}
-
-fn urlencoded(id: &str) -> String {
-    url::form_urlencoded::byte_serialize(id.as_bytes()).collect()
 }
 
 /// How many of the newest-first `page` come before the one named `last_read` (all when absent).

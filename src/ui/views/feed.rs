@@ -4,7 +4,7 @@
 use ratatui::text::Line;
 
 use crate::app::views::feed::FeedView;
-use crate::backend::feeds::FeedKind;
+use crate::model::FeedKind;
 use crate::text::truncate;
 use crate::ui::Theme;
 
